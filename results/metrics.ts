@@ -1,0 +1,64 @@
+/**
+ * The metric catalogue: every id a criterion may name, its unit and which threshold aggregations fit it.
+ * Criteria files are checked against this list when loaded, so a typo is refused instead of giving `no-data`.
+ */
+export type MetricKind =
+  /** one value per participant and trial, e.g. a duration (avg, min, max, med, p(N) apply) */
+  | 'trend'
+  /** a proportion of successes between 0 and 1 (only `rate` applies) */
+  | 'rate'
+  /** a number of events (count and the trend aggregations apply) */
+  | 'counter';
+
+export interface MetricDefinition {
+  id: string;
+  unit: 'ms' | 'kbps' | 'pct' | 'fps' | 'px' | 'count' | 'ratio' | 'mb';
+  kind: MetricKind;
+  description: string;
+}
+
+const m = (id: string, unit: MetricDefinition['unit'], kind: MetricKind, description: string): MetricDefinition => ({
+  id,
+  unit,
+  kind,
+  description,
+});
+
+export const METRICS: readonly MetricDefinition[] = [
+  m('join_time_ms', 'ms', 'trend', 'Navigation start to joined: the platform signalled the join and own media flows (ICE connected and first outbound packets).'),
+  m('join_success', 'ratio', 'rate', 'Share of participants that joined within their timeout.'),
+  m('first_remote_frame_ms', 'ms', 'trend', 'Navigation start to the first decoded remote video frame.'),
+  m('page_load_ms', 'ms', 'trend', 'Navigation start to the load event of the meeting page.'),
+  m('ui_ready_ms', 'ms', 'trend', 'Navigation start to the join control being usable.'),
+  m('signalling_ms', 'ms', 'trend', 'Join action to the first remote description applied.'),
+  m('ice_ms', 'ms', 'trend', 'Join action to the first peer connection reaching ICE connected.'),
+  m('uplink_kbps', 'kbps', 'trend', 'Bytes sent per second over all connected peer connections (transport level, getStats).'),
+  m('downlink_kbps', 'kbps', 'trend', 'Bytes received per second over all connected peer connections (transport level, getStats).'),
+  m('audio_uplink_kbps', 'kbps', 'trend', 'Outbound audio RTP payload bitrate.'),
+  m('video_uplink_kbps', 'kbps', 'trend', 'Outbound video RTP payload bitrate.'),
+  m('audio_downlink_kbps', 'kbps', 'trend', 'Inbound audio RTP payload bitrate.'),
+  m('video_downlink_kbps', 'kbps', 'trend', 'Inbound video RTP payload bitrate.'),
+  m('packet_loss_pct', 'pct', 'trend', 'Inbound packets lost over packets expected, all streams.'),
+  m('jitter_ms', 'ms', 'trend', 'Inbound RTP jitter, mean over streams.'),
+  m('rtt_ms', 'ms', 'trend', 'Round-trip time of the selected ICE candidate pair.'),
+  m('fps_sent', 'fps', 'trend', 'Frames per second encoded and sent.'),
+  m('fps_received', 'fps', 'trend', 'Frames per second decoded, mean over remote video streams.'),
+  m('frame_height_received', 'px', 'trend', 'Height of the decoded remote video frames.'),
+  m('freeze_count', 'count', 'counter', 'Remote video freezes (getStats freezeCount).'),
+  m('freeze_duration_ms', 'ms', 'trend', 'Total remote video freeze duration.'),
+  m('quality_limited_pct', 'pct', 'trend', 'Share of the sending time the encoder was limited by CPU or bandwidth.'),
+  m('audio_concealed_pct', 'pct', 'trend', 'Share of received audio samples that were concealed (lost or late).'),
+  m('cpu_pct', 'pct', 'trend', 'CPU of the participant browser processes, percent of one core.'),
+  m('memory_mb', 'mb', 'trend', 'Resident memory of the participant browser processes.'),
+  m('runner_cpu_pct', 'pct', 'trend', 'CPU of the whole runner machine, percent of all cores.'),
+  m('kernel_uplink_kbps', 'kbps', 'trend', 'Bytes sent per second by the participant namespace, kernel veth counters (headers included).'),
+  m('kernel_downlink_kbps', 'kbps', 'trend', 'Bytes received per second by the participant namespace, kernel veth counters (headers included).'),
+  m('http_p95_ms', 'ms', 'trend', 'Web-tier load: 95th percentile latency of the platform web endpoints.'),
+  m('http_error_rate', 'ratio', 'rate', 'Web-tier load: share of requests that failed or returned an error status.'),
+];
+
+export const METRIC_IDS = METRICS.map((d) => d.id);
+
+export function findMetric(id: string): MetricDefinition | undefined {
+  return METRICS.find((d) => d.id === id);
+}

@@ -1,0 +1,39 @@
+/**
+ * Runs once around the whole test suite. After it: no namespace, veth or Chromium process of ours may be
+ * left (issue 2). The check prints what it found and fails the suite when something leaked.
+ */
+import { execFileSync } from 'node:child_process';
+
+function leftovers(): string[] {
+  const found: string[] = [];
+  try {
+    const ns = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' });
+    for (const line of ns.split('\n')) if (line.startsWith('mb-')) found.push(`namespace ${line.split(' ')[0]}`);
+    const links = execFileSync('ip', ['-o', 'link', 'show'], { encoding: 'utf8' });
+    for (const line of links.split('\n')) {
+      const name = line.split(':')[1]?.trim().split('@')[0];
+      if (name?.startsWith('mb-')) found.push(`link ${name}`);
+    }
+  } catch {
+    // no iproute2 or not allowed: nothing of ours can exist either
+  }
+  try {
+    const ps = execFileSync('pgrep', ['-a', '-f', 'meetbench-profile'], { encoding: 'utf8' });
+    for (const line of ps.split('\n').filter(Boolean)) found.push(`browser ${line.slice(0, 80)}`);
+  } catch {
+    // pgrep exits 1 when nothing matches
+  }
+  return found;
+}
+
+export function setup(): void {}
+
+export function teardown(): void {
+  const found = leftovers();
+  if (found.length > 0) {
+    process.stderr.write(`\nLEFTOVERS after the test suite:\n  ${found.join('\n  ')}\n`);
+    process.exitCode = 1;
+    throw new Error(`the test suite left ${found.length} namespace(s), link(s) or browser(s) behind`);
+  }
+  process.stderr.write('\nAfter the suite: no namespace, veth or browser of meetbench left behind.\n');
+}

@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+
+// Test layers (practice 14): unit = pure logic; contract = one suite per interface run against every
+// implementation; cli = the real CLI spawned on fixtures; e2e = real Chromium, real SFU, real namespaces.
+// Browser layers run one file at a time: this machine has 2 cores and a saturated runner measures wrong.
+export default defineConfig({
+  test: {
+    reporters: ['default'],
+    globalSetup: ['test/helpers/global-setup.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'contract', include: ['test/contract/**/*.test.ts'], fileParallelism: false, testTimeout: 120_000, hookTimeout: 120_000 },
+      },
+      { extends: true, test: { name: 'cli', include: ['test/cli/**/*.test.ts'], testTimeout: 60_000 } },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], fileParallelism: false, testTimeout: 300_000, hookTimeout: 180_000 },
+      },
+    ],
+  },
+});
