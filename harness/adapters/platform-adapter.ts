@@ -1,0 +1,70 @@
+/**
+ * The platform adapter interface: one join recipe per platform, behind a fixed lifecycle
+ * (prepare → beforeNavigation → join → joinedSignal → … → leave). The runner owns the browser, the
+ * collector and the timings; an adapter only knows how its platform's page is driven.
+ */
+import type { Page } from 'puppeteer-core';
+import type { z } from 'zod';
+
+export interface Capabilities {
+  /** participants can publish camera and microphone */
+  send: boolean;
+  /** participants can join without publishing */
+  receiveOnly: boolean;
+  /** several rooms can run at once on one deployment */
+  rooms: boolean;
+  screenShare: boolean;
+  /** the platform runs in meetbench's lab (a real server), not only as a replica page */
+  lab: boolean;
+}
+
+export interface PlatformTarget {
+  /** the platform id from the scenario, e.g. "janus" */
+  id: string;
+  adapter: string;
+  /** base URL of the deployment (lab URLs already resolved) */
+  url: string;
+  /** adapter-specific options, already validated by the adapter's optionsSchema */
+  options: Record<string, unknown>;
+}
+
+export interface ParticipantInfo {
+  name: string;
+  index: number;
+  role: 'sender' | 'receiver';
+  /** room name or number for this participant */
+  room: string;
+}
+
+export interface JoinContext {
+  page: Page;
+  platform: PlatformTarget;
+  participant: ParticipantInfo;
+  /** remaining time budget for this step, in ms */
+  timeoutMs: number;
+  /** record a join phase in the page's collector ("uiReady" when the join control is usable, "joinAction" when clicked) */
+  mark(phase: 'uiReady' | 'joinAction'): Promise<void>;
+  /** read an environment variable holding a secret; the value is never logged */
+  secret(name: string): string | undefined;
+}
+
+export interface PlatformAdapter {
+  id: string;
+  title: string;
+  description: string;
+  capabilities: Capabilities;
+  /** options the adapter accepts under `platforms[].options`, documented by `meetbench platforms` */
+  optionsSchema: z.ZodType<Record<string, unknown>>;
+  /** once per trial, before any participant (e.g. create a meeting through an API) */
+  prepare?(platform: PlatformTarget): Promise<void>;
+  /** scripts to run in the page before its own scripts (quirk fixes); runs after the collector */
+  beforeNavigation?(ctx: JoinContext): Promise<void>;
+  /** open the meeting page and do the UI steps up to and including the join action */
+  join(ctx: JoinContext): Promise<void>;
+  /** resolve when the platform itself says the participant is in the meeting */
+  joinedSignal(ctx: JoinContext): Promise<void>;
+  /** leave the meeting cleanly (best effort; the runner closes the browser anyway) */
+  leave(ctx: JoinContext): Promise<void>;
+  /** peer connections the adapter wants excluded from bandwidth (e.g. BBB's echo test), by a test on their config */
+  excludePeerConnection?: string;
+}

@@ -1,0 +1,32 @@
+/**
+ * A reference platform of the lab: a real open-source server that meetbench starts inside its own network
+ * namespace (Janus, Galène, ...). `lab up` starts each selected one; `lab down` and the reaper stop them.
+ */
+export interface LabHost {
+  /** network namespace the server runs in, e.g. "mb-janus" */
+  namespace: string;
+  /** the namespace's address on the lab bridge, e.g. "10.99.0.2" */
+  address: string;
+  /** the veth inside the namespace (for ICE interface filters) */
+  interfaceName: string;
+  /** a folder for generated config, logs and pid files */
+  workDir: string;
+}
+
+export interface ReferencePlatformEndpoints {
+  /** URL participants open to join, with `{room}` and `{name}` placeholders where relevant */
+  pageUrl: string;
+  /** other URLs worth knowing (API, health) */
+  extra: Record<string, string>;
+  /** pids of the processes started, for status and reaping */
+  pids: number[];
+}
+
+export interface ReferencePlatform {
+  id: string;
+  /** Debian packages or other prerequisites, checked by `doctor` */
+  check(): Promise<{ ok: boolean; detail: string }>;
+  start(host: LabHost, rooms: { count: number; maxPublishers: number; bitrateBps: number }): Promise<ReferencePlatformEndpoints>;
+  /** resolve when the platform answers on its endpoints */
+  waitReady(host: LabHost, endpoints: ReferencePlatformEndpoints, timeoutMs: number): Promise<void>;
+}
