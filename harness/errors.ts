@@ -3,6 +3,7 @@
  * at fault and a hint, never as a stack trace; `harness/cli/main.ts` maps `exitCode` to the process exit.
  */
 import { EXIT_CODES } from '../results/run-record.ts';
+import { ExpectedError } from '../results/expected-error.ts';
 
 export type ErrorCode =
   | 'INVALID_INPUT'
@@ -33,22 +34,11 @@ const EXIT_BY_CODE: Record<ErrorCode, number> = {
   INTERRUPTED: EXIT_CODES.interrupted,
 };
 
-export class HarnessError extends Error {
-  readonly code: ErrorCode;
-  readonly hint: string | undefined;
-  /** further lines printed under the message, e.g. one per validation problem */
-  readonly details: string[];
+export class HarnessError extends ExpectedError {
+  declare readonly code: ErrorCode;
 
   constructor(code: ErrorCode, message: string, options: { hint?: string; details?: string[]; cause?: unknown } = {}) {
-    super(message, { cause: options.cause });
-    this.name = 'HarnessError';
-    this.code = code;
-    this.hint = options.hint;
-    this.details = options.details ?? [];
-  }
-
-  get exitCode(): number {
-    return EXIT_BY_CODE[this.code];
+    super(code, EXIT_BY_CODE[code], message, options);
   }
 }
 

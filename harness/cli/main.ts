@@ -4,7 +4,7 @@
  * Commands return an exit code instead of calling process.exit, so they can be tested in-process.
  */
 import { Command, CommanderError } from 'commander';
-import { HarnessError } from '../errors.ts';
+import { isExpectedError, type ExpectedError } from '../../results/expected-error.ts';
 import { EXIT_CODES } from '../../results/run-record.ts';
 import { COMMANDS } from './commands/index.ts';
 
@@ -18,7 +18,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   return program;
 }
 
-function printError(error: HarnessError): void {
+function printError(error: ExpectedError): void {
   process.stderr.write(`meetbench: ${error.message}\n`);
   for (const line of error.details) process.stderr.write(`  ${line}\n`);
   if (error.hint) process.stderr.write(`hint: ${error.hint}\n`);
@@ -37,7 +37,7 @@ async function main(): Promise<number> {
       // help and version exit 0; unknown options and missing arguments are invalid input
       return error.exitCode === 0 ? 0 : EXIT_CODES.invalid;
     }
-    if (error instanceof HarnessError) {
+    if (isExpectedError(error)) {
       printError(error);
       return error.exitCode;
     }
