@@ -1,8 +1,10 @@
 /**
  * An expected problem with a user's input file (scenario, suite, criteria): every problem names the
  * file, the line and the path at fault and says what was expected. It lives in results/ because
- * results/ may not import harness/; the CLI turns it into a HarnessError (exit 2), without a stack trace.
+ * results/ may not import harness/. It is an ExpectedError (exit 2): the CLI prints the problems, no stack trace.
  */
+import { EXIT_CODES } from './run-record.ts';
+import { ExpectedError } from './expected-error.ts';
 
 export interface InputProblem {
   /** where in the document, e.g. `measured[2].threshold`; '' for the whole file */
@@ -13,15 +15,18 @@ export interface InputProblem {
   message: string;
 }
 
-export class InputError extends Error {
+export class InputError extends ExpectedError {
   readonly file: string;
   readonly problems: InputProblem[];
 
-  constructor(file: string, problems: InputProblem[]) {
+  constructor(file: string, problems: InputProblem[], hint?: string) {
     const first = problems[0];
-    const summary = problems.length === 1 && first ? formatProblem(file, first) : `${file}: ${problems.length} problems`;
-    super(summary);
-    this.name = 'InputError';
+    const single = problems.length === 1 && first;
+    // one problem fits the message line; several are listed under it, one per line
+    super('INVALID_INPUT', EXIT_CODES.invalid, single ? formatProblem(file, first) : `${file}: ${problems.length} problems`, {
+      details: single ? [] : problems.map((p) => formatProblem(file, p)),
+      ...(hint ? { hint } : {}),
+    });
     this.file = file;
     this.problems = problems;
   }
