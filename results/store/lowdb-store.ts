@@ -1,0 +1,172 @@
+/**
+ * The embedded results store: one lowdb JSON document of run records in the data directory, per-second
+ * samples as NDJSON files beside it (so the document stays small), artifacts in per-trial folders.
+ * Every write re-reads the file under the inter-process lock, so two processes never lose each other's runs.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { RUN_SCHEMA_VERSION, runRecordSchema, type RunRecord, type Sample } from '../run-record.ts';
+import { ExpectedError } from '../expected-error.ts';
+import type { ResultsStore, RunSummary } from './results-store.ts';
+import { DurableJsonFile } from './durable-json-file.ts';
+import { withFileLock } from './store-lock.ts';
+
+export const STORE_FILE = 'meetbench.json';
+export const STORE_SCHEMA_VERSION = 1;
+
+interface StoreDocument {
+  schemaVersion: number;
+  runs: RunRecord[];
+}
+
+/** Ids become file and folder names: keep them to a safe alphabet so no id can climb out of the data dir. */
+const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+function checkId(kind: string, id: string): void {
+  if (!SAFE_ID.test(id) || id.includes('..')) {
+    throw new ExpectedError('INVALID_INPUT', 2, `invalid ${kind} id ${JSON.stringify(id)}`, { hint: 'ids use letters, digits, ".", "_" and "-"' });
+  }
+}
+
+function validateDocument(data: unknown): string | null {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'expected a JSON object with "schemaVersion" and "runs"';
+  const doc = data as Partial<StoreDocument>;
+  if (doc.schemaVersion !== STORE_SCHEMA_VERSION) {
+    return `schemaVersion is ${JSON.stringify(doc.schemaVersion)}, this meetbench reads ${STORE_SCHEMA_VERSION}`;
+  }
+  if (!Array.isArray(doc.runs)) return '"runs" is not an array';
+  return null;
+}
+
+function summarize(run: RunRecord): RunSummary {
+  return {
+    id: run.id,
+    kind: run.kind,
+    source: run.source,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    status: run.status,
+    verdict: run.verdict,
+    platforms: [...new Set(run.trials.map((t) => t.platform))],
+    trials: run.trials.length,
+  };
+}
+
+export class LowdbStore implements ResultsStore {
+  readonly dataDir: string;
+  private readonly file: string;
+  private readonly db: Low<StoreDocument>;
+
+  constructor(dataDir: string) {
+    this.dataDir = dataDir;
+    this.file = path.join(dataDir, STORE_FILE);
+    this.db = new Low(new DurableJsonFile<StoreDocument>(this.file, validateDocument), { schemaVersion: STORE_SCHEMA_VERSION, runs: [] });
+  }
+
+  async init(): Promise<void> {
+    await fs.mkdir(this.dataDir, { recursive: true });
+    await this.db.read();
+  }
+
+  private async fresh(): Promise<StoreDocument> {
+    await this.db.read();
+    return this.db.data;
+  }
+
+  async listRuns(): Promise<RunSummary[]> {
+    const doc = await this.fresh();
+    return doc.runs.map(summarize).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  }
+
+  async getRun(idOrLatest: string): Promise<RunRecord | undefined> {
+    const doc = await this.fresh();
+    if (idOrLatest === 'latest') {
+      return [...doc.runs].sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0];
+    }
+    return doc.runs.find((r) => r.id === idOrLatest);
+  }
+
+  async allRuns(): Promise<RunRecord[]> {
+    const doc = await this.fresh();
+    return [...doc.runs].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  }
+
+  async saveRun(run: RunRecord): Promise<void> {
+    checkId('run', run.id);
+    const parsed = runRecordSchema.safeParse(run);
+    if (!parsed.success) {
+      throw new ExpectedError('INVALID_INPUT', 3, `run ${run.id} does not match the run-record schema`, {
+        details: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+      });
+    }
+    if (run.schemaVersion !== RUN_SCHEMA_VERSION) throw new Error(`run schemaVersion ${run.schemaVersion}`);
+    await withFileLock(this.file, async () => {
+      const doc = await this.fresh();
+      const index = doc.runs.findIndex((r) => r.id === run.id);
+      // the record as given, not zod's parse: a newer writer's extra fields must survive this one
+      if (index >= 0) doc.runs[index] = run;
+      else doc.runs.push(run);
+      await this.db.write();
+    });
+  }
+
+  async deleteRun(id: string): Promise<boolean> {
+    checkId('run', id);
+    const removed = await withFileLock(this.file, async () => {
+      const doc = await this.fresh();
+      const before = doc.runs.length;
+      doc.runs = doc.runs.filter((r) => r.id !== id);
+      if (doc.runs.length === before) return false;
+      await this.db.write();
+      return true;
+    });
+    if (removed) {
+      await fs.rm(path.join(this.dataDir, 'samples', id), { recursive: true, force: true });
+      await fs.rm(path.join(this.dataDir, 'artifacts', id), { recursive: true, force: true });
+    }
+    return removed;
+  }
+
+  samplesPath(runId: string, trialId: string): string {
+    checkId('run', runId);
+    checkId('trial', trialId);
+    return path.join(this.dataDir, 'samples', runId, `${trialId}.ndjson`);
+  }
+
+  async appendSamples(runId: string, trialId: string, samples: Sample[]): Promise<string> {
+    const file = this.samplesPath(runId, trialId);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.appendFile(file, samples.map((s) => `${JSON.stringify(s)}\n`).join(''));
+    return path.relative(this.dataDir, file);
+  }
+
+  async readSamples(runId: string, trialId: string): Promise<Sample[]> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.samplesPath(runId, trialId), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const samples: Sample[] = [];
+    // a line cut by a crash mid-append is skipped, the others stay readable
+    for (const line of text.split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        samples.push(JSON.parse(line) as Sample);
+      } catch {
+        /* torn last line */
+      }
+    }
+    return samples;
+  }
+
+  async artifactDir(runId: string, trialId: string): Promise<string> {
+    checkId('run', runId);
+    checkId('trial', trialId);
+    const dir = path.join(this.dataDir, 'artifacts', runId, trialId);
+    await fs.mkdir(dir, { recursive: true });
+    return dir;
+  }
+}
