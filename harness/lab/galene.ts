@@ -7,14 +7,16 @@
  * pion) and the lab veth; the built-in TURN server is disabled and the ICE server list is empty, so no
  * address outside the lab is ever advertised.
  */
-import { spawn, execFile } from 'node:child_process';
-import { access, readFile, open } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { access, readFile } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { HarnessError } from '../errors.ts';
 import type { LabHost, ReferencePlatform, ReferencePlatformEndpoints } from './reference-platform.ts';
+import { logTail, spawnInNamespace } from './namespace-spawn.ts';
+import { isAlive } from './processes.ts';
 import { GALENE_HTTP_PORT, GALENE_UDP_RANGE, galeneArgs, galeneFiles, galeneRoomName, writeGaleneFiles } from './galene-config.ts';
 
 const run = promisify(execFile);
@@ -76,20 +78,6 @@ async function supportsUdpRange(binary: string): Promise<boolean> {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function logTail(path: string, lines = 15): Promise<string> {
-  const text = (await readTrimmed(path)) ?? '';
-  return text.split('\n').slice(-lines).join('\n');
-}
-
 export function createGalenePlatform(install = galeneInstall(), port = GALENE_HTTP_PORT): ReferencePlatform {
   return {
     id: 'galene',
@@ -105,28 +93,13 @@ export function createGalenePlatform(install = galeneInstall(), port = GALENE_HT
       const udpRange = (await supportsUdpRange(install.binary)) ? GALENE_UDP_RANGE : null;
       const args = galeneArgs({ address: host.address, port, files, staticDir: install.staticDir, udpRange });
       const logPath = join(host.workDir, 'galene.log');
-      const log = await open(logPath, 'a');
-      try {
-        // `ip netns exec` execs the program, so the pid we get is Galène's own (what the reaper kills).
-        const child = spawn('ip', ['netns', 'exec', host.namespace, install.binary, ...args], {
-          cwd: host.workDir,
-          detached: true,
-          stdio: ['ignore', log.fd, log.fd],
-        });
-        const pid = await new Promise<number>((resolve, reject) => {
-          child.once('error', (error) => reject(new HarnessError('LAB_FAILED', `could not start Galène in ${host.namespace}: ${error.message}`)));
-          child.once('spawn', () => resolve(child.pid ?? -1));
-        });
-        child.unref();
-        const base = `http://${host.address}:${port}`;
-        return {
-          pageUrl: `${base}/group/{room}/`,
-          extra: { base, status: `${base}/group/${galeneRoomName(1)}/.status`, log: logPath, rooms: Object.keys(files.groups).map((f) => f.replace(/\.json$/, '')).join(',') },
-          pids: [pid],
-        };
-      } finally {
-        await log.close();
-      }
+      const pid = spawnInNamespace(host.namespace, install.binary, args, { logFile: logPath, cwd: host.workDir });
+      const base = `http://${host.address}:${port}`;
+      return {
+        pageUrl: `${base}/group/{room}/`,
+        extra: { base, status: `${base}/group/${galeneRoomName(1)}/.status`, log: logPath, version: status.version ?? 'unknown' },
+        pids: [pid],
+      };
     },
 
     async waitReady(_host, endpoints, timeoutMs): Promise<void> {
@@ -134,9 +107,9 @@ export function createGalenePlatform(install = galeneInstall(), port = GALENE_HT
       const deadline = Date.now() + timeoutMs;
       let last = 'no answer yet';
       while (Date.now() < deadline) {
-        const dead = endpoints.pids.find((pid) => !alive(pid));
+        const dead = endpoints.pids.find((pid) => !isAlive(pid));
         if (dead !== undefined) {
-          throw new HarnessError('LAB_FAILED', `Galène (pid ${dead}) exited during start-up`, { details: (await logTail(endpoints.extra.log ?? '')).split('\n') });
+          throw new HarnessError('LAB_FAILED', `Galène (pid ${dead}) exited during start-up`, { details: logTail(endpoints.extra.log ?? '') });
         }
         try {
           const response = await fetch(statusUrl, { signal: AbortSignal.timeout(1000) });
@@ -151,10 +124,10 @@ export function createGalenePlatform(install = galeneInstall(), port = GALENE_HT
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
       throw new HarnessError('LAB_FAILED', `Galène did not answer on ${statusUrl} within ${timeoutMs} ms (${last})`, {
-        details: (await logTail(endpoints.extra.log ?? '')).split('\n'),
+        details: logTail(endpoints.extra.log ?? ''),
       });
     },
   };
 }
 
-export const galenePlatform: ReferencePlatform = createGalenePlatform();
+export const galene: ReferencePlatform = createGalenePlatform();
