@@ -112,7 +112,9 @@ export function createGalenePlatform(install = galeneInstall(), port = GALENE_HT
           throw new HarnessError('LAB_FAILED', `Galène (pid ${dead}) exited during start-up`, { details: logTail(endpoints.extra.log ?? '') });
         }
         try {
-          const response = await fetch(statusUrl, { signal: AbortSignal.timeout(1000) });
+          // recent Galène serves the group status at .status, older releases at .status.json
+          let response = await fetch(statusUrl, { signal: AbortSignal.timeout(1000) });
+          if (response.status === 404) response = await fetch(`${statusUrl}.json`, { signal: AbortSignal.timeout(1000) });
           if (response.ok) {
             const body = (await response.json()) as { name?: string };
             if (body.name) return;
