@@ -131,6 +131,7 @@ export interface Sample {
   freezeCount?: number | null;
   freezeDurationMs?: number | null;
   qualityLimitation?: string | null;
+  qualityLimitedPct?: number | null;
   audioConcealedPct?: number | null;
   connectedPcs?: number;
   kernelUplinkKbps?: number | null;

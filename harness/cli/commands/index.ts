@@ -1,6 +1,10 @@
 /** The command registry: one module per command, each exporting a `register` function. */
 import type { Command } from 'commander';
+import { registerDoctor } from './doctor.ts';
+import { registerLab } from './lab.ts';
+import { registerRun } from './run.ts';
+import { registerValidate } from './validate.ts';
 
 export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
 
-export const COMMANDS: RegisterCommand[] = [];
+export const COMMANDS: RegisterCommand[] = [registerLab, registerDoctor, registerRun, registerValidate];

@@ -1,0 +1,72 @@
+/**
+ * Janus VideoRoom through its official demo page: click Start, type a name, click "Join the room".
+ * Joined signal: the demo's own state (`myid` set by the room's "joined" event) and its publisher peer
+ * connection up (`sfutest.webrtcStuff.pc` ICE connected), read from the page's globals.
+ */
+import { z } from 'zod';
+import { JoinStepError } from '../../errors.ts';
+import type { JoinContext, PlatformAdapter } from '../platform-adapter.ts';
+import { clickWhenReady, typeWhenReady, waitForPageCondition } from '../join-steps.ts';
+import { SELECTORS } from './selectors.ts';
+
+const optionsSchema = z.strictObject({
+  page: z.string().default('videoroomtest.html').describe('demo page under the URL'),
+  /** numeric room ids; a participant's room index picks one (room 1 → first id) */
+  roomBase: z.number().int().min(1).default(1).describe('id of the first room; rooms are numbered from it'),
+});
+
+function pageUrl(ctx: JoinContext): string {
+  const options = optionsSchema.parse(ctx.platform.options);
+  const base = ctx.platform.url.endsWith('/') ? ctx.platform.url : `${ctx.platform.url}/`;
+  const room = options.roomBase + Number(ctx.participant.room) - 1;
+  return `${base}${options.page}?room=${room}`;
+}
+
+export const janusVideoroomAdapter: PlatformAdapter = {
+  id: 'janus-videoroom',
+  title: 'Janus VideoRoom (official demo page)',
+  description: 'Janus WebRTC Server with its official VideoRoom demo; runs for real in the lab (Debian janus + janus-demos).',
+  capabilities: { send: true, receiveOnly: false, rooms: true, screenShare: false, lab: true },
+  optionsSchema,
+
+  async beforeNavigation(ctx) {
+    // Debian's settings.js does not define the globals `token` and `apisecret` that videoroomtest.js
+    // reads on Start ("token is not defined"): define them before the page's own scripts run.
+    await ctx.page.evaluateOnNewDocument(() => {
+      const w = window as unknown as Record<string, unknown>;
+      if (!('token' in w)) w.token = null;
+      if (!('apisecret' in w)) w.apisecret = null;
+    });
+  },
+
+  async join(ctx) {
+    const url = pageUrl(ctx);
+    try {
+      await ctx.page.goto(url, { waitUntil: 'load', timeout: ctx.timeoutMs });
+    } catch (error) {
+      throw new JoinStepError('navigate', `could not load ${url}: ${(error as Error).message}`);
+    }
+    // the Start button only works once Janus.init() has called back
+    await waitForPageCondition(ctx, 'ui-ready', 'Janus.initDone', () => (window as unknown as { Janus?: { initDone?: boolean } }).Janus?.initDone === true);
+    await ctx.mark('uiReady');
+    await clickWhenReady(ctx, 'start', SELECTORS.start);
+    await typeWhenReady(ctx, 'enter-name', SELECTORS.username, ctx.participant.name);
+    await ctx.mark('joinAction');
+    await clickWhenReady(ctx, 'join-room', SELECTORS.register);
+  },
+
+  async joinedSignal(ctx) {
+    await waitForPageCondition(ctx, 'joined-signal', 'myid !== null && sfutest pc ICE connected', () => {
+      const w = window as unknown as { myid?: unknown; sfutest?: { webrtcStuff?: { pc?: RTCPeerConnection } } };
+      const state = w.sfutest?.webrtcStuff?.pc?.iceConnectionState;
+      return w.myid !== null && w.myid !== undefined && (state === 'connected' || state === 'completed');
+    });
+  },
+
+  async leave(ctx) {
+    await ctx.page.evaluate(() => {
+      const w = window as unknown as { janus?: { destroy?: (o: object) => void } };
+      w.janus?.destroy?.({ cleanupHandles: true });
+    });
+  },
+};

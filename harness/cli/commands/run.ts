@@ -1,0 +1,77 @@
+/**
+ * `meetbench run SCENARIO.yaml`: run every trial, store the run, print the summary, exit with the verdict's
+ * code. SIGINT/SIGTERM stop the measurement, close the browsers, remove the namespaces and store the
+ * run as incomplete (exit 130); a second signal exits at once (the exit hook still cleans up).
+ */
+import path from 'node:path';
+import type { Command } from 'commander';
+import { EXIT_CODES } from '../../../results/run-record.ts';
+import { openStore } from '../../../results/store/open-store.ts';
+import { installCleanupHandlers } from '../../lab/index.ts';
+import { loadScenario } from '../../scenario/load-scenario.ts';
+import { runScenario } from '../../runner/run-scenario.ts';
+import { resolveDataDir } from '../data-dir.ts';
+import { info, out } from '../output.ts';
+import { formatRunSummary } from '../run-summary.ts';
+import type { RegisterCommand } from './index.ts';
+import { loadJudge } from '../judge.ts';
+
+export interface ExecuteRunOptions {
+  file: string;
+  dataDir: string;
+  criteria?: string;
+  kind?: 'run' | 'demo' | 'nightly';
+}
+
+/** Runs a scenario file end to end; returns the exit code. Shared by `run` and `demo`. */
+export async function executeRun(options: ExecuteRunOptions): Promise<{ exitCode: number; runId: string }> {
+  const scenario = loadScenario(options.file);
+  const criteriaFile = options.criteria ?? (scenario.criteria ? path.resolve(path.dirname(options.file), scenario.criteria) : undefined);
+  const judge = criteriaFile ? await loadJudge(criteriaFile) : undefined;
+  const store = await openStore(options.dataDir);
+  const removeHooks = installCleanupHandlers({ exitOnSignal: false });
+  const controller = new AbortController();
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    signals += 1;
+    if (signals > 1) process.exit(EXIT_CODES.interrupted);
+    info(`\n${signal}: stopping — closing browsers and removing the lab's namespaces (again to force)`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const trials = scenario.platforms.length * scenario.networks.length * scenario.repeats;
+    info(`meetbench run ${scenario.name}: ${trials} trial(s), ${scenario.participants.count} participant(s) each, ${scenario.durationS} s measured after ${scenario.warmupS} s warm-up`);
+    const run = await runScenario({
+      store,
+      scenario,
+      source: path.basename(options.file),
+      kind: options.kind ?? 'run',
+      progress: (m) => info(m),
+      signal: controller.signal,
+      ...(judge ? { judge: judge.judge } : {}),
+    });
+    out(formatRunSummary(run));
+    if (judge) out(judge.format(run));
+    out(`stored in ${store.dataDir} — meetbench report ${run.id} --format json`);
+    const exitCode = controller.signal.aborted ? EXIT_CODES.interrupted : EXIT_CODES[run.verdict];
+    return { exitCode, runId: run.id };
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    removeHooks();
+  }
+}
+
+export const registerRun: RegisterCommand = (program: Command, setExit) => {
+  program
+    .command('run')
+    .description('run a scenario: participants join, are measured, the run is stored and judged')
+    .argument('<scenario>', 'scenario YAML file')
+    .option('--criteria <file>', 'criteria file (default: the one the scenario names)')
+    .action(async (file: string, opts: { criteria?: string }) => {
+      const { exitCode } = await executeRun({ file, dataDir: resolveDataDir(program.opts().dataDir), ...(opts.criteria ? { criteria: opts.criteria } : {}) });
+      setExit(exitCode);
+    });
+};

@@ -1,0 +1,31 @@
+/**
+ * Chromium flags for synthetic participants (measured in environment.md): fake devices, no background
+ * traffic to outside hosts, no QUIC; and the cheap-participant flags (no GPU, no extensions, no
+ * throttling of the hidden page, so a headless participant keeps its timers and media at full rate).
+ */
+export const CHROMIUM_PATH = process.env.MEETBENCH_CHROMIUM ?? '/usr/bin/chromium';
+
+export function participantFlags(options: { insecureOrigins: string[]; fakeMedia: boolean }): string[] {
+  const flags = [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-quic',
+    '--disable-extensions',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--mute-audio',
+    '--disable-background-timer-throttling',
+    '--disable-renderer-backgrounding',
+    '--disable-backgrounding-occluded-windows',
+    '--autoplay-policy=no-user-gesture-required',
+    '--disable-features=Translate,MediaRouter,OptimizationHints,DialMediaRouteProvider',
+  ];
+  if (options.fakeMedia) flags.push('--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream');
+  // getUserMedia needs a secure context; lab pages are plain http on a namespace address
+  if (options.insecureOrigins.length > 0) flags.push(`--unsafely-treat-insecure-origin-as-secure=${options.insecureOrigins.join(',')}`);
+  return flags;
+}

@@ -1,0 +1,225 @@
+/**
+ * One synthetic participant: its browser, its page with the collector injected, its join through the
+ * platform adapter, its per-second samples. Every failure is caught here and recorded on the participant
+ * (step, message, screenshot, console errors): one participant that fails never stops the others.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import type { JoinContext, ParticipantInfo, PlatformAdapter, PlatformTarget } from '../adapters/platform-adapter.ts';
+import { JoinStepError } from '../errors.ts';
+import type { Sample } from '../../results/run-record.ts';
+import { closeParticipantBrowser, launchParticipantBrowser, type LaunchedBrowser } from './browser-process.ts';
+import { pageScript } from './page-script.ts';
+import { sampleFromSnapshots } from './sample-rates.ts';
+import type { CollectorMarks, CollectorSnapshot } from './snapshot.ts';
+
+export interface ParticipantOptions {
+  info: ParticipantInfo;
+  platform: PlatformTarget;
+  adapter: PlatformAdapter;
+  media: { width: number; height: number; fps: number };
+  joinTimeoutMs: number;
+  closeTimeoutMs: number;
+  /** the lab's `ip netns exec` wrapper when the participant runs in its own namespace */
+  wrapper?: string;
+  insecureOrigins: string[];
+  artifactDir: string;
+}
+
+export interface JoinOutcome {
+  joined: boolean;
+  marks: CollectorMarks;
+  joinTimeMs: number | null;
+  error: string | null;
+  errorStep: string | null;
+}
+
+const MAX_CONSOLE_ERRORS = 50;
+
+export class Participant {
+  readonly options: ParticipantOptions;
+  readonly consoleErrors: string[] = [];
+  readonly artifacts: string[] = [];
+  launched: LaunchedBrowser | null = null;
+  page: Page | null = null;
+  /** set when the browser disappeared (crash, kill) */
+  crashed = false;
+  private previous: CollectorSnapshot | null = null;
+  private step = 'launch';
+
+  constructor(options: ParticipantOptions) {
+    this.options = options;
+  }
+
+  get name(): string {
+    return this.options.info.name;
+  }
+
+  get browserPid(): number | undefined {
+    return this.launched?.pid;
+  }
+
+  private context(page: Page, deadline: number): JoinContext {
+    return {
+      page,
+      platform: this.options.platform,
+      participant: this.options.info,
+      get timeoutMs() {
+        return Math.max(1, deadline - Date.now());
+      },
+      mark: (phase) => markPage(page, phase),
+      secret: (name) => process.env[name],
+    };
+  }
+
+  /** Launch, open the meeting and wait until joined with own media flowing; never throws. */
+  async join(): Promise<JoinOutcome> {
+    const deadline = Date.now() + this.options.joinTimeoutMs;
+    try {
+      this.step = 'launch';
+      this.launched = await launchParticipantBrowser({ wrapper: this.options.wrapper, insecureOrigins: this.options.insecureOrigins, timeoutMs: this.options.joinTimeoutMs });
+      this.launched.browser.on('disconnected', () => {
+        this.crashed = true;
+      });
+      const page = (await this.launched.browser.pages())[0] ?? (await this.launched.browser.newPage());
+      this.page = page;
+      page.on('console', (message) => {
+        if (message.type() === 'error' && this.consoleErrors.length < MAX_CONSOLE_ERRORS) this.consoleErrors.push(message.text().slice(0, 500));
+      });
+      page.on('pageerror', (error) => {
+        if (this.consoleErrors.length < MAX_CONSOLE_ERRORS) this.consoleErrors.push(`pageerror: ${String((error as Error).message ?? error).slice(0, 500)}`);
+      });
+      const config = { media: this.options.info.role === 'sender' ? this.options.media : null, exclude: this.options.adapter.excludePeerConnection ?? null };
+      await page.evaluateOnNewDocument(`window.__meetbenchConfig = ${JSON.stringify(config)};\n${pageScript('collector')}`);
+      const ctx = this.context(page, deadline);
+      await this.options.adapter.beforeNavigation?.(ctx);
+      this.step = 'join';
+      await withDeadline(this.options.adapter.join(ctx), deadline, () => this.step);
+      this.step = 'joined-signal';
+      await withDeadline(this.options.adapter.joinedSignal(ctx), deadline, () => this.step);
+      await markPage(page, 'joinedSignal');
+      this.step = 'media';
+      await this.waitForOwnMedia(page, deadline);
+      const marks = await this.marks();
+      return { joined: true, marks, joinTimeMs: joinTime(marks, this.options.info.role), error: null, errorStep: null };
+    } catch (error) {
+      const step = error instanceof JoinStepError ? error.step : this.crashed ? 'browser-crashed' : this.step;
+      const message = error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
+      await this.saveFailureArtifacts(step);
+      return { joined: false, marks: await this.marks().catch(() => ({})), joinTimeMs: null, error: message, errorStep: step };
+    }
+  }
+
+  /** Own media flowing: a peer connection connected and, for a sender, outbound packets seen. */
+  private async waitForOwnMedia(page: Page, deadline: number): Promise<void> {
+    const sender = this.options.info.role === 'sender';
+    try {
+      await page.waitForFunction(
+        (needOutbound: boolean) => {
+          const marks = (window as unknown as { __meetbench: { marks(): Record<string, number> } }).__meetbench.marks();
+          return marks.iceConnected !== undefined && (!needOutbound || marks.firstOutbound !== undefined);
+        },
+        { timeout: Math.max(1, deadline - Date.now()), polling: 100 },
+        sender,
+      );
+    } catch (error) {
+      throw new JoinStepError('media', `no peer connection reached connected${sender ? ' with outbound packets' : ''} (${(error as Error).message.split('\n')[0]})`);
+    }
+  }
+
+  async marks(): Promise<CollectorMarks> {
+    if (!this.page || this.crashed) return {};
+    return (await this.page.evaluate(() => (window as unknown as { __meetbench?: { marks(): object } }).__meetbench?.marks() ?? {})) as CollectorMarks;
+  }
+
+  /** One per-second sample; null on the first call (a rate needs two readings) or when the page is gone. */
+  async sample(t: number): Promise<Sample | null> {
+    if (!this.page || this.crashed) return null;
+    let current: CollectorSnapshot;
+    try {
+      current = (await withTimeout(
+        this.page.evaluate(() => (window as unknown as { __meetbench: { snapshot(): Promise<unknown> } }).__meetbench.snapshot()),
+        5_000,
+      )) as CollectorSnapshot;
+    } catch {
+      return null;
+    }
+    const previous = this.previous;
+    this.previous = current;
+    return previous ? sampleFromSnapshots(this.name, t, previous, current) : null;
+  }
+
+  async candidateType(): Promise<string | null> {
+    if (!this.page || this.crashed || !this.previous) return null;
+    return this.previous.pcs.map((p) => p.counters?.candidateType).find((c) => c) ?? null;
+  }
+
+  async leave(): Promise<void> {
+    if (!this.page || this.crashed) return;
+    const ctx = this.context(this.page, Date.now() + 3_000);
+    await withTimeout(this.options.adapter.leave(ctx), 3_000).catch(() => undefined);
+  }
+
+  async close(): Promise<'closed' | 'killed' | 'none'> {
+    if (!this.launched) return 'none';
+    const launched = this.launched;
+    this.launched = null;
+    this.page = null;
+    return closeParticipantBrowser(launched, this.options.closeTimeoutMs);
+  }
+
+  private async saveFailureArtifacts(step: string): Promise<void> {
+    if (!this.page || this.crashed) return;
+    const base = `${this.name}-${step}`.replace(/[^A-Za-z0-9._-]/g, '_');
+    try {
+      const png = path.join(this.options.artifactDir, `${base}.png`);
+      await withTimeout(this.page.screenshot({ path: png as `${string}.png` }), 5_000);
+      this.artifacts.push(path.basename(png));
+    } catch {
+      // a page that cannot even be photographed says enough through its error
+    }
+    try {
+      const log = path.join(this.options.artifactDir, `${base}.console.txt`);
+      await writeFile(log, this.consoleErrors.join('\n'));
+      this.artifacts.push(path.basename(log));
+    } catch {
+      /* best effort */
+    }
+  }
+}
+
+async function markPage(page: Page, name: string): Promise<void> {
+  await page.evaluate((n) => (window as unknown as { __meetbench?: { mark(n: string): void } }).__meetbench?.mark(n), name);
+}
+
+/** Joined = the platform said so and own media flows: the latest of those events. */
+export function joinTime(marks: CollectorMarks, role: 'sender' | 'receiver'): number | null {
+  const events = [marks.joinedSignal, marks.iceConnected, role === 'sender' ? marks.firstOutbound : undefined];
+  if (marks.joinedSignal === undefined || marks.iceConnected === undefined) return null;
+  return Math.max(...events.filter((e): e is number => e !== undefined));
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+function withDeadline<T>(promise: Promise<T>, deadline: number, step: () => string): Promise<T> {
+  return withTimeout(promise, Math.max(1, deadline - Date.now())).catch((error: unknown) => {
+    if (error instanceof JoinStepError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new JoinStepError(step(), message.split('\n')[0] ?? message);
+  });
+}

@@ -1,0 +1,157 @@
+/**
+ * A run: every trial of a scenario (platform × network profile × repeat), one after the other, stored as
+ * it goes (status `running`, then `complete`, or `incomplete` when a signal or deadline stopped it), so a
+ * crash never loses the trials already measured and the viewer can show a run in progress.
+ */
+import os from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import type { ResultsStore } from '../../results/store/results-store.ts';
+import { combineVerdicts, RUN_SCHEMA_VERSION, type RunRecord, type Trial } from '../../results/run-record.ts';
+import { ADAPTERS } from '../adapters/registry.ts';
+import type { PlatformTarget } from '../adapters/platform-adapter.ts';
+import { HarnessError } from '../errors.ts';
+import { isRoot, labUp, type LabState } from '../lab/index.ts';
+import type { Scenario, ScenarioPlatform } from '../scenario/scenario-schema.ts';
+import { CHROMIUM_PATH } from '../participants/chromium-flags.ts';
+import { runTrial } from './run-trial.ts';
+
+export interface RunOptions {
+  store: ResultsStore;
+  scenario: Scenario;
+  source: string;
+  kind?: RunRecord['kind'];
+  progress: (message: string) => void;
+  signal: AbortSignal;
+  /** judge the run (criteria) before it is stored as complete; given by the caller so the runner stays criteria-agnostic */
+  judge?: (run: RunRecord) => RunRecord;
+}
+
+export function newRunId(date = new Date()): string {
+  return `${date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
+}
+
+const LAB_PREFIX = 'lab:';
+
+function labPlatformIds(scenario: Scenario): string[] {
+  return [...new Set(scenario.platforms.filter((p) => p.url.startsWith(LAB_PREFIX)).map((p) => p.url.slice(LAB_PREFIX.length)))];
+}
+
+function resolveTarget(platform: ScenarioPlatform, lab: LabState | null): PlatformTarget {
+  if (!platform.url.startsWith(LAB_PREFIX)) return { id: platform.id, adapter: platform.adapter, url: platform.url, options: platform.options };
+  const labId = platform.url.slice(LAB_PREFIX.length);
+  const record = lab?.platforms.find((p) => p.id === labId);
+  if (!record?.endpoints) throw new HarnessError('LAB_FAILED', `platform ${platform.id}: the lab has no running "${labId}"`);
+  // lab page URLs carry {room}; adapters compose their own paths from the origin
+  const url = new URL(record.endpoints.pageUrl.replaceAll('{room}', '1')).origin;
+  return { id: platform.id, adapter: platform.adapter, url, options: { ...platform.options } };
+}
+
+function browserVersion(): string | null {
+  try {
+    return execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', timeout: 10_000 }).trim();
+  } catch {
+    return null;
+  }
+}
+
+export async function runScenario(options: RunOptions): Promise<RunRecord> {
+  const { store, scenario, progress, signal } = options;
+  const run: RunRecord = {
+    schemaVersion: RUN_SCHEMA_VERSION,
+    id: newRunId(),
+    kind: options.kind ?? 'run',
+    source: options.source,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    status: 'running',
+    verdict: 'broken',
+    reason: null,
+    trials: [],
+    host: { hostname: os.hostname(), cores: os.cpus().length, memoryMb: Math.round(os.totalmem() / 1024 / 1024), browser: browserVersion() },
+  };
+  await store.saveRun(run);
+
+  let lab: LabState | null = null;
+  const labIds = labPlatformIds(scenario);
+  const maxPublishers = Math.max(2, Math.ceil(scenario.participants.count / scenario.rooms.count) + 1);
+  try {
+    if (labIds.length > 0) {
+      const up = await labUp({
+        dataDir: store.dataDir,
+        platforms: labIds,
+        rooms: { count: Math.max(scenario.rooms.count, 4), maxPublishers: Math.max(maxPublishers, 8) },
+        onProgress: (m) => progress(`lab: ${m}`),
+      });
+      lab = up.state;
+    }
+    const useNamespaces = lab !== null && isRoot();
+    let namespaceBase = 1;
+    for (const network of scenario.networks) {
+      for (let repeat = 1; repeat <= scenario.repeats; repeat += 1) {
+        for (const platform of scenario.platforms) {
+          if (signal.aborted) break;
+          const adapter = ADAPTERS[platform.adapter];
+          if (!adapter) throw new HarnessError('INVALID_INPUT', `unknown adapter ${platform.adapter}`);
+          const trialId = `${platform.id}-${network}-r${repeat}`.replace(/[^A-Za-z0-9._-]/g, '_');
+          progress(`trial ${trialId}`);
+          let trial: Trial;
+          try {
+            if (network !== 'lan') {
+              throw new HarnessError('UNSUPPORTED', `network profile "${network}" is not available in this version; only "lan" (no shaping)`);
+            }
+            const target = resolveTarget(platform, lab);
+            trial = await runTrial(
+              { runId: run.id, trialId, scenario, target, adapter, network, repeat, useNamespaces: useNamespaces && platform.url.startsWith(LAB_PREFIX), namespaceBase },
+              store,
+              { progress, signal },
+            );
+          } catch (error) {
+            // an infrastructure failure around the trial (lab, namespaces): this trial is broken, the others go on
+            trial = brokenTrial(trialId, platform.id, scenario, network, repeat, error);
+            progress(`  broken: ${trial.reason}`);
+          }
+          namespaceBase += scenario.participants.count;
+          run.trials.push(trial);
+          await store.saveRun(run);
+        }
+      }
+    }
+  } catch (error) {
+    run.reason = error instanceof Error ? error.message : String(error);
+    run.status = 'incomplete';
+    run.finishedAt = new Date().toISOString();
+    run.verdict = 'broken';
+    await store.saveRun(run);
+    throw error;
+  }
+
+  run.finishedAt = new Date().toISOString();
+  run.status = signal.aborted ? 'incomplete' : 'complete';
+  let judged = options.judge ? options.judge(run) : run;
+  judged = { ...judged, verdict: combineVerdicts(judged.trials.map((t) => t.verdict)) };
+  if (judged.status === 'incomplete') {
+    judged.verdict = judged.verdict === 'broken' ? 'broken' : 'inconclusive';
+    judged.reason = 'interrupted: the run stopped before all its trials were measured';
+  }
+  await store.saveRun(judged);
+  return judged;
+}
+
+function brokenTrial(id: string, platform: string, scenario: Scenario, network: string, repeat: number, error: unknown): Trial {
+  const now = new Date().toISOString();
+  return {
+    id,
+    platform,
+    scenario: scenario.name,
+    network,
+    repeat,
+    startedAt: now,
+    finishedAt: now,
+    verdict: 'broken',
+    reason: error instanceof Error ? error.message : String(error),
+    participants: [],
+    criteria: [],
+    runner: { cpuPct: { avg: null, max: null }, saturated: false, reason: null },
+  };
+}

@@ -1,0 +1,239 @@
+/**
+ * One trial: the scenario's participants join one platform under one network profile, are measured for
+ * the window after the warm-up, leave, and the trial record is built. The runner only records what
+ * happened; criteria judge later (results/criteria). Faults are isolated per participant.
+ */
+import type { ResultsStore } from '../../results/store/results-store.ts';
+import type { ParticipantResult, Sample, Trial, Verdict } from '../../results/run-record.ts';
+import type { PlatformAdapter, PlatformTarget } from '../adapters/platform-adapter.ts';
+import type { Scenario } from '../scenario/scenario-schema.ts';
+import { Participant, type JoinOutcome } from '../participants/participant.ts';
+import { createParticipantNamespace, removeParticipantNamespace, readParticipantCounters, type ParticipantNamespace } from '../lab/index.ts';
+import { CORES, ProcessTreeSampler, RunnerCpuSampler } from './cpu-sampler.ts';
+import { participantMetrics, stats } from './summarize-participant.ts';
+import { judgeRunner } from './runner-health.ts';
+
+export interface TrialPlan {
+  runId: string;
+  trialId: string;
+  scenario: Scenario;
+  target: PlatformTarget;
+  adapter: PlatformAdapter;
+  network: string;
+  repeat: number;
+  /** put each participant in its own lab namespace (needs root and a running lab) */
+  useNamespaces: boolean;
+  /** first participant namespace index, so two trials never share names */
+  namespaceBase: number;
+}
+
+export interface TrialHooks {
+  progress(message: string): void;
+  /** aborted by a signal or a deadline: stop measuring, clean up, mark the trial partial */
+  signal: AbortSignal;
+}
+
+const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+
+interface Member {
+  participant: Participant;
+  namespace: ParticipantNamespace | null;
+  outcome: JoinOutcome | null;
+  treeSampler: ProcessTreeSampler | null;
+  kernelPrevious: { uplinkBytes: number; downlinkBytes: number; at: number } | null;
+  samples: Sample[];
+  crashedDuringWindow: boolean;
+}
+
+export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: TrialHooks): Promise<Trial> {
+  const { scenario, target, adapter } = plan;
+  const startedAt = new Date().toISOString();
+  const artifactDir = await store.artifactDir(plan.runId, plan.trialId);
+  const origin = new URL(target.url).origin;
+  const count = scenario.participants.count;
+  const members: Member[] = [];
+  const runnerCpu = new RunnerCpuSampler();
+  const cpuTimer = setInterval(() => runnerCpu.sample(), 1000);
+  let windowStartIndex = 0;
+  let aborted = false;
+
+  try {
+    await adapter.prepare?.(target);
+    for (let i = 0; i < count; i += 1) {
+      const role = i >= count - scenario.participants.receivers ? 'receiver' : 'sender';
+      const name = `${scenario.participants.namePrefix}${i + 1}`;
+      const room = String((i % scenario.rooms.count) + 1);
+      let namespace: ParticipantNamespace | null = null;
+      if (plan.useNamespaces) namespace = await createParticipantNamespace(plan.namespaceBase + i);
+      const participant = new Participant({
+        info: { name, index: i, role, room },
+        platform: target,
+        adapter,
+        media: scenario.participants.media,
+        joinTimeoutMs: scenario.timeouts.joinMs,
+        closeTimeoutMs: scenario.timeouts.closeMs,
+        ...(namespace ? { wrapper: namespace.chromiumWrapper } : {}),
+        insecureOrigins: [origin],
+        artifactDir,
+      });
+      members.push({ participant, namespace, outcome: null, treeSampler: null, kernelPrevious: null, samples: [], crashedDuringWindow: false });
+    }
+
+    // Joins start rampUpMs apart and run concurrently; each is bounded by its own timeout.
+    hooks.progress(`${target.id}: ${count} participant(s) joining, ${scenario.participants.rampUpMs} ms apart`);
+    const joins = members.map(async (member, i) => {
+      await sleep(i * scenario.participants.rampUpMs, hooks.signal);
+      if (hooks.signal.aborted) {
+        member.outcome = { joined: false, marks: {}, joinTimeMs: null, error: 'interrupted before joining', errorStep: 'interrupted' };
+        return;
+      }
+      member.outcome = await member.participant.join();
+      const o = member.outcome;
+      hooks.progress(o.joined ? `  ${member.participant.name} joined in ${o.joinTimeMs} ms` : `  ${member.participant.name} FAILED at ${o.errorStep}: ${o.error}`);
+      if (member.participant.browserPid) member.treeSampler = new ProcessTreeSampler(member.participant.browserPid);
+    });
+    await Promise.all(joins);
+
+    const joined = members.filter((m) => m.outcome?.joined);
+    if (joined.length > 0 && !hooks.signal.aborted) {
+      hooks.progress(`${target.id}: warm-up ${scenario.warmupS} s, then measuring ${scenario.durationS} s`);
+      await sampleAll(members, 0, false);
+      await sleep(scenario.warmupS * 1000, hooks.signal);
+      await sampleAll(members, 0, false);
+      windowStartIndex = runnerCpu.readings.length;
+      for (let t = 1; t <= scenario.durationS && !hooks.signal.aborted; t += 1) {
+        await sleep(1000, hooks.signal);
+        if (hooks.signal.aborted) break;
+        await sampleAll(members, t, true);
+        if (t % 10 === 0) hooks.progress(`  ${t}/${scenario.durationS} s`);
+      }
+    }
+    aborted = hooks.signal.aborted;
+  } finally {
+    clearInterval(cpuTimer);
+    await Promise.all(members.map((m) => m.participant.leave().catch(() => undefined)));
+    await Promise.all(members.map((m) => m.participant.close().catch(() => 'killed')));
+    for (const m of members) if (m.namespace) await removeParticipantNamespace(m.namespace).catch(() => undefined);
+  }
+
+  const allSamples = members.flatMap((m) => m.samples);
+  const samplesFile = allSamples.length > 0 ? await store.appendSamples(plan.runId, plan.trialId, allSamples) : null;
+  const participants = await Promise.all(members.map((m) => participantResult(m, target)));
+  const windowCpu = runnerCpu.readings.slice(windowStartIndex);
+  const runner = judgeRunner(windowCpu.length > 0 ? windowCpu : runnerCpu.readings, scenario.runner.maxCpuPct, CORES);
+  const { verdict, reason } = trialVerdict(participants, runner.saturated, runner.reason ?? null, aborted);
+
+  return {
+    id: plan.trialId,
+    platform: target.id,
+    adapter: adapter.id,
+    scenario: scenario.name,
+    network: plan.network,
+    repeat: plan.repeat,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    durationS: scenario.durationS,
+    verdict,
+    reason,
+    participants,
+    criteria: [],
+    runner,
+    samplesFile,
+  };
+
+  async function sampleAll(all: Member[], t: number, keep: boolean): Promise<void> {
+    await Promise.all(
+      all.map(async (m) => {
+        if (!m.outcome?.joined) return;
+        if (m.participant.crashed) {
+          if (keep) m.crashedDuringWindow = true;
+          return;
+        }
+        const sample = await m.participant.sample(t);
+        const tree = m.treeSampler?.sample() ?? null;
+        let kernelUp: number | null = null;
+        let kernelDown: number | null = null;
+        if (m.namespace) {
+          const now = await readParticipantCounters(m.namespace).catch(() => null);
+          if (now && m.kernelPrevious) {
+            const seconds = (now.at - m.kernelPrevious.at) / 1000;
+            kernelUp = Math.round(((now.uplinkBytes - m.kernelPrevious.uplinkBytes) * 8) / 1000 / seconds * 10) / 10;
+            kernelDown = Math.round(((now.downlinkBytes - m.kernelPrevious.downlinkBytes) * 8) / 1000 / seconds * 10) / 10;
+          }
+          m.kernelPrevious = now;
+        }
+        if (keep && sample) {
+          m.samples.push({ ...sample, kernelUplinkKbps: kernelUp, kernelDownlinkKbps: kernelDown, cpuPct: tree?.cpuPct ?? null, memoryMb: tree?.memoryMb ?? null });
+        }
+      }),
+    );
+  }
+}
+
+async function participantResult(m: Member, target: PlatformTarget): Promise<ParticipantResult> {
+  const o = m.outcome ?? { joined: false, marks: {}, joinTimeMs: null, error: 'never started', errorStep: 'launch' };
+  const marks = o.marks;
+  const since = (from: number | undefined, to: number | undefined): number | null => (from !== undefined && to !== undefined ? Math.max(0, Math.round(to - from)) : null);
+  const metrics = participantMetrics(m.samples);
+  metrics.join_time_ms = o.joinTimeMs;
+  metrics.join_success = o.joined ? 1 : 0;
+  metrics.first_remote_frame_ms = marks.firstRemoteFrame ?? null;
+  metrics.page_load_ms = marks.pageLoad ?? null;
+  metrics.ui_ready_ms = marks.uiReady ?? null;
+  metrics.signalling_ms = since(marks.joinAction, marks.remoteDescription);
+  metrics.ice_ms = since(marks.joinAction, marks.iceConnected);
+  const crashed = m.crashedDuringWindow;
+  const info = m.participant.options.info;
+  return {
+    name: info.name,
+    role: info.role,
+    room: info.room,
+    network: null,
+    joined: o.joined,
+    joinTimeMs: o.joinTimeMs,
+    phases: { pageLoadMs: metrics.page_load_ms, uiReadyMs: metrics.ui_ready_ms, signallingMs: metrics.signalling_ms, iceMs: metrics.ice_ms },
+    firstRemoteFrameMs: marks.firstRemoteFrame ?? null,
+    uplinkKbps: stats(m.samples.map((s) => s.uplinkKbps)),
+    downlinkKbps: stats(m.samples.map((s) => s.downlinkKbps)),
+    kernel: m.namespace ? { uplinkKbps: metrics.kernel_uplink_kbps ?? null, downlinkKbps: metrics.kernel_downlink_kbps ?? null } : null,
+    metrics,
+    candidateType: await m.participant.candidateType().catch(() => null),
+    error: crashed ? `the browser disappeared during the measurement (crash or kill) on ${target.id}` : o.error,
+    errorStep: crashed ? 'browser-crashed' : o.errorStep,
+    artifacts: m.participant.artifacts,
+    consoleErrors: m.participant.consoleErrors.slice(0, 20),
+  };
+}
+
+/**
+ * The runner's own verdict, before criteria: broken when nobody could be measured, inconclusive when the
+ * runner was saturated or the trial was cut short, failed when some participants did not join or crashed.
+ */
+export function trialVerdict(participants: ParticipantResult[], saturated: boolean, saturationReason: string | null, aborted: boolean): { verdict: Verdict; reason: string | null } {
+  const joined = participants.filter((p) => p.joined).length;
+  const total = participants.length;
+  if (joined === 0) {
+    const first = participants.find((p) => p.error);
+    return { verdict: 'broken', reason: `no participant joined${first ? `: ${first.name} failed at ${first.errorStep}: ${first.error}` : ''}` };
+  }
+  if (aborted) return { verdict: 'inconclusive', reason: 'the trial was interrupted before the end of its measurement window' };
+  if (saturated) return { verdict: 'inconclusive', reason: saturationReason };
+  const failed = participants.filter((p) => !p.joined || p.error);
+  if (failed.length > 0) {
+    const first = failed[0] as ParticipantResult;
+    return { verdict: 'failed', reason: `${joined} of ${total} joined; ${first.name}: ${first.errorStep}: ${first.error}` };
+  }
+  return { verdict: 'passed', reason: null };
+}

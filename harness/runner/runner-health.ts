@@ -1,0 +1,23 @@
+/**
+ * Is the runner trustworthy? On 2 cores, browsers that run out of CPU decode late, send less and join
+ * slowly (environment.md: 94 % CPU gave 19 of 30 fps). Such numbers describe the runner, not the
+ * platform, so the trial is marked inconclusive with the reason instead of being judged.
+ */
+import { mean } from 'simple-statistics';
+import type { RunnerHealth } from '../../results/run-record.ts';
+import os from 'node:os';
+
+/** share of one-second readings at or above 97 % that also makes a runner saturated (bursts, not just the mean) */
+const PEGGED_SHARE = 0.3;
+
+export function judgeRunner(readings: number[], maxCpuPct: number, cores: number): RunnerHealth {
+  const loadAvg = Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
+  if (readings.length === 0) return { cpuPct: { avg: null, max: null }, saturated: false, reason: null, cores, loadAvg };
+  const avg = Math.round(mean(readings) * 10) / 10;
+  const max = Math.max(...readings);
+  const pegged = readings.filter((r) => r >= 97).length / readings.length;
+  let reason: string | null = null;
+  if (avg > maxCpuPct) reason = `runner CPU averaged ${avg} % of ${cores} cores (limit ${maxCpuPct} %): measurements describe the runner, not the platform`;
+  else if (pegged >= PEGGED_SHARE) reason = `runner CPU was at 97 % or more for ${Math.round(pegged * 100)} % of the window`;
+  return { cpuPct: { avg, max }, saturated: reason !== null, reason, cores, loadAvg };
+}

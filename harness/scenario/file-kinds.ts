@@ -1,0 +1,49 @@
+/**
+ * Which kind of meetbench file is this? Decided from its top-level keys (a scenario has `participants`,
+ * a suite `scenarios`, a criteria file `measured` or `declared`), falling back on its name, so
+ * `meetbench validate *.yaml` checks each file against the right schema.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { loadScenario } from './load-scenario.ts';
+
+export type FileKind = 'scenario' | 'suite' | 'criteria';
+
+export function detectFileKind(file: string): FileKind {
+  try {
+    const data = parse(readFileSync(file, 'utf8'), { maxAliasCount: 50, uniqueKeys: false }) as unknown;
+    if (data && typeof data === 'object' && !Array.isArray(data)) {
+      const keys = Object.keys(data);
+      if (keys.includes('participants')) return 'scenario';
+      if (keys.includes('scenarios')) return 'suite';
+      if (keys.includes('measured') || keys.includes('declared')) return 'criteria';
+    }
+  } catch {
+    // unreadable or broken YAML: the kind's own loader reports it with file and line
+  }
+  const name = path.basename(file).toLowerCase();
+  if (name.includes('criteria')) return 'criteria';
+  if (name.includes('suite') || name.includes('nightly')) return 'suite';
+  return 'scenario';
+}
+
+type Validator = (file: string) => Promise<void>;
+
+const VALIDATORS: Record<FileKind, Validator> = {
+  scenario: async (file) => {
+    loadScenario(file);
+  },
+  criteria: async (file) => {
+    const { loadCriteriaFile } = await import('../../results/criteria/load-criteria.ts');
+    loadCriteriaFile(file);
+  },
+  suite: async (file) => {
+    const { loadSuite } = await import('./load-suite.ts');
+    loadSuite(file);
+  },
+};
+
+export async function validateByKind(kind: FileKind, file: string): Promise<void> {
+  await VALIDATORS[kind](file);
+}

@@ -1,0 +1,33 @@
+/**
+ * Loads a scenario file: YAML parsed defensively, validated by the schema (every problem with file, line
+ * and path), then adapter ids and adapter options checked against the registry.
+ */
+import { loadYamlWithSchema, parseYamlWithSchema } from '../../results/criteria/load-yaml.ts';
+import { InputError, formatPath, type InputProblem } from '../../results/input-error.ts';
+import { ADAPTERS } from '../adapters/registry.ts';
+import { scenarioSchema, type Scenario } from './scenario-schema.ts';
+
+export function loadScenario(file: string, text?: string): Scenario {
+  const scenario = text === undefined ? loadYamlWithSchema(file, scenarioSchema) : parseYamlWithSchema(text, file, scenarioSchema);
+  const problems: InputProblem[] = [];
+  const seen = new Set<string>();
+  scenario.platforms.forEach((platform, index) => {
+    if (seen.has(platform.id)) problems.push({ path: `platforms[${index}].id`, line: null, message: `duplicate platform id "${platform.id}"` });
+    seen.add(platform.id);
+    const adapter = ADAPTERS[platform.adapter];
+    if (!adapter) {
+      problems.push({ path: `platforms[${index}].adapter`, line: null, message: `unknown adapter "${platform.adapter}"; expected one of ${Object.keys(ADAPTERS).join(', ')}` });
+      return;
+    }
+    const options = adapter.optionsSchema.safeParse(platform.options);
+    if (!options.success) {
+      for (const issue of options.error.issues) {
+        problems.push({ path: formatPath(['platforms', index, 'options', ...(issue.path as PropertyKey[])]), line: null, message: issue.message });
+      }
+    } else {
+      platform.options = options.data;
+    }
+  });
+  if (problems.length > 0) throw new InputError(file, problems);
+  return scenario;
+}
