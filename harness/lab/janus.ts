@@ -6,11 +6,11 @@
  * Debian file, so they work without internet. One exception, an alias: the bootswatch theme looks for
  * glyphicon fonts in bootswatch/fonts/, which Debian ships in bootstrap/fonts/.
  */
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HarnessError } from '../errors.ts';
-import { run } from './exec.ts';
 import { DEFAULT_ROOMS, generateJanusConfig, JANUS_HTTP_PORT, JANUS_WS_PORT, type JanusModules } from './janus-config.ts';
 import { logTail, spawnInNamespace } from './namespace-spawn.ts';
 import { isAlive } from './processes.ts';
@@ -36,13 +36,13 @@ function listModules(libDir: string): JanusModules {
   return { libDir, plugins: list('plugins'), transports: list('transports'), events: list('events'), loggers: list('loggers') };
 }
 
-export async function janusVersion(): Promise<string | null> {
-  try {
-    const out = await run(JANUS_BINARY, ['--version']);
-    return /\(([\d.]+)\)/.exec(out)?.[1] ?? out.split('\n')[0] ?? null;
-  } catch {
-    return null;
-  }
+/** Janus 1.1.2 prints its version and then exits 1, so read stdout whatever the exit code. */
+export function janusVersion(): Promise<string | null> {
+  return new Promise((resolve) => {
+    execFile(JANUS_BINARY, ['--version'], { encoding: 'utf8', timeout: 10_000 }, (_error, stdout) => {
+      resolve(/Janus version: \d+ \(([\d.]+)\)/.exec(stdout ?? '')?.[1] ?? null);
+    });
+  });
 }
 
 async function answers(url: string): Promise<boolean> {

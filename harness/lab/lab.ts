@@ -27,6 +27,8 @@ export interface LabUpOptions {
   /** reuse a running lab that has these platforms and enough rooms (default true) */
   reuse?: boolean;
   readyTimeoutMs?: number;
+  /** when another process's lab is running and cannot be reused, wait this long for it to go (default 0) */
+  waitMs?: number;
   onProgress?: (message: string) => void;
 }
 
@@ -48,6 +50,18 @@ function compatible(live: LabState, platforms: string[], rooms: RoomPlan): boole
 }
 
 export async function labUp(options: LabUpOptions): Promise<LabUpResult> {
+  const deadline = Date.now() + (options.waitMs ?? 0);
+  for (;;) {
+    try {
+      return await labUpOnce(options);
+    } catch (error) {
+      if (!(error instanceof HarnessError) || error.code !== 'ALREADY_RUNNING' || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
+async function labUpOnce(options: LabUpOptions): Promise<LabUpResult> {
   requireRoot('the lab');
   const dataDir = path.resolve(options.dataDir);
   const ids = options.platforms ?? ['janus'];

@@ -9,7 +9,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { HarnessError } from '../errors.ts';
 
 export function spawnInNamespace(namespace: string, command: string, args: string[], options: { logFile: string; cwd?: string }): number {
-  const log = openSync(options.logFile, 'a');
+  const log = openSync(options.logFile, 'w');
   try {
     const child = spawn('ip', ['netns', 'exec', namespace, command, ...args], {
       cwd: options.cwd,
