@@ -57,7 +57,9 @@ function participant(ctx: TrialContext, name: string, index: number): Participan
   const { rng, profile } = ctx;
   const effect = nightEffect(profile.id, ctx.day, ctx.days);
   const vpn = ctx.network === 'vpn-1m';
-  const failedJoin = effect.down || rng.chance(0.004);
+  // fixed failures so the latest night always has a failed join to show (screenshot, console errors)
+  const forced = (ctx.xss && profile.adapter === 'custom' && index === 1) || (profile.id === 'zimbra-connect' && ctx.day === ctx.days - 1 && ctx.repeat === 1 && index === 2);
+  const failedJoin = effect.down || forced || rng.chance(0.004);
   const base = {
     name: ctx.xss && index === 1 ? `${XSS_PAYLOADS[2]} ${name}` : name,
     role: index < 3 ? ('sender' as const) : ('receiver' as const),

@@ -1,0 +1,86 @@
+/**
+ * `meetbench serve [--host 127.0.0.1] [--port 8080] [--password-file FILE]`: the viewer over the results
+ * store. Loopback needs no password; any other address requires MEETBENCH_VIEWER_PASSWORD or
+ * --password-file and refuses an empty one (ARCHITECTURE.md "Viewer defaults"). Runs until SIGINT/SIGTERM.
+ */
+import { promises as fs } from 'node:fs';
+import type { Command } from 'commander';
+import { HarnessError } from '../../errors.ts';
+import { resolveDataDir } from '../data-dir.ts';
+import { info, out } from '../output.ts';
+import { openStore } from '../../../results/store/open-store.ts';
+import { createApp } from '../../../server/create-app.ts';
+import { startServer } from '../../../server/start-server.ts';
+import { isLoopbackHost } from '../../../server/security/basic-auth.ts';
+import type { RegisterCommand } from './index.ts';
+
+interface ServeOptions {
+  host: string;
+  port: string;
+  passwordFile?: string;
+}
+
+async function readPassword(options: ServeOptions): Promise<string | undefined> {
+  if (options.passwordFile) {
+    let text: string;
+    try {
+      text = await fs.readFile(options.passwordFile, 'utf8');
+    } catch (error) {
+      throw new HarnessError('INVALID_FLAG', `--password-file ${options.passwordFile}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    // a trailing newline from `echo secret > file` is not part of the password
+    return text.replace(/\r?\n$/, '');
+  }
+  return process.env.MEETBENCH_VIEWER_PASSWORD;
+}
+
+export function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new HarnessError('INVALID_FLAG', `--port must be an integer from 0 to 65535, got ${JSON.stringify(value)}`);
+  return port;
+}
+
+export const registerServe: RegisterCommand = (program: Command, setExit) => {
+  program
+    .command('serve')
+    .description('start the viewer: scorecards, trends, run detail (127.0.0.1:8080 by default)')
+    .option('--host <address>', 'address to listen on; anything but loopback requires a password', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0 picks a free one)', '8080')
+    .option('--password-file <file>', 'file holding the viewer password (else MEETBENCH_VIEWER_PASSWORD)')
+    .action(async (options: ServeOptions) => {
+      const port = parsePort(options.port);
+      const loopback = isLoopbackHost(options.host);
+      const password = await readPassword(options);
+      if (!loopback && password === undefined) {
+        throw new HarnessError('INVALID_FLAG', `--host ${options.host} is not a loopback address: the viewer needs a password there`, {
+          hint: 'set MEETBENCH_VIEWER_PASSWORD or pass --password-file FILE, or keep the default --host 127.0.0.1',
+        });
+      }
+      if (password !== undefined && password.trim() === '') {
+        throw new HarnessError('INVALID_FLAG', 'the viewer password is empty: refusing to serve with an empty password', { hint: 'choose a non-empty password' });
+      }
+      const store = await openStore(resolveDataDir(program.opts<{ dataDir?: string }>().dataDir));
+      const app = createApp({ store, ...(password !== undefined ? { auth: { password } } : {}) });
+      let running;
+      try {
+        running = await startServer(app, options.host, port);
+      } catch (error) {
+        throw new HarnessError('INVALID_FLAG', `cannot listen on ${options.host}:${port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+          hint: 'pick another --port, or stop what already listens there',
+        });
+      }
+      out(`meetbench viewer on ${running.url}/ (data: ${store.dataDir})${password !== undefined ? ' — password required (user "meetbench")' : ''}`);
+      info('Ctrl-C stops it.');
+      await new Promise<void>((resolve) => {
+        const stop = (): void => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolve();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+      await running.close();
+      setExit(0);
+    });
+};

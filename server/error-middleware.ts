@@ -1,0 +1,19 @@
+/** Last middleware: HttpError → its status; anything else → 500 with no detail leaked to the page. */
+import type { NextFunction, Request, Response } from 'express';
+import { HttpError } from './http-errors.ts';
+import { render } from './render.ts';
+
+export function notFoundHandler(_req: Request, _res: Response, next: NextFunction): void {
+  next(new HttpError(404, 'page not found'));
+}
+
+export async function errorMiddleware(error: unknown, req: Request, res: Response, _next: NextFunction): Promise<void> {
+  const status = error instanceof HttpError ? error.status : 500;
+  if (status === 500) process.stderr.write(`meetbench viewer: ${req.method} ${req.originalUrl}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  const message = error instanceof HttpError ? error.message : 'internal error';
+  if (req.path.startsWith('/api/') || req.path.startsWith('/artifacts/') || req.path === '/metrics' || !res.locals.t) {
+    res.status(status).json({ error: message, status });
+    return;
+  }
+  await render(res, 'error', { status, message }, status);
+}

@@ -1,0 +1,68 @@
+/**
+ * An in-memory snapshot of the stored runs, reloaded only when the store file changes (mtime and size).
+ * The lowdb store re-reads its whole file on every call; a year of nightly runs is tens of megabytes,
+ * so the viewer reads it once per change and derives every page from the snapshot (and memoises them).
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { RunRecord } from '../../results/run-record.ts';
+import type { ResultsStore } from '../../results/store/results-store.ts';
+import { STORE_FILE } from '../../results/store/lowdb-store.ts';
+
+export interface RunsSnapshot {
+  /** oldest first */
+  runs: RunRecord[];
+  byId: Map<string, RunRecord>;
+  latest: RunRecord | undefined;
+  /** cache for values derived from this snapshot (scorecards, trends), keyed by the caller */
+  memo<T>(key: string, compute: () => T): T;
+}
+
+function makeSnapshot(runs: RunRecord[]): RunsSnapshot {
+  const cache = new Map<string, unknown>();
+  return {
+    runs,
+    byId: new Map(runs.map((r) => [r.id, r])),
+    latest: runs.at(-1),
+    memo<T>(key: string, compute: () => T): T {
+      if (!cache.has(key)) {
+        // bounded: a crawler walking every run must not grow the cache without end
+        if (cache.size > 2000) cache.clear();
+        cache.set(key, compute());
+      }
+      return cache.get(key) as T;
+    },
+  };
+}
+
+export class SnapshotSource {
+  private current: { key: string; snapshot: RunsSnapshot } | undefined;
+  private loading: Promise<RunsSnapshot> | undefined;
+
+  constructor(private readonly store: ResultsStore) {}
+
+  private async fileKey(): Promise<string | undefined> {
+    try {
+      const stat = await fs.stat(path.join(this.store.dataDir, STORE_FILE));
+      return `${stat.mtimeMs}:${stat.size}`;
+    } catch {
+      return undefined; // another store implementation, or no file yet: always ask the store
+    }
+  }
+
+  async get(): Promise<RunsSnapshot> {
+    const key = await this.fileKey();
+    if (key !== undefined && this.current?.key === key) return this.current.snapshot;
+    // concurrent requests after a change share one reload
+    this.loading ??= (async () => {
+      try {
+        const snapshot = makeSnapshot(await this.store.allRuns());
+        if (key !== undefined) this.current = { key, snapshot };
+        return snapshot;
+      } finally {
+        this.loading = undefined;
+      }
+    })();
+    return this.loading;
+  }
+}

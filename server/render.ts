@@ -1,0 +1,57 @@
+/**
+ * Template rendering with eta. eta escapes every `<%= %>` output by default (XML escape of & < > " ');
+ * the views use `<%~ %>` (raw) only for `include(...)` and the layout's body, which a unit test checks,
+ * so every stored string reaches the page escaped by the templating itself.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Eta } from 'eta';
+import type { Response } from 'express';
+import type { Lang, MessageKey } from './i18n/messages.ts';
+
+export const VIEWS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'views');
+
+const eta = new Eta({ views: VIEWS_DIR, cache: true, autoEscape: true });
+
+/** Helpers every view receives beside its data. */
+export interface ViewHelpers {
+  lang: Lang;
+  t: (key: MessageKey) => string;
+  /** a path with its query, each part URI-encoded */
+  url: (segments: string[], query?: Record<string, string | undefined>) => string;
+  date: (iso: string | null | undefined) => string;
+  dateTime: (iso: string | null | undefined) => string;
+  number: (value: number | null | undefined, digits?: number) => string;
+  path: string;
+}
+
+function url(segments: string[], query: Record<string, string | undefined> = {}): string {
+  const pathPart = `/${segments.map((s) => encodeURIComponent(s)).join('/')}`;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, v);
+  const qs = params.toString();
+  return qs ? `${pathPart}?${qs}` : pathPart;
+}
+
+export function helpers(res: Response): ViewHelpers {
+  const lang = res.locals.lang as Lang;
+  const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
+  const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  const valid = (iso: string | null | undefined): iso is string => typeof iso === 'string' && !Number.isNaN(Date.parse(iso));
+  return {
+    lang,
+    t: res.locals.t as ViewHelpers['t'],
+    url,
+    date: (iso) => (valid(iso) ? dateFmt.format(new Date(iso)) : '—'),
+    dateTime: (iso) => (valid(iso) ? `${dateTimeFmt.format(new Date(iso))} UTC` : '—'),
+    number: (value, digits = 0) =>
+      value === null || value === undefined || !Number.isFinite(value) ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value),
+    path: (res.req.originalUrl ?? '/').split('?')[0] ?? '/',
+  };
+}
+
+export async function render(res: Response, view: string, data: Record<string, unknown>, status = 200): Promise<void> {
+  const html = await eta.renderAsync(view, { ...helpers(res), ...data });
+  res.status(status).type('html').send(html);
+}

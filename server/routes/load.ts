@@ -1,0 +1,25 @@
+/** Finding runs and trials for a route, with the 404 a reader should see when they do not exist. */
+import type { RunRecord, Trial } from '../../results/run-record.ts';
+import { notFound } from '../http-errors.ts';
+import type { RunsSnapshot } from '../model/runs-snapshot.ts';
+
+export function findRun(snapshot: RunsSnapshot, id: string): RunRecord {
+  const run = id === 'latest' ? snapshot.latest : snapshot.byId.get(id);
+  if (!run) throw notFound('run');
+  return run;
+}
+
+export function findTrial(run: RunRecord, trialId: string): Trial {
+  const trial = run.trials.find((t) => t.id === trialId);
+  if (!trial) throw notFound('trial');
+  return trial;
+}
+
+export function allPlatforms(snapshot: RunsSnapshot): string[] {
+  return snapshot.memo('platforms', () => [...new Set(snapshot.runs.flatMap((r) => r.trials.map((t) => t.platform)))].sort());
+}
+
+/** the query value as one string (Express may give arrays for repeated keys) */
+export function queryString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

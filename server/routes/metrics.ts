@@ -1,0 +1,75 @@
+/**
+ * `/metrics`: the latest results in the Prometheus text exposition format (version 0.0.4), so a DSI's
+ * Grafana can chart them. Label values are escaped as the format requires (\\, \" and \n).
+ */
+import { Router } from 'express';
+import type { ViewerContext } from '../context.ts';
+import { buildScorecard } from '../model/scorecard-view.ts';
+import { KEY_METRICS, median, trialValue } from '../model/trial-values.ts';
+
+const escapeLabel = (value: string): string => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+const labels = (pairs: Record<string, string>): string =>
+  `{${Object.entries(pairs)
+    .map(([k, v]) => `${k}="${escapeLabel(v)}"`)
+    .join(',')}}`;
+
+export function renderMetrics(runs: Parameters<typeof buildScorecard>[0][]): string {
+  const lines: string[] = [];
+  const family = (name: string, help: string): void => {
+    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`);
+  };
+  family('meetbench_runs', 'Number of runs in the results store.');
+  lines.push(`meetbench_runs ${runs.length}`);
+  const latest = runs.at(-1);
+  if (!latest) return `${lines.join('\n')}\n`;
+  family('meetbench_latest_run_timestamp_seconds', 'Start time of the latest run.');
+  lines.push(`meetbench_latest_run_timestamp_seconds${labels({ run: latest.id })} ${Math.round(Date.parse(latest.startedAt) / 1000)}`);
+  const card = buildScorecard(latest);
+  const score: string[] = [];
+  const verdict: string[] = [];
+  const trusted: string[] = [];
+  const criterion: string[] = [];
+  const passed: string[] = [];
+  for (const net of card.networks) {
+    for (const p of net.platforms) {
+      const base = { platform: p.platform, network: net.network };
+      score.push(`meetbench_score${labels(base)} ${p.score}`);
+      for (const v of ['passed', 'failed', 'inconclusive', 'broken']) verdict.push(`meetbench_verdict${labels({ ...base, verdict: v })} ${p.verdict === v ? 1 : 0}`);
+      trusted.push(`meetbench_runner_trustworthy${labels(base)} ${p.trustworthy ? 1 : 0}`);
+      p.cells.forEach((cell, i) => {
+        const col = net.columns[i]!;
+        const l = labels({ ...base, criterion: col.id, metric: col.metric });
+        if (cell.value !== null) criterion.push(`meetbench_criterion_value${l} ${cell.value}`);
+        passed.push(`meetbench_criterion_passed${l} ${cell.outcome === 'pass' ? 1 : 0}`);
+      });
+    }
+  }
+  family('meetbench_score', 'Weighted scorecard score (0 to 100) of the latest run.');
+  lines.push(...score);
+  family('meetbench_verdict', 'Verdict of the latest run per platform: 1 for the current verdict.');
+  lines.push(...verdict);
+  family('meetbench_runner_trustworthy', '1 when the runner was not saturated while measuring the platform.');
+  lines.push(...trusted);
+  family('meetbench_criterion_value', 'Measured value of each criterion (median over repeats), in the unit of its metric.');
+  lines.push(...criterion);
+  family('meetbench_criterion_passed', '1 when the criterion passed.');
+  lines.push(...passed);
+  family('meetbench_metric', 'Key metrics of the latest run (median over repeats of the per-trial value).');
+  for (const [platform, network] of [...new Set(latest.trials.map((t) => `${t.platform}\u0000${t.network}`))].map((k) => k.split('\u0000') as [string, string])) {
+    for (const key of KEY_METRICS) {
+      const values = latest.trials.filter((t) => t.platform === platform && t.network === network).map((t) => trialValue(t, key)).filter((v): v is number => v !== null);
+      const value = median(values);
+      if (value !== null) lines.push(`meetbench_metric${labels({ platform, network, metric: key.metric, aggregate: key.aggregate })} ${Math.round(value * 100) / 100}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function createMetricsRouter(context: ViewerContext): Router {
+  const router = Router();
+  router.get('/metrics', async (_req, res) => {
+    const snapshot = await context.snapshots.get();
+    res.type('text/plain; version=0.0.4; charset=utf-8').send(snapshot.memo('metrics', () => renderMetrics(snapshot.runs)));
+  });
+  return router;
+}
