@@ -3,8 +3,9 @@ import type { Command } from 'commander';
 import { registerDoctor } from './doctor.ts';
 import { registerLab } from './lab.ts';
 import { registerRun } from './run.ts';
+import { registerServe } from './serve.ts';
 import { registerValidate } from './validate.ts';
 
 export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerLab, registerDoctor, registerRun, registerValidate];
+export const COMMANDS: RegisterCommand[] = [registerLab, registerDoctor, registerRun, registerValidate, registerServe];
