@@ -38,7 +38,15 @@ export const participantResultSchema = z.object({
   uplinkKbps: summarySchema,
   downlinkKbps: summarySchema,
   /** ground truth from the veth counters of the participant's lab namespace; null outside the lab */
-  kernel: z.object({ uplinkKbps: z.number().nullable(), downlinkKbps: z.number().nullable() }).nullable(),
+  kernel: z
+    .object({
+      uplinkKbps: z.number().nullable(),
+      downlinkKbps: z.number().nullable(),
+      /** the same minus the Ethernet/IP/UDP headers of every packet: the figure comparable with getStats */
+      uplinkPayloadKbps: z.number().nullable().optional(),
+      downlinkPayloadKbps: z.number().nullable().optional(),
+    })
+    .nullable(),
   /** per-participant summary value of every metric of the catalogue measured (window after warm-up) */
   metrics: z.record(z.string(), z.number().nullable()).default({}),
   /** the ICE candidate type of the selected pair: host, srflx, prflx or relay */
@@ -136,6 +144,8 @@ export interface Sample {
   connectedPcs?: number;
   kernelUplinkKbps?: number | null;
   kernelDownlinkKbps?: number | null;
+  kernelUplinkPayloadKbps?: number | null;
+  kernelDownlinkPayloadKbps?: number | null;
   cpuPct?: number | null;
   memoryMb?: number | null;
 }

@@ -76,22 +76,25 @@ interface PcCounters {
     if (errors.length < 50) errors.push(String(event.message));
   });
 
-  const watchFirstFrame = (track: MediaStreamTrack): void => {
-    if (track.kind !== 'video' || marks.firstRemoteFrame !== undefined) return;
-    // A detached, muted video element decodes nothing extra (the frames are decoded anyway) and tells
-    // exactly when the first frame of this track was presented.
-    const video = document.createElement('video');
-    video.muted = true;
-    video.playsInline = true;
-    video.srcObject = new MediaStream([track]);
-    const done = (): void => {
-      mark('firstRemoteFrame');
-      video.srcObject = null;
-    };
-    const rvfc = (video as HTMLVideoElement & { requestVideoFrameCallback?: (cb: () => void) => number }).requestVideoFrameCallback;
-    if (rvfc) rvfc.call(video, done);
-    else video.addEventListener('loadeddata', done, { once: true });
-    void video.play().catch(() => undefined);
+  // First decoded remote frame, from the receiver's own stats, polled every 100 ms from the moment the
+  // track arrives until a frame is decoded (event-started, so the cost ends with the first frame).
+  const watchFirstFrame = (pc: RTCPeerConnection, receiver: RTCRtpReceiver): void => {
+    if (receiver.track.kind !== 'video' || marks.firstRemoteFrame !== undefined) return;
+    const started = now();
+    const timer = window.setInterval(() => {
+      if (marks.firstRemoteFrame !== undefined || now() - started > 120_000 || pc.connectionState === 'closed') {
+        window.clearInterval(timer);
+        return;
+      }
+      void receiver
+        .getStats()
+        .then((report) => {
+          report.forEach((s: Record<string, unknown>) => {
+            if (s.type === 'inbound-rtp' && Number(s.framesDecoded ?? 0) > 0) mark('firstRemoteFrame');
+          });
+        })
+        .catch(() => undefined);
+    }, 100);
   };
 
   const track = (pc: RTCPeerConnection, init: RTCConfiguration | undefined): void => {
@@ -118,7 +121,7 @@ interface PcCounters {
     pc.addEventListener('iceconnectionstatechange', onState);
     pc.addEventListener('connectionstatechange', onState);
     pc.addEventListener('track', (event) => {
-      if (!excluded) watchFirstFrame((event as RTCTrackEvent).track);
+      if (!excluded) watchFirstFrame(pc, (event as RTCTrackEvent).receiver);
     });
     const setRemote = pc.setRemoteDescription.bind(pc);
     pc.setRemoteDescription = ((description: RTCSessionDescriptionInit) =>

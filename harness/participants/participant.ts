@@ -46,6 +46,7 @@ export class Participant {
   /** set when the browser disappeared (crash, kill) */
   crashed = false;
   private previous: CollectorSnapshot | null = null;
+  private closing = false;
   private step = 'launch';
 
   constructor(options: ParticipantOptions) {
@@ -80,7 +81,8 @@ export class Participant {
       this.step = 'launch';
       this.launched = await launchParticipantBrowser({ wrapper: this.options.wrapper, insecureOrigins: this.options.insecureOrigins, timeoutMs: this.options.joinTimeoutMs });
       this.launched.browser.on('disconnected', () => {
-        this.crashed = true;
+        // a disconnect we did not ask for is a crash (or a kill from outside)
+        if (!this.closing) this.crashed = true;
       });
       const page = (await this.launched.browser.pages())[0] ?? (await this.launched.browser.newPage());
       this.page = page;
@@ -151,7 +153,7 @@ export class Participant {
   }
 
   async candidateType(): Promise<string | null> {
-    if (!this.page || this.crashed || !this.previous) return null;
+    if (!this.previous) return null;
     return this.previous.pcs.map((p) => p.counters?.candidateType).find((c) => c) ?? null;
   }
 
@@ -163,6 +165,7 @@ export class Participant {
 
   async close(): Promise<'closed' | 'killed' | 'none'> {
     if (!this.launched) return 'none';
+    this.closing = true;
     const launched = this.launched;
     this.launched = null;
     this.page = null;

@@ -47,12 +47,37 @@ const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
     signal.addEventListener('abort', onAbort, { once: true });
   });
 
+interface KernelReading {
+  uplinkBytes: number;
+  downlinkBytes: number;
+  uplinkPackets: number;
+  downlinkPackets: number;
+  at: number;
+}
+
+/** Ethernet (14) + IPv4 (20) + UDP (8) bytes that the veth counts on every packet and getStats does not. */
+export const FRAME_HEADER_BYTES = 42;
+
+/** kbit/s between two kernel readings: raw (headers included) and payload (UDP payload, what getStats counts). */
+export function kernelRates(before: KernelReading, after: KernelReading): { up: number; down: number; upPayload: number; downPayload: number } {
+  const seconds = (after.at - before.at) / 1000;
+  const rate = (bytes: number): number => Math.round(((bytes * 8) / 1000 / seconds) * 10) / 10;
+  const upBytes = after.uplinkBytes - before.uplinkBytes;
+  const downBytes = after.downlinkBytes - before.downlinkBytes;
+  return {
+    up: rate(upBytes),
+    down: rate(downBytes),
+    upPayload: rate(Math.max(0, upBytes - FRAME_HEADER_BYTES * (after.uplinkPackets - before.uplinkPackets))),
+    downPayload: rate(Math.max(0, downBytes - FRAME_HEADER_BYTES * (after.downlinkPackets - before.downlinkPackets))),
+  };
+}
+
 interface Member {
   participant: Participant;
   namespace: ParticipantNamespace | null;
   outcome: JoinOutcome | null;
   treeSampler: ProcessTreeSampler | null;
-  kernelPrevious: { uplinkBytes: number; downlinkBytes: number; at: number } | null;
+  kernelPrevious: KernelReading | null;
   samples: Sample[];
   crashedDuringWindow: boolean;
 }
@@ -123,6 +148,12 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
     aborted = hooks.signal.aborted;
   } finally {
     clearInterval(cpuTimer);
+    // marks again: events after the join (first remote frame of the first participant) are now known
+    await Promise.all(
+      members.map(async (m) => {
+        if (m.outcome?.joined) m.outcome.marks = { ...m.outcome.marks, ...(await m.participant.marks().catch(() => ({}))) };
+      }),
+    );
     await Promise.all(members.map((m) => m.participant.leave().catch(() => undefined)));
     await Promise.all(members.map((m) => m.participant.close().catch(() => 'killed')));
     for (const m of members) if (m.namespace) await removeParticipantNamespace(m.namespace).catch(() => undefined);
@@ -163,19 +194,22 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
         }
         const sample = await m.participant.sample(t);
         const tree = m.treeSampler?.sample() ?? null;
-        let kernelUp: number | null = null;
-        let kernelDown: number | null = null;
+        let kernel: ReturnType<typeof kernelRates> | null = null;
         if (m.namespace) {
           const now = await readParticipantCounters(m.namespace).catch(() => null);
-          if (now && m.kernelPrevious) {
-            const seconds = (now.at - m.kernelPrevious.at) / 1000;
-            kernelUp = Math.round(((now.uplinkBytes - m.kernelPrevious.uplinkBytes) * 8) / 1000 / seconds * 10) / 10;
-            kernelDown = Math.round(((now.downlinkBytes - m.kernelPrevious.downlinkBytes) * 8) / 1000 / seconds * 10) / 10;
-          }
+          if (now && m.kernelPrevious) kernel = kernelRates(m.kernelPrevious, now);
           m.kernelPrevious = now;
         }
         if (keep && sample) {
-          m.samples.push({ ...sample, kernelUplinkKbps: kernelUp, kernelDownlinkKbps: kernelDown, cpuPct: tree?.cpuPct ?? null, memoryMb: tree?.memoryMb ?? null });
+          m.samples.push({
+            ...sample,
+            kernelUplinkKbps: kernel?.up ?? null,
+            kernelDownlinkKbps: kernel?.down ?? null,
+            kernelUplinkPayloadKbps: kernel?.upPayload ?? null,
+            kernelDownlinkPayloadKbps: kernel?.downPayload ?? null,
+            cpuPct: tree?.cpuPct ?? null,
+            memoryMb: tree?.memoryMb ?? null,
+          });
         }
       }),
     );
@@ -207,7 +241,14 @@ async function participantResult(m: Member, target: PlatformTarget): Promise<Par
     firstRemoteFrameMs: marks.firstRemoteFrame ?? null,
     uplinkKbps: stats(m.samples.map((s) => s.uplinkKbps)),
     downlinkKbps: stats(m.samples.map((s) => s.downlinkKbps)),
-    kernel: m.namespace ? { uplinkKbps: metrics.kernel_uplink_kbps ?? null, downlinkKbps: metrics.kernel_downlink_kbps ?? null } : null,
+    kernel: m.namespace
+      ? {
+          uplinkKbps: metrics.kernel_uplink_kbps ?? null,
+          downlinkKbps: metrics.kernel_downlink_kbps ?? null,
+          uplinkPayloadKbps: stats(m.samples.map((s) => s.kernelUplinkPayloadKbps)).avg,
+          downlinkPayloadKbps: stats(m.samples.map((s) => s.kernelDownlinkPayloadKbps)).avg,
+        }
+      : null,
     metrics,
     candidateType: await m.participant.candidateType().catch(() => null),
     error: crashed ? `the browser disappeared during the measurement (crash or kill) on ${target.id}` : o.error,

@@ -18,7 +18,7 @@ export function stats(values: Array<number | null | undefined>): SummaryStats {
   return { avg: round(mean(numbers)), p95: round(quantileSorted(numbers, 0.95)) };
 }
 
-const SAMPLE_METRICS: Array<[metric: string, field: keyof Sample, how: 'avg' | 'last' | 'max']> = [
+const SAMPLE_METRICS: Array<[metric: string, field: keyof Sample, how: 'avg' | 'delta' | 'max']> = [
   ['uplink_kbps', 'uplinkKbps', 'avg'],
   ['downlink_kbps', 'downlinkKbps', 'avg'],
   ['audio_uplink_kbps', 'audioUplinkKbps', 'avg'],
@@ -31,8 +31,8 @@ const SAMPLE_METRICS: Array<[metric: string, field: keyof Sample, how: 'avg' | '
   ['fps_sent', 'fpsSent', 'avg'],
   ['fps_received', 'fpsReceived', 'avg'],
   ['frame_height_received', 'frameHeightReceived', 'avg'],
-  ['freeze_count', 'freezeCount', 'last'],
-  ['freeze_duration_ms', 'freezeDurationMs', 'last'],
+  ['freeze_count', 'freezeCount', 'delta'],
+  ['freeze_duration_ms', 'freezeDurationMs', 'delta'],
   ['quality_limited_pct', 'qualityLimitedPct', 'avg'],
   ['audio_concealed_pct', 'audioConcealedPct', 'avg'],
   ['cpu_pct', 'cpuPct', 'avg'],
@@ -52,7 +52,8 @@ export function participantMetrics(samples: Sample[]): Record<string, number | n
     } else if (how === 'max') {
       metrics[metric] = Math.max(...values);
     } else {
-      metrics[metric] = values[values.length - 1] ?? null;
+      // cumulative counters: what happened inside the window, not since the page opened
+      metrics[metric] = (values[values.length - 1] ?? 0) - (values[0] ?? 0);
     }
   }
   return metrics;
