@@ -48,7 +48,7 @@ describe('detectRegressions', () => {
     expect(r.baseline).toMatchObject({ n: 42, nights: 14 });
     expect(r.changePct).toBeGreaterThanOrEqual(OPTIONS.minEffectPct);
     expect(r.p).toBeLessThan(OPTIONS.significance);
-    expect(r.effect).toBeGreaterThan(0.8);
+    expect(r.effect).toBeGreaterThan(0.5);
     expect(r.reason).toMatch(/^up \d+(\.\d)? % \(median \d+/);
   });
 
