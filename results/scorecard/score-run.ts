@@ -42,6 +42,22 @@ export function scoreRun(run: RunRecord, criteria: CriteriaFile | CompiledCriter
     return buildScorecard(platform, compiled.names[platform] ?? platform, own, rows);
   });
 
+  return finish(run, trials, scorecards);
+}
+
+/** Scorecards from criteria results already in the trials (a stored run): nothing is evaluated again. */
+export function scoreTrialResults(run: RunRecord, compiled: CompiledCriteria): ScoreResult {
+  const perTrial = new Map(run.trials.map((t) => [t.id, t.criteria]));
+  const platforms = [...new Set(run.trials.map((t) => t.platform))];
+  const scorecards = platforms.map((platform) => {
+    const own = run.trials.filter((t) => t.platform === platform);
+    const rows = [...measuredRows(compiled.measured, own, perTrial), ...compiled.declared.map((c) => declaredRow(c, platform))];
+    return buildScorecard(platform, compiled.names[platform] ?? platform, own, rows);
+  });
+  return finish(run, run.trials, scorecards);
+}
+
+function finish(run: RunRecord, trials: Trial[], scorecards: Scorecard[]): ScoreResult {
   const verdict = combineVerdicts(scorecards.map((s) => s.verdict));
   const reason = scorecards.map((s) => s.summary.en).join(' ') || 'the run has no trial';
   return { scorecards, verdict, run: { ...run, trials, verdict, reason } };

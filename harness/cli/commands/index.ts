@@ -1,11 +1,14 @@
 /** The command registry: one module per command, each exporting a `register` function. */
 import type { Command } from 'commander';
+import { registerCriteria } from './criteria.ts';
 import { registerDoctor } from './doctor.ts';
 import { registerLab } from './lab.ts';
+import { registerReport } from './report.ts';
 import { registerRun } from './run.ts';
+import { registerScore } from './score.ts';
 import { registerServe } from './serve.ts';
 import { registerValidate } from './validate.ts';
 
 export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerLab, registerDoctor, registerRun, registerValidate, registerServe];
+export const COMMANDS: RegisterCommand[] = [registerLab, registerDoctor, registerRun, registerValidate, registerServe, registerCriteria, registerScore, registerReport];
