@@ -2,8 +2,20 @@
 import type { PlatformAdapter } from './platform-adapter.ts';
 import { galeneAdapter } from './galene/index.ts';
 import { janusVideoroomAdapter } from './janus-videoroom/index.ts';
+import { jitsiMeetAdapter } from './jitsi-meet/index.ts';
+import { bigBlueButtonAdapter } from './bigbluebutton/index.ts';
+import { nextcloudTalkAdapter } from './nextcloud-talk/index.ts';
+import { livekitMeetAdapter } from './livekit-meet/index.ts';
+import { zimbraConnectAdapter } from './zimbra-connect/index.ts';
+import { customAdapter } from './custom/index.ts';
 
 export const ADAPTERS: Record<string, PlatformAdapter> = {
   [janusVideoroomAdapter.id]: janusVideoroomAdapter,
   [galeneAdapter.id]: galeneAdapter,
+  [jitsiMeetAdapter.id]: jitsiMeetAdapter,
+  [bigBlueButtonAdapter.id]: bigBlueButtonAdapter,
+  [nextcloudTalkAdapter.id]: nextcloudTalkAdapter,
+  [livekitMeetAdapter.id]: livekitMeetAdapter,
+  [zimbraConnectAdapter.id]: zimbraConnectAdapter,
+  [customAdapter.id]: customAdapter,
 };

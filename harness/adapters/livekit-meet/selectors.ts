@@ -1,0 +1,16 @@
+/**
+ * What the livekit-meet adapter relies on in LiveKit Meet (facts: ../shared/facts/platforms.md "5. LiveKit
+ * Meet", livekit-examples/meet 6da2b8eb with @livekit/components-react 2.9.20).
+ */
+export const SELECTORS = {
+  prejoin: '.lk-prejoin',
+  username: '#username',
+  joinButton: '.lk-join-button',
+  conference: '.lk-video-conference',
+  disconnect: '.lk-disconnect-button',
+} as const;
+
+export const PAGE_STATE = {
+  /** set by Meet's DebugMode on both pages */
+  connected: "!!window.__lk_room && window.__lk_room.state === 'connected'",
+} as const;
