@@ -15,6 +15,7 @@ import { info, out } from '../output.ts';
 import { formatRunSummary } from '../run-summary.ts';
 import type { RegisterCommand } from './index.ts';
 import { loadJudge } from '../judge.ts';
+import { withRunLock } from '../../run-lock/with-run-lock.ts';
 
 export interface ExecuteRunOptions {
   file: string;
@@ -23,8 +24,12 @@ export interface ExecuteRunOptions {
   kind?: 'run' | 'demo' | 'nightly';
 }
 
-/** Runs a scenario file end to end; returns the exit code. Shared by `run` and `demo`. */
+/** Runs a scenario file end to end; returns the exit code. Shared by `run` and `demo`. One run at a time per data dir. */
 export async function executeRun(options: ExecuteRunOptions): Promise<{ exitCode: number; runId: string }> {
+  return withRunLock(options.dataDir, `meetbench run ${options.file}`, () => executeRunLocked(options), info);
+}
+
+async function executeRunLocked(options: ExecuteRunOptions): Promise<{ exitCode: number; runId: string }> {
   const scenario = loadScenario(options.file);
   const criteriaFile = options.criteria ?? (scenario.criteria ? path.resolve(path.dirname(options.file), scenario.criteria) : undefined);
   const judge = criteriaFile ? await loadJudge(criteriaFile) : undefined;
