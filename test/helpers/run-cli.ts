@@ -1,0 +1,72 @@
+/**
+ * Spawns the real CLI (bin/meetbench.js) like a user would, and collects its exit code and output.
+ * `waitFor` resolves when a line matching a pattern appears, so a test can act mid-run (kill a browser,
+ * send SIGTERM) at the right moment.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliProcess {
+  child: ChildProcess;
+  done: Promise<CliResult>;
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  output(): string;
+}
+
+const BIN = path.resolve('bin/meetbench.js');
+
+export function startCli(args: string[], options: { dataDir?: string; env?: Record<string, string>; cwd?: string } = {}): CliProcess {
+  const env = { ...process.env, ...(options.dataDir ? { MEETBENCH_DATA: options.dataDir } : {}), ...options.env };
+  delete env.MEETBENCH_NO_SKIP;
+  const child = spawn(process.execPath, [BIN, ...args], { env, cwd: options.cwd ?? process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  const listeners: Array<() => void> = [];
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    for (const l of [...listeners]) l();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    for (const l of [...listeners]) l();
+  });
+  const done = new Promise<CliResult>((resolve) => {
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  const output = (): string => `${stdout}${stderr}`;
+  const waitFor = (pattern: RegExp, timeoutMs = 120_000): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const check = (): void => {
+        const match = output().match(pattern);
+        if (match) {
+          clearTimeout(timer);
+          listeners.splice(listeners.indexOf(check), 1);
+          resolve(match[0]);
+        }
+      };
+      const timer = setTimeout(() => reject(new Error(`no ${pattern} within ${timeoutMs} ms; output:\n${output().slice(-3000)}`)), timeoutMs);
+      listeners.push(check);
+      void done.then(() => {
+        if (listeners.includes(check)) {
+          check();
+          if (listeners.includes(check)) {
+            clearTimeout(timer);
+            reject(new Error(`the CLI exited before printing ${pattern}; output:\n${output().slice(-3000)}`));
+          }
+        }
+      });
+      check();
+    });
+  return { child, done, waitFor, output };
+}
+
+export async function runCli(args: string[], options: { dataDir?: string; env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
+  return startCli(args, options).done;
+}
