@@ -5,6 +5,7 @@
  * with its line, and a typo never turns into a silent `no-data` at the end of a nightly run.
  */
 import { z } from 'zod';
+import { findMetric, METRIC_IDS } from '../metrics.ts';
 import { thresholdMisfit } from './threshold-fit.ts';
 import { parseThreshold, ThresholdSyntaxError } from './threshold-parser.ts';
 import { SAMPLE_FIELDS } from './participant-values.ts';
@@ -53,7 +54,9 @@ export const measuredCriterionSchema = z.strictObject({
   weight: weight.optional(),
   title: bilingualSchema,
   explanation: bilingualSchema.optional(),
-});
+})
+  // `when`: run even when another field of the criterion is wrong, so every problem is reported at once
+  .superRefine((criterion, ctx) => checkMeasured(criterion, (message, key) => ctx.addIssue({ code: 'custom', path: [key], message })), { when: () => true });
 export type MeasuredCriterion = z.infer<typeof measuredCriterionSchema>;
 
 export const declaredValueSchema = z.strictObject({
@@ -84,34 +87,48 @@ export const criteriaFileSchema = z
     measured: z.array(measuredCriterionSchema).default([]),
     declared: z.array(declaredCriterionSchema).default([]),
   })
-  .superRefine((file, ctx) => {
-    const seen = new Map<string, string>();
-    const checkUnique = (criterionId: string, path: (string | number)[]): void => {
-      const first = seen.get(criterionId);
-      if (first) ctx.addIssue({ code: 'custom', path, message: `duplicate id "${criterionId}" (first used at ${first})` });
-      else seen.set(criterionId, path.slice(0, 2).map(String).join('.'));
-    };
-    file.measured.forEach((criterion, index) => {
-      checkUnique(criterion.id, ['measured', index, 'id']);
-      checkMeasured(criterion, (message, key) => ctx.addIssue({ code: 'custom', path: ['measured', index, key], message }));
-    });
-    file.declared.forEach((criterion, index) => checkUnique(criterion.id, ['declared', index, 'id']));
-  });
+  .superRefine(
+    (file, ctx) => {
+      const seen = new Map<string, string>();
+      for (const section of ['measured', 'declared'] as const) {
+        const list: unknown = file[section];
+        if (!Array.isArray(list)) continue;
+        list.forEach((criterion: unknown, index) => {
+          const criterionId = (criterion as { id?: unknown } | null)?.id;
+          if (typeof criterionId !== 'string') return;
+          const first = seen.get(criterionId);
+          if (first) ctx.addIssue({ code: 'custom', path: [section, index, 'id'], message: `duplicate id "${criterionId}" (first used at ${first})` });
+          else seen.set(criterionId, `${section}[${index}]`);
+        });
+      }
+    },
+    { when: () => true },
+  );
 export type CriteriaFile = z.infer<typeof criteriaFileSchema>;
 
-/** The checks the type system cannot express: threshold syntax, metric fit, window on sample metrics. */
+/**
+ * The checks the type system cannot express: threshold syntax, metric fit, window on sample metrics.
+ * It may run on a criterion whose other fields are wrong, so it checks the types it relies on.
+ */
 function checkMeasured(criterion: MeasuredCriterion, report: (message: string, key: keyof MeasuredCriterion) => void): void {
-  try {
-    const misfit = thresholdMisfit(criterion.metric, parseThreshold(criterion.threshold));
-    if (misfit) report(misfit, misfit.startsWith('unknown metric') ? 'metric' : 'threshold');
-  } catch (error) {
-    if (!(error instanceof ThresholdSyntaxError)) throw error;
-    report(`invalid threshold "${criterion.threshold}": ${error.message}`, 'threshold');
+  const { metric, threshold, window } = criterion as Partial<Record<string, unknown>>;
+  const knownMetric = typeof metric === 'string' && findMetric(metric) !== undefined;
+  if (typeof metric === 'string' && !knownMetric) report(`unknown metric "${metric}"; expected one of: ${METRIC_IDS.join(', ')}`, 'metric');
+  if (typeof threshold === 'string') {
+    try {
+      const parsed = parseThreshold(threshold);
+      const misfit = knownMetric ? thresholdMisfit(metric, parsed) : null;
+      if (misfit) report(misfit, 'threshold');
+    } catch (error) {
+      if (!(error instanceof ThresholdSyntaxError)) throw error;
+      report(`invalid threshold "${threshold}": ${error.message}`, 'threshold');
+    }
   }
-  if (criterion.window && !(criterion.metric in SAMPLE_FIELDS)) {
-    report(`window needs per-second samples and ${criterion.metric} has none; window applies to: ${Object.keys(SAMPLE_FIELDS).join(', ')}`, 'window');
+  if (window && typeof window === 'object' && knownMetric && !(metric in SAMPLE_FIELDS)) {
+    report(`window needs per-second samples and ${metric} has none; window applies to: ${Object.keys(SAMPLE_FIELDS).join(', ')}`, 'window');
   }
-  if (criterion.window?.untilS !== undefined && criterion.window.untilS <= criterion.window.skipS) {
-    report(`window.untilS (${criterion.window.untilS}) must be greater than window.skipS (${criterion.window.skipS})`, 'window');
+  const { skipS, untilS } = (window ?? {}) as { skipS?: unknown; untilS?: unknown };
+  if (typeof skipS === 'number' && typeof untilS === 'number' && untilS <= skipS) {
+    report(`window.untilS (${untilS}) must be greater than window.skipS (${skipS})`, 'window');
   }
 }
