@@ -25,6 +25,10 @@ export interface RunOptions {
   signal: AbortSignal;
   /** judge the run (criteria) before it is stored as complete; given by the caller so the runner stays criteria-agnostic */
   judge?: (run: RunRecord) => RunRecord;
+  /** a nightly suite holds all its scenarios in one run: append the trials to this record (ids prefixed by the scenario name) */
+  into?: RunRecord;
+  /** false: return the run still `running`, unjudged; the suite finishes it after its last scenario */
+  finish?: boolean;
 }
 
 export function newRunId(date = new Date()): string {
@@ -57,7 +61,7 @@ function browserVersion(): string | null {
 
 export async function runScenario(options: RunOptions): Promise<RunRecord> {
   const { store, scenario, progress, signal } = options;
-  const run: RunRecord = {
+  const run: RunRecord = options.into ?? {
     schemaVersion: RUN_SCHEMA_VERSION,
     id: newRunId(),
     kind: options.kind ?? 'run',
@@ -93,7 +97,7 @@ export async function runScenario(options: RunOptions): Promise<RunRecord> {
           if (signal.aborted) break;
           const adapter = ADAPTERS[platform.adapter];
           if (!adapter) throw new HarnessError('INVALID_INPUT', `unknown adapter ${platform.adapter}`);
-          const trialId = `${platform.id}-${network}-r${repeat}`.replace(/[^A-Za-z0-9._-]/g, '_');
+          const trialId = `${options.into ? `${scenario.name}-` : ''}${platform.id}-${network}-r${repeat}`.replace(/[^A-Za-z0-9._-]/g, '_');
           progress(`trial ${trialId}`);
           let trial: Trial;
           try {
@@ -125,6 +129,7 @@ export async function runScenario(options: RunOptions): Promise<RunRecord> {
     await store.saveRun(run);
     throw error;
   }
+  if (options.finish === false) return run;
 
   run.finishedAt = new Date().toISOString();
   run.status = signal.aborted ? 'incomplete' : 'complete';
