@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Eta } from 'eta';
 import type { Response } from 'express';
 import type { Lang, MessageKey } from './i18n/messages.ts';
+import { formatValue } from './i18n/metric-titles.ts';
 
 export const VIEWS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'views');
 
@@ -22,6 +23,10 @@ export interface ViewHelpers {
   date: (iso: string | null | undefined) => string;
   dateTime: (iso: string | null | undefined) => string;
   number: (value: number | null | undefined, digits?: number) => string;
+  /** a number and its unit, or a dash alone when there is no value */
+  withUnit: (value: number | null | undefined, unit: string, digits?: number) => string;
+  /** a metric's value in its unit (ratios as percentages) */
+  metricValue: (metric: string, value: number | null | undefined) => string;
   path: string;
 }
 
@@ -39,14 +44,17 @@ export function helpers(res: Response): ViewHelpers {
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   const valid = (iso: string | null | undefined): iso is string => typeof iso === 'string' && !Number.isNaN(Date.parse(iso));
+  const number = (value: number | null | undefined, digits = 0): string =>
+    value === null || value === undefined || !Number.isFinite(value) ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
   return {
     lang,
     t: res.locals.t as ViewHelpers['t'],
     url,
     date: (iso) => (valid(iso) ? dateFmt.format(new Date(iso)) : '—'),
     dateTime: (iso) => (valid(iso) ? `${dateTimeFmt.format(new Date(iso))} UTC` : '—'),
-    number: (value, digits = 0) =>
-      value === null || value === undefined || !Number.isFinite(value) ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value),
+    number,
+    withUnit: (value, unit, digits = 0) => (value === null || value === undefined || !Number.isFinite(value) ? '—' : `${number(value, digits)} ${unit}`),
+    metricValue: (metric, value) => formatValue(metric, value ?? null, lang),
     path: (res.req.originalUrl ?? '/').split('?')[0] ?? '/',
   };
 }

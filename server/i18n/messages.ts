@@ -4,6 +4,7 @@
  */
 const en = {
   appName: 'meetbench',
+  colon: ': ',
   navOverview: 'Scorecard',
   navRuns: 'Runs',
   navCompare: 'Compare',
@@ -111,6 +112,7 @@ export type Messages = Record<MessageKey, string>;
 
 const fr: Messages = {
   appName: 'meetbench',
+  colon: ' : ',
   navOverview: 'Tableau de bord',
   navRuns: 'Exécutions',
   navCompare: 'Comparer',
