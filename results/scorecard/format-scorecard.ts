@@ -31,14 +31,15 @@ export function formatScorecard(scorecards: readonly Scorecard[], lang: Lang): s
 }
 
 function rowLine(row: CriterionRow, lang: Lang): string {
-  const mark = row.outcome === 'no-data' && row.met === true ? 'nodata' : row.met === null ? 'skip' : MARK[row.outcome];
+  const mark = row.outcome === 'no-data' && row.met === true ? 'nodata' : row.met === null ? 'skip' : row.declared === 'partial' ? 'PART' : MARK[row.outcome];
   const level = row.level === 'error' ? '' : ` [${row.level}]`;
   if (row.kind === 'declared') {
     const value = row.declared === null ? '—' : row.declared === 'partial' ? 'partial' : row.declared ? (lang === 'fr' ? 'oui' : 'yes') : lang === 'fr' ? 'non' : 'no';
     return `${mark.padEnd(6)} ${row.title[lang]}${level}: ${value}${row.source ? ` (${row.source})` : ''}`;
   }
   const where = [row.scenario, row.network].filter(Boolean).join('/');
-  const value = row.participants !== undefined && row.value !== null ? `${Math.round(row.value * 100)} %` : formatValue(row.metric, row.value, lang);
+  const value =
+    row.value === null ? (lang === 'fr' ? 'aucune mesure' : 'no data') : row.participants !== undefined ? `${Math.round(row.value * 100)} %` : formatValue(row.metric, row.value, lang);
   const repeats = row.repeats && row.repeats.length > 1 ? ` [${row.repeats.map((r) => formatValue(row.metric, r.value, lang)).join(', ')}]` : '';
   return `${mark.padEnd(6)} ${row.title[lang]}${level} (${where}): ${row.metric} ${row.threshold} → ${value}${repeats}${row.reason ? ` — ${row.reason}` : ''}`;
 }
