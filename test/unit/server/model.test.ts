@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mannWhitneyU } from '../../../server/model/mann-whitney.ts';
+import { fromAcceptLanguage } from '../../../server/i18n/negotiate-lang.ts';
+import { MESSAGES } from '../../../server/i18n/messages.ts';
+import { VIEWS_DIR } from '../../../server/render.ts';
+import { passesThreshold, thresholdBound } from '../../../server/model/trial-values.ts';
+
+describe('Mann-Whitney U', () => {
+  it('matches the reference two-sided p for fully separated samples (normal approximation, continuity)', () => {
+    const r = mannWhitneyU([1, 2, 3, 4, 5], [6, 7, 8, 9, 10])!;
+    expect(r.u).toBe(0);
+    expect(r.p).toBeCloseTo(0.0122, 3);
+  });
+  it('gives p = 1 territory for identical samples and refuses fewer than 3 values a side', () => {
+    expect(mannWhitneyU([5, 5, 5], [5, 5, 5])!.p).toBe(1);
+    expect(mannWhitneyU([1, 2, 3, 4], [2, 3, 4, 5])!.p).toBeGreaterThan(0.3);
+    expect(mannWhitneyU([1, 2], [3, 4, 5])).toBeUndefined();
+  });
+});
+
+describe('language negotiation', () => {
+  it('takes the best supported language by q-value', () => {
+    expect(fromAcceptLanguage('de-DE, fr;q=0.8, en;q=0.5')).toBe('fr');
+    expect(fromAcceptLanguage('en-US,en;q=0.9,fr;q=0.8')).toBe('en');
+    expect(fromAcceptLanguage('de, it')).toBeUndefined();
+    expect(fromAcceptLanguage(undefined)).toBeUndefined();
+  });
+  it('has every English key in French too, none empty', () => {
+    for (const key of Object.keys(MESSAGES.en) as (keyof typeof MESSAGES.en)[]) expect(MESSAGES.fr[key], key).toBeTruthy();
+  });
+});
+
+describe('views escape every value', () => {
+  it('use raw output (<%~) only for include() and the layout body', () => {
+    const files = readdirSync(VIEWS_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.eta'));
+    expect(files.length).toBeGreaterThan(8);
+    for (const file of files) {
+      const text = readFileSync(path.join(VIEWS_DIR, file), 'utf8');
+      for (const match of text.matchAll(/<%~\s*([^%]*)%>/g)) expect(match[1], `${file}: ${match[0]}`).toMatch(/^(include\(|it\.body\s*$)/);
+    }
+  });
+});
+
+describe('threshold bounds for charts and cells', () => {
+  it('reads the bound and which side passes', () => {
+    expect(thresholdBound('p(95) < 5000')).toEqual({ value: 5000, better: 'lower' });
+    expect(thresholdBound('rate >= 0.99')).toEqual({ value: 0.99, better: 'higher' });
+    expect(passesThreshold('avg >= 20', 19.9)).toBe(false);
+    expect(passesThreshold('p(95) < 2', 1.99)).toBe(true);
+    expect(passesThreshold('nonsense', 1)).toBeUndefined();
+  });
+});

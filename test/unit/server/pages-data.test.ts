@@ -1,0 +1,60 @@
+/** What the pages and API say about the seeded year: scorecard, trends with the seeded regression, compare, /metrics. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawRequest, viewerFixture, type Fixture } from './viewer-fixture.ts';
+
+let fx: Fixture;
+beforeAll(async () => {
+  fx = await viewerFixture({ days: 40 });
+});
+afterAll(async () => fx.close());
+
+const json = async (p: string): Promise<any> => JSON.parse((await rawRequest(fx.server.url, p)).body); // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('viewer data', () => {
+  it('the overview API gives a scorecard of the latest run for every seeded platform', async () => {
+    const body = await json('/api/overview');
+    expect(body.run.id).toBe('nightly-2026-11-28');
+    const lan = body.scorecard.networks.find((n: { network: string }) => n.network === 'lan');
+    expect(lan.platforms.map((p: { platform: string }) => p.platform).sort()).toEqual(['bigbluebutton', 'galene', 'janus', 'jitsi-meet', 'zimbra-connect']);
+    // zimbra-connect had a participant fail to join in repeat 1 of the last night: join success fails
+    const zimbra = lan.platforms.find((p: { platform: string }) => p.platform === 'zimbra-connect');
+    const joinSuccess = zimbra.cells.find((c: { criterionId: string }) => c.criterionId === 'join-success');
+    expect(joinSuccess.outcome).toBe('fail');
+    expect(zimbra.score).toBeLessThan(100);
+    expect(zimbra.summary.fr).toContain('échoue');
+  });
+
+  it('trends mark the seeded two-week join-time regression of jitsi-meet', async () => {
+    const trends = await json('/api/platforms/jitsi-meet/trends');
+    expect(trends.thresholds.join_time_ms.value).toBe(5000);
+    const joins = trends.regressions.filter((r: { metric: string }) => r.metric === 'join_time_ms');
+    expect(joins.length).toBeGreaterThanOrEqual(1);
+    // day 22 of 40 (55 %) is the first night of the regression
+    expect(joins.some((r: { runId: string }) => r.runId === 'nightly-2026-11-11')).toBe(true);
+  });
+
+  it('compare finds the join-time difference between galene and bigbluebutton significant', async () => {
+    const view = await json('/api/compare?a=galene&b=bigbluebutton');
+    const join = view.rows.find((r: { metric: string }) => r.metric === 'join_time_ms');
+    expect(join.a.n).toBeGreaterThanOrEqual(20);
+    expect(join.significant).toBe(true);
+    expect(join.diffPct).toBeGreaterThan(100);
+  });
+
+  it('/metrics is Prometheus text format with scores of the latest run', async () => {
+    const res = await rawRequest(fx.server.url, '/metrics');
+    expect(res.headers['content-type']).toContain('text/plain; version=0.0.4');
+    const lines = res.body.trim().split('\n');
+    for (const line of lines) expect(line).toMatch(/^(# (HELP|TYPE) [a-z_]+ .+|[a-z_]+(\{([a-z_]+="(?:[^"\\]|\\.)*",?)*\})? -?[\d.e+-]+)$/);
+    expect(res.body).toMatch(/meetbench_score\{platform="janus",network="lan"\} \d+/);
+  });
+
+  it('serves the raw samples as NDJSON for download', async () => {
+    const res = await rawRequest(fx.server.url, '/api/runs/nightly-2026-11-28/trials/janus-lan-r1/samples.ndjson');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toContain('attachment');
+    const lines = res.body.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.length).toBe(4 * 60);
+    expect(lines[0]).toHaveProperty('uplinkKbps');
+  });
+});
