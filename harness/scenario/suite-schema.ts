@@ -37,6 +37,7 @@ export const historySchema = z
       .min(1)
       .default([...DEFAULT_HISTORY.metrics])
       .describe('metrics compared with history'),
+    failOnRegression: z.boolean().default(false).describe('a regression turns a passed night into failed (exit 1); by default it is only reported'),
   })
   .describe('regressions against previous nights');
 

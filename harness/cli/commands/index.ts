@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { registerCriteria } from './criteria.ts';
 import { registerDoctor } from './doctor.ts';
 import { registerLab } from './lab.ts';
+import { registerNightly } from './nightly.ts';
+import { registerPrune } from './prune.ts';
 import { registerReport } from './report.ts';
 import { registerRun } from './run.ts';
 import { registerScore } from './score.ts';
@@ -11,4 +13,4 @@ import { registerValidate } from './validate.ts';
 
 export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerLab, registerDoctor, registerRun, registerValidate, registerServe, registerCriteria, registerScore, registerReport];
+export const COMMANDS: RegisterCommand[] = [registerLab, registerDoctor, registerRun, registerValidate, registerServe, registerCriteria, registerScore, registerReport, registerNightly, registerPrune];
