@@ -59,7 +59,8 @@ export function scoreTrialResults(run: RunRecord, compiled: CompiledCriteria): S
 
 function finish(run: RunRecord, trials: Trial[], scorecards: Scorecard[]): ScoreResult {
   const verdict = combineVerdicts(scorecards.map((s) => s.verdict));
-  const reason = scorecards.map((s) => s.summary.en).join(' ') || 'the run has no trial';
+  // with no trial, the runner's own reason (e.g. "a lab is already running") is the only explanation
+  const reason = scorecards.map((s) => s.summary.en).join(' ') || run.reason || 'the run has no trial';
   return { scorecards, verdict, run: { ...run, trials, verdict, reason } };
 }
 
