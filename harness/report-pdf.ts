@@ -4,6 +4,7 @@
  * exactly what a reader sees on /print (same templates, same print CSS), in French or English.
  */
 import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ResultsStore } from '../results/store/results-store.ts';
 import { createApp } from '../server/create-app.ts';
@@ -15,11 +16,22 @@ export interface PdfOptions {
   store: ResultsStore;
   /** a run id or 'latest' */
   run: string;
-  outFile: string;
   lang?: 'en' | 'fr';
 }
 
-export async function writeScorecardPdf(options: PdfOptions): Promise<{ runId: string; outFile: string; bytes: number }> {
+/** the PDF bytes (the hook of `meetbench report --format pdf`, which writes them to --output) */
+export async function renderScorecardPdf(options: PdfOptions): Promise<Uint8Array> {
+  const dir = await fs.mkdtemp(path.join(tmpdir(), 'meetbench-pdf-'));
+  try {
+    const outFile = path.join(dir, 'scorecard.pdf');
+    await writeScorecardPdf({ ...options, outFile });
+    return new Uint8Array(await fs.readFile(outFile));
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+export async function writeScorecardPdf(options: PdfOptions & { outFile: string }): Promise<{ runId: string; outFile: string; bytes: number }> {
   const run = await options.store.getRun(options.run);
   if (!run) throw new HarnessError('NOT_FOUND', `no run ${JSON.stringify(options.run)} in ${options.store.dataDir}`, { hint: 'list the runs with the viewer, or use `latest`' });
   const server = await startServer(createApp({ store: options.store }), '127.0.0.1', 0);
