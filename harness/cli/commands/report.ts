@@ -17,6 +17,7 @@ import type { Lang, ScoreResult } from '../../../results/scorecard/scorecard-typ
 import { openStore } from '../../../results/store/open-store.ts';
 import type { ResultsStore } from '../../../results/store/results-store.ts';
 import { HarnessError } from '../../errors.ts';
+import { renderScorecardPdf } from '../../report-pdf.ts';
 import { resolveDataDir } from '../data-dir.ts';
 import { info, out } from '../output.ts';
 import type { RegisterCommand } from './index.ts';
@@ -46,11 +47,7 @@ export const REPORT_FORMATS: Record<string, ReportRenderer> = {
     const { run, scorecards } = await ctx.scored();
     return toMarkdown(run, scorecards, ctx.lang);
   },
-  // HOOK for the viewer: replace with the PDF renderer (the printable scorecard page); it may return bytes,
-  // which this command only writes to --output.
-  pdf: async () => {
-    throw new HarnessError('UNSUPPORTED', 'the pdf format is not available in this build', { hint: 'use --format md or open the scorecard in the viewer (meetbench serve) and print it' });
-  },
+  pdf: async (ctx) => renderScorecardPdf({ store: ctx.store, run: ctx.run.id, lang: ctx.lang }),
 };
 
 export const registerReport: RegisterCommand = (program: Command, setExit) => {
