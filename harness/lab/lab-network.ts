@@ -29,6 +29,10 @@ export async function ensureBridge(): Promise<void> {
 export async function createAttachedNamespace(names: NamespaceNames): Promise<void> {
   const { namespace, hostVeth, nsVeth, address } = names;
   await run('ip', ['netns', 'add', namespace]);
+  // IPv4 only: an IPv6 link-local address appears a moment after the veth comes up, and Chromium aborts the
+  // requests in flight with ERR_NETWORK_CHANGED when it does (seen on the first page load of a participant)
+  // (a kernel without IPv6 has nothing to disable)
+  for (const scope of ['all', 'default']) await run('ip', ['netns', 'exec', namespace, 'sysctl', '-qw', `net.ipv6.conf.${scope}.disable_ipv6=1`]).catch(() => undefined);
   await run('ip', ['link', 'add', hostVeth, 'type', 'veth', 'peer', 'name', nsVeth, 'netns', namespace]);
   await run('ip', ['link', 'set', hostVeth, 'master', BRIDGE]);
   await run('ip', ['link', 'set', hostVeth, 'up']);

@@ -216,6 +216,37 @@ describe.skipIf(skipReason !== null)('a lab left by a killed owner', () => {
   });
 });
 
+describe.skipIf(skipReason !== null)('a process that started the lab and ends', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'mb-lab-exit-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it.each([
+    ['is sent SIGTERM', 'SIGTERM', 143],
+    ['is sent SIGINT', 'SIGINT', 130],
+    ['exits normally', null, 0],
+  ] as const)('removes its lab and participant namespaces when it %s', async (_what, signal, expectedCode) => {
+    const script = `import { installCleanupHandlers, labUp, createParticipantNamespace } from ${JSON.stringify(path.join(REPO, 'harness/lab/index.ts'))};
+      installCleanupHandlers();
+      await labUp({ dataDir: ${JSON.stringify(dataDir)}, rooms: { count: 1 }, reuse: false, waitMs: 150000 });
+      await createParticipantNamespace(9);
+      process.stdout.write('READY\\n');
+      ${signal ? 'setInterval(() => undefined, 1000);' : ''}`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('READY') && resolve());
+      void exited.then((code) => reject(new Error(`the lab owner exited with ${code} before the lab was up`)));
+    });
+    if (signal) {
+      expect(labObjects()).toEqual(expect.arrayContaining(['namespace mb-janus', 'namespace mb-p9']));
+      child.kill(signal);
+    }
+    expect(await exited).toBe(expectedCode);
+    expect(labObjects()).toEqual([]);
+    expect(labStatus(dataDir).state).toBeNull();
+  });
+});
+
 describe.skipIf(skipReason !== null)('meetbench lab up / status / down in separate processes', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mb-lab-cli-'));
   const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/meetbench.js', '--data-dir', dataDir, ...args], { cwd: REPO, encoding: 'utf8', timeout: 180_000 });
@@ -225,7 +256,7 @@ describe.skipIf(skipReason !== null)('meetbench lab up / status / down in separa
   });
 
   it('up returns with the lab running, status sees it from another process, down removes it', () => {
-    const up = cli('lab', 'up', '--rooms', '2');
+    const up = cli('lab', 'up', '--rooms', '2', '--no-reuse', '--wait', '150');
     expect(up.status, up.stderr).toBe(0);
     expect(up.stdout).toContain('http://10.99.0.2:8000/videoroomtest.html');
 

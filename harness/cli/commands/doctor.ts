@@ -170,9 +170,9 @@ export const registerDoctor: RegisterCommand = (program, setExit) => {
         const table = new Table({ head: ['check', 'status', 'detail', 'hint'], colWidths: [30, 13, 60, 44], wordWrap: true, style: { head: [], border: [] } });
         for (const r of results) table.push([r.label, r.required ? r.status : `${r.status} (opt.)`, r.detail.length > 240 ? `${r.detail.slice(0, 237)}...` : r.detail, r.hint ?? '']);
         out(table.toString());
-        if (requiredFailed.length > 0) out(`NOT READY: ${requiredFailed.map((r) => r.label).join(', ')} failed; meetbench cannot measure without them.`);
+        if (requiredFailed.length > 0) out(`NOT READY: ${requiredFailed.map((r) => r.label).join('; ')} failed; meetbench cannot measure without them.`);
         else out('ready: browser, fake media and data dir work.');
-        if (optionalMissing.length > 0) out(`optional, not available here: ${optionalMissing.map((r) => r.label).join(', ')} (see the hints; exit code stays 0).`);
+        if (optionalMissing.length > 0) out(`optional, not available here: ${optionalMissing.map((r) => r.label).join('; ')} (see the hints; exit code stays 0).`);
       }
       setExit(requiredFailed.length > 0 ? EXIT_CODES.broken : 0);
     });

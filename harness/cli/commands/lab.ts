@@ -30,7 +30,9 @@ export const registerLab: RegisterCommand = (program, setExit) => {
     .option('--rooms <n>', 'rooms to create on each platform', positiveInt('--rooms'))
     .option('--publishers <n>', 'maximum publishers per room', positiveInt('--publishers'))
     .option('--bitrate <kbps>', 'per-publisher bitrate cap in kbit/s', positiveInt('--bitrate'))
-    .action(async (opts: { platforms: string; rooms?: number; publishers?: number; bitrate?: number }, command: Command) => {
+    .option('--no-reuse', 'do not reuse a running lab that already has these platforms and rooms')
+    .option('--wait <seconds>', "when another process's lab is running, wait this long for it to go", positiveInt('--wait'))
+    .action(async (opts: { platforms: string; rooms?: number; publishers?: number; bitrate?: number; reuse: boolean; wait?: number }, command: Command) => {
       const dataDir = dataDirOf(command);
       // interrupted while starting: remove the half-made lab; once ready it is handed over to the user
       const uninstall = installCleanupHandlers();
@@ -42,11 +44,13 @@ export const registerLab: RegisterCommand = (program, setExit) => {
           platforms: opts.platforms.split(',').map((s) => s.trim()).filter(Boolean),
           rooms: Object.fromEntries(Object.entries(rooms).filter(([, v]) => v !== undefined)),
           persistent: true,
+          reuse: opts.reuse,
+          waitMs: (opts.wait ?? 0) * 1000,
           onProgress: (line) => info(`lab: ${line}`),
         });
-        info(result.reused ? 'lab: already running, nothing started' : `lab: up in ${Date.now() - started} ms`);
-        printPlatforms(dataDir);
-        out(`take it down with: node bin/meetbench.js${command.optsWithGlobals<{ dataDir?: string }>().dataDir ? ` --data-dir ${dataDir}` : ''} lab down`);
+        info(result.reused ? `lab: already running (data dir ${result.state.dataDir}), nothing started` : `lab: up in ${Date.now() - started} ms`);
+        printPlatforms(result.state.dataDir);
+        out(`take it down with: node bin/meetbench.js --data-dir ${result.state.dataDir} lab down`);
         setExit(0);
       } finally {
         uninstall();
