@@ -22,7 +22,9 @@ export async function launchParticipantBrowser(options: {
   insecureOrigins: string[];
   timeoutMs: number;
 }): Promise<LaunchedBrowser> {
-  const profileDir = mkdtempSync(path.join(tmpdir(), 'meetbench-profile-'));
+  // the tag (default: this process) lets a test or an operator find the browsers of one run
+  const tag = (process.env.MEETBENCH_PROFILE_TAG ?? String(process.pid)).replace(/[^A-Za-z0-9]/g, '');
+  const profileDir = mkdtempSync(path.join(tmpdir(), `meetbench-profile-${tag}-`));
   try {
     const browser = await puppeteer.launch({
       executablePath: options.wrapper ?? CHROMIUM_PATH,

@@ -3,7 +3,14 @@
  * traffic to outside hosts, no QUIC; and the cheap-participant flags (no GPU, no extensions, no
  * throttling of the hidden page, so a headless participant keeps its timers and media at full rate).
  */
-export const CHROMIUM_PATH = process.env.MEETBENCH_CHROMIUM ?? '/usr/bin/chromium';
+import { existsSync } from 'node:fs';
+
+/**
+ * Debian's /usr/bin/chromium is a shell launcher (it adds /etc/chromium.d flags and prints a shell error
+ * on machines with much memory); the binary behind it is what participants need.
+ */
+export const CHROMIUM_PATH =
+  process.env.MEETBENCH_CHROMIUM ?? (existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : '/usr/bin/chromium');
 
 export function participantFlags(options: { insecureOrigins: string[]; fakeMedia: boolean }): string[] {
   const flags = [

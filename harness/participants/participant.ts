@@ -219,8 +219,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+/** Adapters honour ctx.timeoutMs and fail with their precise step; this backstop fires a little later. */
+const DEADLINE_GRACE_MS = 1500;
+
 function withDeadline<T>(promise: Promise<T>, deadline: number, step: () => string): Promise<T> {
-  return withTimeout(promise, Math.max(1, deadline - Date.now())).catch((error: unknown) => {
+  return withTimeout(promise, Math.max(1, deadline - Date.now()) + DEADLINE_GRACE_MS).catch((error: unknown) => {
     if (error instanceof JoinStepError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new JoinStepError(step(), message.split('\n')[0] ?? message);

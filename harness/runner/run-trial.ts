@@ -9,6 +9,7 @@ import type { PlatformAdapter, PlatformTarget } from '../adapters/platform-adapt
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { Participant, type JoinOutcome } from '../participants/participant.ts';
 import { createParticipantNamespace, removeParticipantNamespace, readParticipantCounters, type ParticipantNamespace } from '../lab/index.ts';
+import { CHROMIUM_PATH } from '../participants/chromium-flags.ts';
 import { CORES, ProcessTreeSampler, RunnerCpuSampler } from './cpu-sampler.ts';
 import { participantMetrics, stats } from './summarize-participant.ts';
 import { judgeRunner } from './runner-health.ts';
@@ -101,7 +102,7 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
       const name = `${scenario.participants.namePrefix}${i + 1}`;
       const room = String((i % scenario.rooms.count) + 1);
       let namespace: ParticipantNamespace | null = null;
-      if (plan.useNamespaces) namespace = await createParticipantNamespace(plan.namespaceBase + i);
+      if (plan.useNamespaces) namespace = await createParticipantNamespace(plan.namespaceBase + i, { chromiumPath: CHROMIUM_PATH });
       const participant = new Participant({
         info: { name, index: i, role, room },
         platform: target,
