@@ -23,7 +23,7 @@ export interface CliProcess {
 const BIN = path.resolve('bin/meetbench.js');
 
 export function startCli(args: string[], options: { dataDir?: string; env?: Record<string, string>; cwd?: string } = {}): CliProcess {
-  const env = { ...process.env, ...(options.dataDir ? { MEETBENCH_DATA: options.dataDir } : {}), ...options.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...(options.dataDir ? { MEETBENCH_DATA: options.dataDir } : {}), ...options.env };
   delete env.MEETBENCH_NO_SKIP;
   const child = spawn(process.execPath, [BIN, ...args], { env, cwd: options.cwd ?? process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
