@@ -36,6 +36,7 @@ export interface JoinOutcome {
 }
 
 const MAX_CONSOLE_ERRORS = 50;
+const STEP_GRACE_MS = 1_500;
 
 export class Participant {
   readonly options: ParticipantOptions;
@@ -97,9 +98,10 @@ export class Participant {
       const ctx = this.context(page, deadline);
       await this.options.adapter.beforeNavigation?.(ctx);
       this.step = 'join';
-      await withDeadline(this.options.adapter.join(ctx), deadline, () => this.step);
+      // a grace beyond the deadline, so an adapter's own step timeout (same deadline) fails first and names its step and selector
+      await withDeadline(this.options.adapter.join(ctx), deadline + STEP_GRACE_MS, () => this.step);
       this.step = 'joined-signal';
-      await withDeadline(this.options.adapter.joinedSignal(ctx), deadline, () => this.step);
+      await withDeadline(this.options.adapter.joinedSignal(ctx), deadline + STEP_GRACE_MS, () => this.step);
       await markPage(page, 'joinedSignal');
       this.step = 'media';
       await this.waitForOwnMedia(page, deadline);
@@ -109,7 +111,8 @@ export class Participant {
       const step = error instanceof JoinStepError ? error.step : this.crashed ? 'browser-crashed' : this.step;
       const message = error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
       await this.saveFailureArtifacts(step);
-      return { joined: false, marks: await this.marks().catch(() => ({})), joinTimeMs: null, error: message, errorStep: step };
+      // bounded: during a navigation that never answers, page.evaluate waits for the protocol timeout (30 s)
+      return { joined: false, marks: await withTimeout(this.marks(), 2_000).catch(() => ({})), joinTimeMs: null, error: message, errorStep: step };
     }
   }
 
