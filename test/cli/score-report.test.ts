@@ -127,7 +127,7 @@ describe('meetbench report', () => {
   it.each([
     [['--format', 'xml'], /--format xml: expected one of json, csv, junit, md, pdf/],
     [['--format', 'csv', '--csv-dialect', 'de'], /expected fr or en/],
-    [['--format', 'pdf'], /pdf format is not available/],
+    [['--format', 'pdf'], /--format pdf is binary: pass --output FILE/],
   ])('refuses %j with exit 2 and no stack trace', async (flags, reason) => {
     const result = await runCli(['report', 'latest', ...flags], { dataDir });
     expect(result.code).toBe(2);

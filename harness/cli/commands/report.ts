@@ -50,6 +50,9 @@ export const REPORT_FORMATS: Record<string, ReportRenderer> = {
   pdf: async (ctx) => renderScorecardPdf({ store: ctx.store, run: ctx.run.id, lang: ctx.lang }),
 };
 
+/** formats whose output is bytes: refused without --output before anything is rendered */
+export const BINARY_FORMATS = new Set(['pdf']);
+
 export const registerReport: RegisterCommand = (program: Command, setExit) => {
   program
     .command('report')
@@ -63,6 +66,7 @@ export const registerReport: RegisterCommand = (program: Command, setExit) => {
     .action(async (id: string, opts: { format: string; criteria?: string; lang?: string; csvDialect: string; output?: string }) => {
       const render = REPORT_FORMATS[opts.format];
       if (!render) throw new HarnessError('INVALID_FLAG', `--format ${opts.format}: expected one of ${Object.keys(REPORT_FORMATS).join(', ')}`);
+      if (BINARY_FORMATS.has(opts.format) && !opts.output) throw new HarnessError('INVALID_FLAG', `--format ${opts.format} is binary: pass --output FILE`);
       if (opts.csvDialect !== 'fr' && opts.csvDialect !== 'en') throw new HarnessError('INVALID_FLAG', `--csv-dialect ${opts.csvDialect}: expected fr or en`);
       const lang = parseLang(opts.lang);
       const criteria = opts.criteria ? loadCriteriaFile(path.resolve(opts.criteria)) : undefined;
