@@ -6,6 +6,7 @@ import { registerLab } from './lab.ts';
 import { registerNightly } from './nightly.ts';
 import { registerPrune } from './prune.ts';
 import { registerReport } from './report.ts';
+import { registerPlatforms } from './platforms.ts';
 import { registerRun } from './run.ts';
 import { registerScore } from './score.ts';
 import { registerServe } from './serve.ts';
@@ -13,4 +14,4 @@ import { registerValidate } from './validate.ts';
 
 export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerLab, registerDoctor, registerRun, registerValidate, registerServe, registerCriteria, registerScore, registerReport, registerNightly, registerPrune];
+export const COMMANDS: RegisterCommand[] = [registerLab, registerDoctor, registerRun, registerValidate, registerPlatforms, registerServe, registerCriteria, registerScore, registerReport, registerNightly, registerPrune];
