@@ -10,12 +10,9 @@
  * - `snapshot()` reads getStats of every peer connection that reached `connected` (platforms create
  *   short-lived connections that never connect; they are not counted) and returns cumulative counters;
  *   the Node side turns two snapshots into rates.
- * - getUserMedia is constrained to the scenario's fake media size and frame rate, which is what makes a
- *   participant cheap enough to run several per core.
  */
 
 interface MeetbenchConfig {
-  media: { width: number; height: number; fps: number } | null;
   /** a function body returning true for peer-connection configurations to leave out of bandwidth */
   exclude: string | null;
 }
@@ -60,7 +57,7 @@ interface PcCounters {
 (() => {
   const w = window as unknown as Record<string, unknown>;
   if (w.__meetbench) return;
-  const config = (w.__meetbenchConfig as MeetbenchConfig | undefined) ?? { media: null, exclude: null };
+  const config = (w.__meetbenchConfig as MeetbenchConfig | undefined) ?? { exclude: null };
   const now = (): number => performance.now();
   const marks: Record<string, number> = {};
   const mark = (name: string, at: number = now()): void => {
@@ -173,21 +170,6 @@ interface PcCounters {
     });
     w.RTCPeerConnection = Proxied;
     if (w.webkitRTCPeerConnection) w.webkitRTCPeerConnection = Proxied;
-  }
-
-  // Constrain the fake camera: Chromium's fake device scales to the size and rate asked for.
-  const media = config.media;
-  if (media && navigator.mediaDevices?.getUserMedia) {
-    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-    navigator.mediaDevices.getUserMedia = (constraints?: MediaStreamConstraints) => {
-      const wanted = constraints ?? {};
-      if (wanted.video) {
-        const base = typeof wanted.video === 'object' ? wanted.video : {};
-        wanted.video = { ...base, width: { exact: media.width }, height: { exact: media.height }, frameRate: { max: media.fps } };
-      }
-      mark('getUserMedia');
-      return original(wanted);
-    };
   }
 
   const readCounters = async (entry: PcEntry): Promise<PcCounters> => {

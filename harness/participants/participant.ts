@@ -25,6 +25,8 @@ export interface ParticipantOptions {
   wrapper?: string;
   insecureOrigins: string[];
   artifactDir: string;
+  /** false only to measure the collector's own cost (npm run bench:collector): no stats, no phases */
+  collect?: boolean;
 }
 
 export interface JoinOutcome {
@@ -93,8 +95,12 @@ export class Participant {
       page.on('pageerror', (error) => {
         if (this.consoleErrors.length < MAX_CONSOLE_ERRORS) this.consoleErrors.push(`pageerror: ${String((error as Error).message ?? error).slice(0, 500)}`);
       });
-      const config = { media: this.options.info.role === 'sender' ? this.options.media : null, exclude: this.options.adapter.excludePeerConnection ?? null };
-      await page.evaluateOnNewDocument(`window.__meetbenchConfig = ${JSON.stringify(config)};\n${pageScript('collector')}`);
+      const config = { exclude: this.options.adapter.excludePeerConnection ?? null };
+      const collect = this.options.collect !== false;
+      if (collect) await page.evaluateOnNewDocument(`window.__meetbenchConfig = ${JSON.stringify(config)};\n${pageScript('collector')}`);
+      if (this.options.info.role === 'sender') {
+        await page.evaluateOnNewDocument(`window.__meetbenchMedia = ${JSON.stringify(this.options.media)};\n${pageScript('fake-media')}`);
+      }
       const ctx = this.context(page, deadline);
       await this.options.adapter.beforeNavigation?.(ctx);
       this.step = 'join';
@@ -102,6 +108,7 @@ export class Participant {
       await withDeadline(this.options.adapter.join(ctx), deadline + STEP_GRACE_MS, () => this.step);
       this.step = 'joined-signal';
       await withDeadline(this.options.adapter.joinedSignal(ctx), deadline + STEP_GRACE_MS, () => this.step);
+      if (!collect) return { joined: true, marks: {}, joinTimeMs: null, error: null, errorStep: null };
       await markPage(page, 'joinedSignal');
       this.step = 'media';
       await this.waitForOwnMedia(page, deadline);
