@@ -1,5 +1,6 @@
 /** The regressions section of the night's Markdown report: every comparison that was flagged, with its numbers. */
 import type { HistoryReport } from '../../results/history/detect-regressions.ts';
+import { formatP } from './notify/format-message.ts';
 
 const cell = (value: string): string => value.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');
 const num = (v: number): string => String(Math.round(v * 100) / 100);
@@ -19,7 +20,7 @@ export function historyMarkdown(history: HistoryReport, options: { significance:
   for (const r of history.regressions) {
     const change = r.changePct === null ? 'from 0' : `${r.changePct > 0 ? '+' : ''}${num(r.changePct)} %`;
     lines.push(
-      `| ${cell(r.platform)} | ${cell(r.scenario)} | ${cell(r.network)} | ${r.metric} | ${num(r.tonight.median)} (${r.tonight.n}) | ${num(r.baseline.median)} (${r.baseline.n}, ${r.baseline.nights}) | ${change} | ${r.u} | ${r.p.toPrecision(3)} | ${r.effect} |`,
+      `| ${cell(r.platform)} | ${cell(r.scenario)} | ${cell(r.network)} | ${r.metric} | ${num(r.tonight.median)} (${r.tonight.n}) | ${num(r.baseline.median)} (${r.baseline.n}, ${r.baseline.nights}) | ${change} | ${r.u} | ${formatP(r.p)} | ${r.effect} |`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -11,10 +11,12 @@ const ICON: Record<string, string> = { passed: '✅', failed: '❌', inconclusiv
 
 function describeRegression(r: NightReport['history']['regressions'][number]): string {
   const change = r.changePct === null ? 'from 0' : `${r.changePct > 0 ? '+' : ''}${r.changePct} %`;
-  return `${r.platform} · ${r.scenario} · ${r.network} · ${r.metric}: ${change} (median ${round(r.tonight.median)} vs ${round(r.baseline.median)} over ${r.baseline.nights} night(s), n = ${r.tonight.n}/${r.baseline.n}, p = ${r.p.toPrecision(2)})`;
+  return `${r.platform} · ${r.scenario} · ${r.network} · ${r.metric}: ${change} (median ${round(r.tonight.median)} vs ${round(r.baseline.median)} over ${r.baseline.nights} night(s), n = ${r.tonight.n}/${r.baseline.n}, p = ${formatP(r.p)})`;
 }
 
 const round = (v: number): number => Math.round(v * 100) / 100;
+/** p-values as people read them: 0.012, or 7.0e-5 when tiny */
+export const formatP = (p: number): string => (p >= 0.001 ? p.toPrecision(2) : p.toExponential(1));
 
 /** plain lines shared by the chat formats; `bold` and `link` adapt the markup */
 function chatLines(report: NightReport, bold: (s: string) => string, link: (url: string, label: string) => string): string[] {
