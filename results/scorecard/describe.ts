@@ -82,13 +82,16 @@ export function failurePhrase(row: CriterionRow, lang: Lang): string {
   const label = row.metric ? metricLabel(row.metric, lang) : row.criterionId;
   if (row.outcome === 'no-data') return fr ? `aucune mesure de ${label}${where}` : `no ${label} measured${where}`;
   if (row.outcome === 'error') return fr ? `${label} non évaluable${where}` : `${label} could not be judged${where}`;
-  if (row.participants !== undefined && row.value !== null) {
-    const share = formatNumber(row.value * 100, lang, 0);
-    const need = formatNumber(row.participants * 100, lang, 0);
-    return fr ? `${label} : ${share} % des participants conformes (${need} % requis)${where}` : `${label}: ${share} % of participants within the threshold (${need} % needed)${where}`;
-  }
   const threshold = row.threshold ? parseThreshold(row.threshold) : undefined;
   const direction = threshold ? DIRECTION[threshold.operator]?.[fr ? 0 : 1] : undefined;
   const limit = threshold ? formatValue(row.metric, threshold.value, lang) : '';
+  if (row.participants !== undefined && row.value !== null) {
+    // the value is the share passing; people read the share failing against the share tolerated
+    const failing = formatNumber((1 - row.value) * 100, lang, 0);
+    const allowed = formatNumber((1 - row.participants) * 100, lang, 0);
+    return fr
+      ? `${label} ${direction ?? ''} ${limit} pour ${failing} % des participants (${allowed} % tolérés)${where}`.replace(/ {2,}/g, ' ')
+      : `${label} ${direction ?? ''} ${limit} for ${failing} % of participants (${allowed} % allowed)${where}`.replace(/ {2,}/g, ' ');
+  }
   return `${label} ${formatValue(row.metric, row.value, lang)}, ${direction ?? ''} ${limit}${where}`.replace(/ {2,}/g, ' ');
 }

@@ -195,7 +195,10 @@ measured:
     const half = scoreRun(record, c(0.5)).run.trials[0]!.criteria[0]!;
     expect(half).toMatchObject({ outcome: 'pass', value: 0.5, values: [900, 1000, 2000] });
     expect(half.reason).toBe('2 of 4 participants pass (1 without data); 50 % needed');
-    expect(scoreRun(record, c(0.75)).scorecards[0]!.rows[0]).toMatchObject({ outcome: 'fail', value: 0.5 });
+    const strict = scoreRun(record, c(0.75)).scorecards[0]!;
+    expect(strict.rows[0]).toMatchObject({ outcome: 'fail', value: 0.5 });
+    expect(strict.summary.en).toBe('galene fails: uplink above 1.5 Mbit/s for 50 % of participants (25 % allowed) on the lan profile.');
+    expect(strict.summary.fr).toBe('galene échoue : débit montant au-dessus de 1,5 Mbit/s pour 50 % des participants (25 % tolérés) sur le profil lan.');
   });
 
   it('a window judges per-second samples after the warm-up, and is an error without samples', () => {
