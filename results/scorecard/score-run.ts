@@ -138,7 +138,9 @@ function buildScorecard(platform: string, name: string, trials: Trial[], rows: C
   const scored = rows.filter((r) => r.met !== null && r.weight > 0);
   const totalWeight = scored.reduce((sum, r) => sum + r.weight, 0);
   const credit = (r: CriterionRow): number => (r.kind === 'declared' && r.declared === 'partial' ? 0.5 : r.met ? 1 : 0);
-  const score = totalWeight > 0 ? Math.round((1000 * scored.reduce((sum, r) => sum + r.weight * credit(r), 0)) / totalWeight) / 10 : null;
+  // a platform nothing could be measured on gets no score: a 0 would read as "measured and bad"
+  const measurable = trials.some((t) => t.verdict !== 'broken');
+  const score = measurable && totalWeight > 0 ? Math.round((1000 * scored.reduce((sum, r) => sum + r.weight * credit(r), 0)) / totalWeight) / 10 : null;
 
   const gates = rows.filter((r) => r.level === 'error' && r.met !== null);
   const gateVerdict: Verdict = gates.some((r) => r.met === false && r.outcome !== 'error') ? 'failed' : gates.some((r) => r.outcome === 'error') ? 'inconclusive' : 'passed';

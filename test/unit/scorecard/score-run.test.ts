@@ -104,6 +104,7 @@ describe('scoreRun', () => {
     const [galene, janus] = result.scorecards;
     expect(galene!.verdict).toBe('passed');
     expect(janus!.verdict).toBe('broken');
+    expect(janus!.score).toBeNull();
     expect(janus!.summary.en).toBe('Janus could not be judged: 1 of 1 trial(s) broken (lab: janus did not start).');
     expect(result.run.trials[1]!.verdict).toBe('broken');
     expect(result.verdict).toBe('broken');
