@@ -27,7 +27,7 @@ export function toMarkdown(run: RunRecord, scorecards: readonly Scorecard[], lan
             ? `${Math.round(row.value * 100)} %`
             : formatValue(row.metric, row.value, lang);
       const where = row.kind === 'declared' ? (row.source ?? '') : [row.scenario, row.network].filter(Boolean).join('/');
-      lines.push(`| ${mark} | ${cell(row.title[lang])} | ${row.level} | ${cell(where)} | ${cell(value)}${row.outcome === 'no-data' ? ' (no data)' : ''} | ${cell(row.threshold ? `${row.metric} ${row.threshold}` : '')} |`);
+      lines.push(`| ${mark} | ${cell(row.title[lang])} | ${row.level} | ${cell(where)} | ${cell(value)}${row.outcome === 'no-data' ? (fr ? ' (aucune mesure)' : ' (no data)') : ''} | ${cell(row.threshold ? `${row.metric} ${row.threshold}` : '')} |`);
     }
   }
   return `${lines.join('\n')}\n`;
