@@ -2,6 +2,8 @@
  * Loads a scenario file: YAML parsed defensively, validated by the schema (every problem with file, line
  * and path), then adapter ids and adapter options checked against the registry.
  */
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument } from 'yaml';
 import { loadYamlWithSchema, parseYamlWithSchema } from '../../results/criteria/load-yaml.ts';
 import { InputError, formatPath, type InputProblem } from '../../results/input-error.ts';
 import { ADAPTERS } from '../adapters/registry.ts';
@@ -28,6 +30,20 @@ export function loadScenario(file: string, text?: string): Scenario {
       platform.options = options.data;
     }
   });
-  if (problems.length > 0) throw new InputError(file, problems);
+  if (problems.length > 0) throw new InputError(file, withLines(text ?? readFileSync(file, 'utf8'), problems));
   return scenario;
+}
+
+/** Second-pass problems (adapters, options) get the line of the node they name, like the schema's own. */
+function withLines(text: string, problems: InputProblem[]): InputProblem[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  return problems.map((problem) => {
+    const segments = problem.path.split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== '').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    for (let depth = segments.length; depth > 0; depth -= 1) {
+      const node = doc.getIn(segments.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return { ...problem, line: lineCounter.linePos(node.range[0]).line };
+    }
+    return problem;
+  });
 }

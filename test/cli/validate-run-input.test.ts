@@ -1,0 +1,102 @@
+/**
+ * Bad scenario input through the real CLI: exit 2, every problem with file, line and path, all of them at
+ * once, and never a stack trace. No browser is started for a file that does not validate.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'mb-cli-'));
+const write = (name: string, text: string): string => {
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+};
+const noStack = (stderr: string): void => {
+  expect(stderr).not.toMatch(/\n\s+at /);
+  expect(stderr).not.toMatch(/TypeError|ReferenceError/);
+};
+
+const VALID = `name: ok
+platforms:
+  - id: janus
+    adapter: janus-videoroom
+    url: lab:janus
+participants:
+  count: 2
+`;
+
+describe('meetbench validate', () => {
+  it('accepts the shipped demo scenario', async () => {
+    const result = await runCli(['validate', 'scenarios/demo.yaml']);
+    expect(result.stdout).toContain('scenarios/demo.yaml: valid scenario');
+    expect(result.code).toBe(0);
+  });
+
+  it('reports every problem of a scenario with its line and path, exit 2', async () => {
+    const file = write(
+      'bad.yaml',
+      `name: bad
+platforms:
+  - id: janus
+    adapter: janus-videoroom
+    url: lab:janus
+    colour: blue
+participants:
+  count: 0
+durationS: ten
+`,
+    );
+    const result = await runCli(['validate', file]);
+    expect(result.code).toBe(2);
+    noStack(result.stderr);
+    expect(result.stderr).toContain(`${file}:6: platforms[0].colour: unknown key`);
+    expect(result.stderr).toMatch(new RegExp(`${file}:8: participants\\.count: .*`));
+    expect(result.stderr).toMatch(new RegExp(`${file}:9: durationS: .*number`));
+  });
+
+  it('names an unknown adapter and lists the known ones', async () => {
+    const file = write('adapter.yaml', VALID.replace('janus-videoroom', 'jitsy'));
+    const result = await runCli(['validate', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/adapter\.yaml:4: platforms\[0\]\.adapter: unknown adapter "jitsy"; expected one of .*janus-videoroom/);
+  });
+
+  it('refuses duplicate keys and YAML syntax errors with their line', async () => {
+    const dup = write('dup.yaml', `${VALID}durationS: 10\ndurationS: 20\n`);
+    const broken = write('broken.yaml', 'name: [unclosed\nplatforms: x\n');
+    const result = await runCli(['validate', dup, broken]);
+    expect(result.code).toBe(2);
+    noStack(result.stderr);
+    expect(result.stderr).toMatch(new RegExp(`${dup}:9: duplicate key`));
+    expect(result.stderr).toMatch(new RegExp(`${broken}:\\d+: YAML syntax`));
+    expect(result.stderr).toContain('2 of 2 file(s) invalid');
+  });
+
+  it('says a missing file is missing', async () => {
+    const result = await runCli(['validate', path.join(dir, 'nope.yaml')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/nope\.yaml: file not found/);
+  });
+});
+
+describe('meetbench run with bad input', () => {
+  it('exits 2 on a malformed scenario, naming file and line, before starting anything', async () => {
+    const file = write('run-bad.yaml', VALID.replace('count: 2', 'count: -1'));
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'mb-cli-data-'));
+    const result = await runCli(['run', file], { dataDir });
+    expect(result.code).toBe(2);
+    noStack(result.stderr);
+    expect(result.stderr).toMatch(new RegExp(`${file}:7: participants\\.count`));
+    const report = await runCli(['report', 'latest', '--format', 'json'], { dataDir });
+    expect(report.code).not.toBe(0);
+  });
+
+  it('exits 2 on an unknown option', async () => {
+    const result = await runCli(['run', '--frobnicate', 'x.yaml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown option '--frobnicate'/);
+  });
+});
