@@ -9,6 +9,7 @@ import { Eta } from 'eta';
 import type { Response } from 'express';
 import type { Lang, MessageKey } from './i18n/messages.ts';
 import { formatValue } from './i18n/metric-titles.ts';
+import { dateFormat, numberFormat } from './i18n/formatters.ts';
 
 export const VIEWS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'views');
 
@@ -41,11 +42,11 @@ function url(segments: string[], query: Record<string, string | undefined> = {})
 export function helpers(res: Response): ViewHelpers {
   const lang = res.locals.lang as Lang;
   const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
-  const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-  const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  const dateFmt = dateFormat(locale, false);
+  const dateTimeFmt = dateFormat(locale, true);
   const valid = (iso: string | null | undefined): iso is string => typeof iso === 'string' && !Number.isNaN(Date.parse(iso));
   const number = (value: number | null | undefined, digits = 0): string =>
-    value === null || value === undefined || !Number.isFinite(value) ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+    value === null || value === undefined || !Number.isFinite(value) ? '—' : numberFormat(locale, digits).format(value);
   return {
     lang,
     t: res.locals.t as ViewHelpers['t'],
@@ -62,4 +63,14 @@ export function helpers(res: Response): ViewHelpers {
 export async function render(res: Response, view: string, data: Record<string, unknown>, status = 200): Promise<void> {
   const html = await eta.renderAsync(view, { ...helpers(res), ...data });
   res.status(status).type('html').send(html);
+}
+
+/**
+ * Render once per stored-data version, language and address: pages change only when the store file does,
+ * so the snapshot's memo (dropped on every change) holds the HTML.
+ */
+export async function renderCached(res: Response, snapshot: { memo<T>(key: string, compute: () => T): T }, view: string, data: () => Record<string, unknown>): Promise<void> {
+  const key = `html:${String(res.locals.lang)}:${res.req.originalUrl}`;
+  const html = await snapshot.memo(key, () => eta.renderAsync(view, { ...helpers(res), ...data() }));
+  res.status(200).type('html').send(html);
 }

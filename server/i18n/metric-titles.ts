@@ -1,6 +1,7 @@
 /** Plain-language names of the metrics for the scorecard, in both languages, and how to print a value. */
 import { findMetric } from '../../results/metrics.ts';
 import type { Lang } from './messages.ts';
+import { numberFormat } from './formatters.ts';
 
 const TITLES: Record<string, { en: string; fr: string }> = {
   join_time_ms: { en: 'Join time', fr: 'Temps de connexion' },
@@ -34,9 +35,9 @@ export function formatValue(metric: string, value: number | null, lang: Lang): s
   if (value === null || !Number.isFinite(value)) return '—';
   const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
   const unit = findMetric(metric)?.unit;
-  if (unit === 'ratio') return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value * 100)} %`;
+  if (unit === 'ratio') return `${numberFormat(locale, 1).format(value * 100)} %`;
   const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
-  const text = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+  const text = numberFormat(locale, digits).format(value);
   const label = metricUnit(metric);
   return label ? `${text} ${label}` : text;
 }

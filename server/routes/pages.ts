@@ -1,11 +1,11 @@
 /** The HTML pages: overview (scorecard), runs, run detail, platform trends, compare, printable scorecard. */
 import { Router } from 'express';
 import type { ViewerContext } from '../context.ts';
-import { render } from '../render.ts';
+import { renderCached } from '../render.ts';
 import { buildScorecard } from '../model/scorecard-view.ts';
 import { buildTrends } from '../model/trends.ts';
 import { buildWaterfall } from '../model/waterfall.ts';
-import { comparePlatforms, compareRuns } from '../model/compare.ts';
+import { comparePlatforms, compareRuns, type CompareView } from '../model/compare.ts';
 import { KEY_METRICS } from '../model/trial-values.ts';
 import { badRequest, notFound } from '../http-errors.ts';
 import { allPlatforms, findRun, findTrial, queryString } from './load.ts';
@@ -19,13 +19,13 @@ export function createPagesRouter(context: ViewerContext): Router {
     const latest = snapshot.latest;
     const scorecard = latest ? snapshot.memo(`scorecard:${latest.id}`, () => buildScorecard(latest)) : undefined;
     const recent = snapshot.runs.slice(-10).reverse();
-    await render(res, 'overview', { run: latest, scorecard, recent, platforms: allPlatforms(snapshot) });
+    await renderCached(res, snapshot, 'overview', () => ({ run: latest, scorecard, recent, platforms: allPlatforms(snapshot) }));
   });
 
   // Runs: every stored run, newest first
   router.get('/runs', async (_req, res) => {
     const snapshot = await context.snapshots.get();
-    await render(res, 'runs', { runs: [...snapshot.runs].reverse() });
+    await renderCached(res, snapshot, 'runs', () => ({ runs: [...snapshot.runs].reverse() }));
   });
 
   // Run: its scorecard, its trials, and one trial in detail (the first failing one unless ?trial= says)
@@ -36,7 +36,7 @@ export function createPagesRouter(context: ViewerContext): Router {
     const trial = wanted ? findTrial(run, wanted) : (run.trials.find((t) => t.verdict !== 'passed') ?? run.trials[0]);
     const scorecard = snapshot.memo(`scorecard:${run.id}`, () => buildScorecard(run));
     const waterfall = trial ? buildWaterfall(trial) : undefined;
-    await render(res, 'run', { run, scorecard, trial, waterfall, keyMetrics: KEY_METRICS });
+    await renderCached(res, snapshot, 'run', () => ({ run, scorecard, trial, waterfall, keyMetrics: KEY_METRICS }));
   });
 
   // Platform: trends over the nights with thresholds and regressions
@@ -47,7 +47,7 @@ export function createPagesRouter(context: ViewerContext): Router {
     const network = queryString(req.query.network) ?? 'lan';
     const trends = snapshot.memo(`trends:${platform}:${network}`, () => buildTrends(snapshot.runs, platform, network));
     if (trends.runIds.length === 0 && trends.networks.length > 0 && !trends.networks.includes(network)) throw notFound('network');
-    await render(res, 'platform', { platform, trends, keyMetrics: KEY_METRICS });
+    await renderCached(res, snapshot, 'platform', () => ({ platform, trends, keyMetrics: KEY_METRICS }));
   });
 
   // Compare: two platforms (?a=&b=) or two runs (?runA=&runB=)
@@ -56,14 +56,14 @@ export function createPagesRouter(context: ViewerContext): Router {
     const platforms = allPlatforms(snapshot);
     const [a, b, runA, runB] = ['a', 'b', 'runA', 'runB'].map((k) => queryString(req.query[k]));
     const network = queryString(req.query.network) ?? 'lan';
-    let view;
+    let view: CompareView | undefined;
     if (runA && runB) view = compareRuns(findRun(snapshot, runA), findRun(snapshot, runB));
     else if (a && b) {
       if (!platforms.includes(a) || !platforms.includes(b)) throw badRequest('unknown platform');
       view = snapshot.memo(`compare:${a}:${b}:${network}`, () => comparePlatforms(snapshot.runs, a, b, network));
     }
     const defaults = { a: a ?? platforms[0], b: b ?? platforms[1], runA: runA ?? snapshot.runs.at(-2)?.id, runB: runB ?? snapshot.runs.at(-1)?.id };
-    await render(res, 'compare', { view, platforms, runs: snapshot.runs.slice(-60).reverse(), defaults });
+    await renderCached(res, snapshot, 'compare', () => ({ view, platforms, runs: snapshot.runs.slice(-60).reverse(), defaults }));
   });
 
   // Printable scorecard (also what `meetbench report --format pdf` prints)
@@ -72,7 +72,7 @@ export function createPagesRouter(context: ViewerContext): Router {
     const asked = (req.params as { runId?: string }).runId;
     const run = findRun(snapshot, typeof asked === 'string' ? asked : 'latest');
     const scorecard = snapshot.memo(`scorecard:${run.id}`, () => buildScorecard(run));
-    await render(res, 'print', { run, scorecard });
+    await renderCached(res, snapshot, 'print', () => ({ run, scorecard }));
   });
 
   return router;

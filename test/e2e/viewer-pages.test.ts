@@ -74,7 +74,7 @@ describe('viewer pages in Chromium', () => {
     expect(text).toMatch(/\d ms/);
     expect(text).toMatch(/meets \d of 7 criteria/);
     expect(text).toContain('28 Nov 2026');
-    expect(text).toMatch(/Test runner : (trustworthy|NOT trustworthy)/);
+    expect(text).toMatch(/Test runner: (trustworthy|NOT trustworthy)/);
     const cells = await page.$$eval('table.matrix td.cell', (tds) => tds.map((td) => td.className));
     expect(cells.length).toBe(5 * 7);
     expect(cells.some((c) => c.includes('cell-pass'))).toBe(true);
