@@ -1,12 +1,12 @@
 /**
  * `meetbench score` and `meetbench report` on runs stored in a real lowdb data directory, with the real CLI.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { XMLValidator } from 'fast-xml-parser';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../results/run-record.ts';
 import { openStore } from '../../results/store/open-store.ts';
 import { runCli } from '../helpers/run-cli.ts';
@@ -42,6 +42,8 @@ beforeAll(async () => {
   await store.saveRun(passing);
   await store.saveRun(failing);
 });
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('meetbench score', () => {
   it('exits 0 when every platform meets its must-haves, and prints the scorecard', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,6 +72,10 @@ describe('loadYamlWithSchema', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mb-yaml-'));
     const file = path.join(dir, 'ok.yaml');
     writeFileSync(file, 'name: a\nitems: []\n');
-    expect(loadYamlWithSchema(file, schema)).toEqual({ name: 'a', items: [] });
+    try {
+      expect(loadYamlWithSchema(file, schema)).toEqual({ name: 'a', items: [] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
