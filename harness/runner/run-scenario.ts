@@ -24,7 +24,7 @@ export interface RunOptions {
   progress: (message: string) => void;
   signal: AbortSignal;
   /** judge the run (criteria) before it is stored as complete; given by the caller so the runner stays criteria-agnostic */
-  judge?: (run: RunRecord) => RunRecord;
+  judge?: (run: RunRecord) => Promise<RunRecord>;
   /** a nightly suite holds all its scenarios in one run: append the trials to this record (ids prefixed by the scenario name) */
   into?: RunRecord;
   /** false: return the run still `running`, unjudged; the suite finishes it after its last scenario */
@@ -90,7 +90,8 @@ export async function runScenario(options: RunOptions): Promise<RunRecord> {
       lab = up.state;
     }
     const useNamespaces = lab !== null && isRoot();
-    let namespaceBase = 1;
+    // namespaces of a trial are removed at its end, so every trial starts again from mb-p1
+    const namespaceBase = 1;
     for (const network of scenario.networks) {
       for (let repeat = 1; repeat <= scenario.repeats; repeat += 1) {
         for (const platform of scenario.platforms) {
@@ -115,7 +116,6 @@ export async function runScenario(options: RunOptions): Promise<RunRecord> {
             trial = brokenTrial(trialId, platform.id, scenario, network, repeat, error);
             progress(`  broken: ${trial.reason}`);
           }
-          namespaceBase += scenario.participants.count;
           run.trials.push(trial);
           await store.saveRun(run);
         }
@@ -133,7 +133,7 @@ export async function runScenario(options: RunOptions): Promise<RunRecord> {
 
   run.finishedAt = new Date().toISOString();
   run.status = signal.aborted ? 'incomplete' : 'complete';
-  let judged = options.judge ? options.judge(run) : run;
+  let judged = options.judge ? await options.judge(run) : run;
   judged = { ...judged, verdict: combineVerdicts(judged.trials.map((t) => t.verdict)) };
   if (judged.status === 'incomplete') {
     judged.verdict = judged.verdict === 'broken' ? 'broken' : 'inconclusive';

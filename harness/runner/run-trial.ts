@@ -8,11 +8,12 @@ import type { ParticipantResult, Sample, Trial, Verdict } from '../../results/ru
 import type { PlatformAdapter, PlatformTarget } from '../adapters/platform-adapter.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { Participant, type JoinOutcome } from '../participants/participant.ts';
-import { createParticipantNamespace, removeParticipantNamespace, readParticipantCounters, type ParticipantNamespace } from '../lab/index.ts';
+import { removeParticipantNamespace, readParticipantCounters, type ParticipantNamespace } from '../lab/index.ts';
 import { CHROMIUM_PATH } from '../participants/chromium-flags.ts';
 import { CORES, ProcessTreeSampler, RunnerCpuSampler } from './cpu-sampler.ts';
 import { participantMetrics, stats } from './summarize-participant.ts';
 import { judgeRunner } from './runner-health.ts';
+import { claimParticipantNamespace } from './claim-namespace.ts';
 
 export interface TrialPlan {
   runId: string;
@@ -102,7 +103,7 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
       const name = `${scenario.participants.namePrefix}${i + 1}`;
       const room = String((i % scenario.rooms.count) + 1);
       let namespace: ParticipantNamespace | null = null;
-      if (plan.useNamespaces) namespace = await createParticipantNamespace(plan.namespaceBase + i, { chromiumPath: CHROMIUM_PATH });
+      if (plan.useNamespaces) namespace = await claimParticipantNamespace(plan.namespaceBase + i, CHROMIUM_PATH);
       const participant = new Participant({
         info: { name, index: i, role, room },
         platform: target,

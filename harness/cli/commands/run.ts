@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { EXIT_CODES } from '../../../results/run-record.ts';
+import { EXIT_CODES, type RunRecord } from '../../../results/run-record.ts';
 import { openStore } from '../../../results/store/open-store.ts';
 import { installCleanupHandlers } from '../../lab/index.ts';
 import { loadScenario } from '../../scenario/load-scenario.ts';
@@ -32,8 +32,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<{ exitCode
 async function executeRunLocked(options: ExecuteRunOptions): Promise<{ exitCode: number; runId: string }> {
   const scenario = loadScenario(options.file);
   const criteriaFile = options.criteria ?? (scenario.criteria ? path.resolve(path.dirname(options.file), scenario.criteria) : undefined);
-  const judge = criteriaFile ? await loadJudge(criteriaFile) : undefined;
   const store = await openStore(options.dataDir);
+  const judge = criteriaFile ? loadJudge(criteriaFile, store) : undefined;
   const removeHooks = installCleanupHandlers({ exitOnSignal: false });
   const controller = new AbortController();
   let signals = 0;
@@ -55,10 +55,10 @@ async function executeRunLocked(options: ExecuteRunOptions): Promise<{ exitCode:
       kind: options.kind ?? 'run',
       progress: (m) => info(m),
       signal: controller.signal,
-      ...(judge ? { judge: judge.judge } : {}),
+      ...(judge ? { judge: (run: RunRecord) => judge.judge(run) } : {}),
     });
     out(formatRunSummary(run));
-    if (judge) out(judge.format(run));
+    if (judge) out(`\n${judge.format()}`);
     out(`stored in ${store.dataDir} — meetbench report ${run.id} --format json`);
     const exitCode = controller.signal.aborted ? EXIT_CODES.interrupted : EXIT_CODES[run.verdict];
     return { exitCode, runId: run.id };
