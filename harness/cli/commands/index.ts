@@ -1,6 +1,7 @@
 /** The command registry: one module per command, each exporting a `register` function. */
 import type { Command } from 'commander';
 import { registerCriteria } from './criteria.ts';
+import { registerDemo } from './demo.ts';
 import { registerDoctor } from './doctor.ts';
 import { registerLab } from './lab.ts';
 import { registerNightly } from './nightly.ts';
@@ -14,4 +15,4 @@ import { registerValidate } from './validate.ts';
 
 export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerLab, registerDoctor, registerRun, registerValidate, registerPlatforms, registerServe, registerCriteria, registerScore, registerReport, registerNightly, registerPrune];
+export const COMMANDS: RegisterCommand[] = [registerLab, registerDoctor, registerRun, registerDemo, registerValidate, registerPlatforms, registerServe, registerCriteria, registerScore, registerReport, registerNightly, registerPrune];

@@ -13,6 +13,7 @@ import { createApp } from '../../../server/create-app.ts';
 import { startServer } from '../../../server/start-server.ts';
 import { isLoopbackHost } from '../../../server/security/basic-auth.ts';
 import type { RegisterCommand } from './index.ts';
+import type { ResultsStore } from '../../../results/store/results-store.ts';
 
 interface ServeOptions {
   host: string;
@@ -40,6 +41,31 @@ export function parsePort(value: string): number {
   return port;
 }
 
+/** Serves the viewer over a store until SIGINT/SIGTERM (shared by `serve` and `demo`). */
+export async function serveUntilSignal(store: ResultsStore, options: { host: string; port: number; password?: string }): Promise<void> {
+  const app = createApp({ store, ...(options.password !== undefined ? { auth: { password: options.password } } : {}) });
+  let running;
+  try {
+    running = await startServer(app, options.host, options.port);
+  } catch (error) {
+    throw new HarnessError('INVALID_FLAG', `cannot listen on ${options.host}:${options.port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+      hint: 'pick another --port, or stop what already listens there',
+    });
+  }
+  out(`meetbench viewer on ${running.url}/ (data: ${store.dataDir})${options.password !== undefined ? ' — password required (user "meetbench")' : ''}`);
+  info('Ctrl-C stops it.');
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await running.close();
+}
+
 export const registerServe: RegisterCommand = (program: Command, setExit) => {
   program
     .command('serve')
@@ -60,27 +86,7 @@ export const registerServe: RegisterCommand = (program: Command, setExit) => {
         throw new HarnessError('INVALID_FLAG', 'the viewer password is empty: refusing to serve with an empty password', { hint: 'choose a non-empty password' });
       }
       const store = await openStore(resolveDataDir(program.opts<{ dataDir?: string }>().dataDir));
-      const app = createApp({ store, ...(password !== undefined ? { auth: { password } } : {}) });
-      let running;
-      try {
-        running = await startServer(app, options.host, port);
-      } catch (error) {
-        throw new HarnessError('INVALID_FLAG', `cannot listen on ${options.host}:${port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
-          hint: 'pick another --port, or stop what already listens there',
-        });
-      }
-      out(`meetbench viewer on ${running.url}/ (data: ${store.dataDir})${password !== undefined ? ' — password required (user "meetbench")' : ''}`);
-      info('Ctrl-C stops it.');
-      await new Promise<void>((resolve) => {
-        const stop = (): void => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
-      await running.close();
+      await serveUntilSignal(store, { host: options.host, port, ...(password !== undefined ? { password } : {}) });
       setExit(0);
     });
 };
