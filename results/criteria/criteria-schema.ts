@@ -1,6 +1,6 @@
 /**
  * The criteria file: one zod schema gives the TypeScript types, the load-time checks and the JSON Schema
- * editors use (scenarios/criteria.schema.json, written by `npx tsx scripts/criteria-schema.ts`).
+ * editors use (scenarios/criteria.schema.json, written by `npm run schemas`).
  * Threshold syntax and metric fit are checked here too, so every problem of a file is reported at once
  * with its line, and a typo never turns into a silent `no-data` at the end of a nightly run.
  */
