@@ -51,6 +51,12 @@ async function enterPassword(ctx: JoinContext, opts: JitsiOptions): Promise<void
   await clickWhenReady(ctx, 'lobby-password', SELECTORS.lobbyEnterPassword);
   await typeWhenReady(ctx, 'lobby-password', SELECTORS.lobbyPassword, password);
   await clickWhenReady(ctx, 'lobby-password', SELECTORS.lobbyPasswordJoin);
+  // the password is checked by the server: wait for the lobby to go, so the lobby is never handled twice
+  try {
+    await ctx.page.waitForSelector(SELECTORS.lobbyEnterPassword, { hidden: true, timeout: ctx.timeoutMs });
+  } catch (error) {
+    throw new JoinStepError('lobby-password', `still in the lobby after entering the password: wrong password? (${shortReason(error)})`, SELECTORS.lobbyPasswordJoin);
+  }
 }
 
 export const jitsiMeetAdapter: PlatformAdapter = {
