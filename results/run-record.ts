@@ -25,6 +25,30 @@ export const phasesSchema = z.object({
 });
 export type Phases = z.infer<typeof phasesSchema>;
 
+const shapingLimitsSchema = z.object({
+  rateKbps: z.number().nullable(),
+  delayMs: z.number().nullable(),
+  jitterMs: z.number().nullable(),
+  lossPct: z.number().nullable(),
+});
+
+export const timelineEventSchema = z.object({
+  /** seconds after the start of the measurement window */
+  at: z.number(),
+  action: z.enum(['cut', 'profile']),
+  /** cut: how long the network was cut */
+  durationS: z.number().nullable().optional(),
+  /** profile: the profile switched to */
+  network: z.string().nullable().optional(),
+  /** cut: seconds from the end of the cut to the end of the first 1-s sample with media in both directions (null: never within the window) */
+  recoveryS: z.number().nullable().optional(),
+  /** cut: still in the meeting at the end of the window (a peer connection connected, browser alive) */
+  stayed: z.boolean().nullable().optional(),
+  /** profile: parts not applied by this machine */
+  notApplied: z.array(z.string()).optional(),
+});
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+
 export const participantResultSchema = z.object({
   name: z.string(),
   role: z.enum(['sender', 'receiver']).default('sender'),
@@ -49,6 +73,24 @@ export const participantResultSchema = z.object({
     .nullable(),
   /** per-participant summary value of every metric of the catalogue measured (window after warm-up) */
   metrics: z.record(z.string(), z.number().nullable()).default({}),
+  /**
+   * the network profile as applied to this participant (issue 6): its limits per direction, what this
+   * machine applied (with the mechanism) and what it could not (with why); absent when nothing was shaped
+   */
+  shaping: z
+    .object({
+      profile: z.string(),
+      uplink: shapingLimitsSchema,
+      downlink: shapingLimitsSchema,
+      firewall: z.string().nullable().optional(),
+      applied: z.array(z.string()),
+      notApplied: z.array(z.string()),
+    })
+    .optional(),
+  /** timeline actions that touched this participant, with the recovery after a cut */
+  timeline: z.array(timelineEventSchema).optional(),
+  /** where the participant's browser ran: local (its own process), shared-N (a context of a shared browser), cdp-N, grid-N */
+  browser: z.string().nullable().optional(),
   /** the ICE candidate type of the selected pair: host, srflx, prflx or relay */
   candidateType: z.string().nullable().optional(),
   /** what failed, e.g. "join: waiting for #register (timeout 20000 ms)", or null */
@@ -82,6 +124,61 @@ export const runnerHealthSchema = z.object({
 });
 export type RunnerHealth = z.infer<typeof runnerHealthSchema>;
 
+const latencySchema = z.object({ p50: z.number().nullable(), p90: z.number().nullable(), p95: z.number().nullable(), p99: z.number().nullable(), max: z.number().nullable() });
+
+/** web-tier load during the trial (scenario `webLoad`): autocannon against the platform's web endpoints */
+export const webLoadResultSchema = z.object({
+  durationS: z.number(),
+  connections: z.number(),
+  rate: z.number().nullable(),
+  targets: z.array(
+    z.object({ url: z.string(), requests: z.number(), errors: z.number(), timeouts: z.number(), non2xx: z.number(), latencyMs: latencySchema }),
+  ),
+  requests: z.number(),
+  errorRate: z.number().nullable(),
+  latencyMs: latencySchema,
+  requestsPerS: z.number().nullable(),
+});
+export type WebLoadResultRecord = z.infer<typeof webLoadResultSchema>;
+
+/** a browser that hosted several participants (shared, CDP, Grid); kernel rates are the group's, when it ran in a lab namespace */
+export const poolBrowserSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['shared', 'cdp', 'grid']),
+  participants: z.array(z.string()),
+  namespace: z.string().nullable(),
+  kernel: z.object({ uplinkKbps: z.number().nullable(), downlinkKbps: z.number().nullable() }).nullable().optional(),
+});
+
+/** one step of a capacity search: a trial of `size` participants in one room */
+export const capacityStepSchema = z.object({
+  size: z.number(),
+  trialId: z.string(),
+  verdict: verdictSchema,
+  joined: z.number(),
+  joinTimeMs: z.object({ p50: z.number().nullable(), p95: z.number().nullable() }),
+  uplinkKbps: z.number().nullable(),
+  downlinkKbps: z.number().nullable(),
+  packetLossPct: z.number().nullable(),
+  runnerCpuPct: z.number().nullable(),
+  /** error-level criteria this step failed (ids), when a criteria file judged it */
+  failedCriteria: z.array(z.string()).default([]),
+});
+
+/** a capacity search on one platform and network (scenario `capacity`) */
+export const capacitySearchSchema = z.object({
+  platform: z.string(),
+  network: z.string(),
+  sizes: z.array(z.number()),
+  steps: z.array(capacityStepSchema),
+  /** the largest size that met the criteria (and fully joined on an unsaturated runner); null when none did */
+  largestPassing: z.number().nullable(),
+  stoppedBecause: z.enum(['criteria-failed', 'not-all-joined', 'runner-saturated', 'broken', 'max-reached', 'interrupted']),
+  explanation: z.string(),
+});
+export type CapacitySearch = z.infer<typeof capacitySearchSchema>;
+export type CapacityStep = z.infer<typeof capacityStepSchema>;
+
 export const trialSchema = z.object({
   id: z.string(),
   platform: z.string(),
@@ -100,6 +197,9 @@ export const trialSchema = z.object({
   runner: runnerHealthSchema,
   /** name of the NDJSON file of per-second samples, beside the store */
   samplesFile: z.string().nullable().optional(),
+  /** browsers shared by several participants (scenario runner.browser: shared, remote browsers) */
+  browsers: z.array(poolBrowserSchema).optional(),
+  webLoad: webLoadResultSchema.optional(),
 });
 export type Trial = z.infer<typeof trialSchema>;
 
@@ -117,6 +217,8 @@ export const runRecordSchema = z.object({
   reason: z.string().nullable().optional(),
   trials: z.array(trialSchema),
   host: z.object({ hostname: z.string(), cores: z.number(), memoryMb: z.number(), browser: z.string().nullable() }).optional(),
+  /** capacity searches (scenario `capacity`), one per platform and network */
+  capacity: z.array(capacitySearchSchema).optional(),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;
 

@@ -15,6 +15,10 @@ import { isRoot, labUp, type LabState } from '../lab/index.ts';
 import type { Scenario, ScenarioPlatform } from '../scenario/scenario-schema.ts';
 import { CHROMIUM_PATH } from '../participants/chromium-flags.ts';
 import { runTrial } from './run-trial.ts';
+import { labTurnServer } from '../lab/coturn.ts';
+import { shapingFeatures, type ShapingFeatures } from '../lab/shaping/shaping-features.ts';
+import { checkNetworkPlan, needsShaping, needsTurn } from '../network-profiles/participant-networks.ts';
+import { TrialNetworks } from '../network-profiles/trial-networks.ts';
 
 export interface RunOptions {
   store: ResultsStore;
@@ -38,7 +42,10 @@ export function newRunId(date = new Date()): string {
 const LAB_PREFIX = 'lab:';
 
 function labPlatformIds(scenario: Scenario): string[] {
-  return [...new Set(scenario.platforms.filter((p) => p.url.startsWith(LAB_PREFIX)).map((p) => p.url.slice(LAB_PREFIX.length)))];
+  const ids = new Set(scenario.platforms.filter((p) => p.url.startsWith(LAB_PREFIX)).map((p) => p.url.slice(LAB_PREFIX.length)));
+  // turn-only profiles need the lab's TURN server
+  if (ids.size > 0 && needsTurn(scenario)) ids.add('coturn');
+  return [...ids];
 }
 
 function resolveTarget(platform: ScenarioPlatform, lab: LabState | null): PlatformTarget {
@@ -61,6 +68,9 @@ function browserVersion(): string | null {
 
 export async function runScenario(options: RunOptions): Promise<RunRecord> {
   const { store, scenario, progress, signal } = options;
+  // the network plan first: a profile this machine cannot apply is refused before anything starts
+  const features: ShapingFeatures | null = needsShaping(scenario) && isRoot() ? await shapingFeatures() : null;
+  for (const line of checkNetworkPlan(scenario, features)) progress(`network plan: ${line}`);
   const run: RunRecord = options.into ?? {
     schemaVersion: RUN_SCHEMA_VERSION,
     id: newRunId(),
@@ -84,7 +94,7 @@ export async function runScenario(options: RunOptions): Promise<RunRecord> {
       const up = await labUp({
         dataDir: store.dataDir,
         platforms: labIds,
-        rooms: { count: Math.max(scenario.rooms.count, 4), maxPublishers: Math.max(maxPublishers, 8) },
+        rooms: { count: Math.max(scenario.rooms.count, 4), maxPublishers: Math.max(maxPublishers, 8), ...(scenario.rooms.bitrateKbps ? { bitrateBps: scenario.rooms.bitrateKbps * 1000 } : {}) },
         onProgress: (m) => progress(`lab: ${m}`),
       });
       lab = up.state;
@@ -102,12 +112,21 @@ export async function runScenario(options: RunOptions): Promise<RunRecord> {
           progress(`trial ${trialId}`);
           let trial: Trial;
           try {
-            if (network !== 'lan') {
-              throw new HarnessError('UNSUPPORTED', `network profile "${network}" is not available in this version; only "lan" (no shaping)`);
-            }
             const target = resolveTarget(platform, lab);
+            const networks = new TrialNetworks(scenario, network, { features, turn: lab ? labTurnServer(lab.platforms) : null });
             trial = await runTrial(
-              { runId: run.id, trialId, scenario, target, adapter, network, repeat, useNamespaces: useNamespaces && platform.url.startsWith(LAB_PREFIX), namespaceBase },
+              {
+                runId: run.id,
+                trialId,
+                scenario,
+                target,
+                adapter,
+                network,
+                repeat,
+                useNamespaces: useNamespaces && platform.url.startsWith(LAB_PREFIX),
+                namespaceBase,
+                ...(networks.active ? { networks } : {}),
+              },
               store,
               { progress, signal },
             );

@@ -13,6 +13,7 @@ import { CHROMIUM_PATH } from '../participants/chromium-flags.ts';
 import { CORES, ProcessTreeSampler, RunnerCpuSampler } from './cpu-sampler.ts';
 import { participantMetrics, stats } from './summarize-participant.ts';
 import { judgeRunner } from './runner-health.ts';
+import type { TrialNetworks } from '../network-profiles/trial-networks.ts';
 import { claimParticipantNamespace } from './claim-namespace.ts';
 
 export interface TrialPlan {
@@ -27,6 +28,8 @@ export interface TrialPlan {
   useNamespaces: boolean;
   /** first participant namespace index, so two trials never share names */
   namespaceBase: number;
+  /** network profiles of the participants and the timeline (issue 6); absent: nothing shaped */
+  networks?: TrialNetworks;
 }
 
 export interface TrialHooks {
@@ -104,10 +107,12 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
       const room = String((i % scenario.rooms.count) + 1);
       let namespace: ParticipantNamespace | null = null;
       if (plan.useNamespaces) namespace = await claimParticipantNamespace(plan.namespaceBase + i, CHROMIUM_PATH);
+      // shaping goes on before the browser starts, so not one packet leaves unshaped
+      await plan.networks?.setUp(i, namespace);
       const participant = new Participant({
         info: { name, index: i, role, room },
         platform: target,
-        adapter,
+        adapter: plan.networks?.adapterFor(i, adapter) ?? adapter,
         media: scenario.participants.media,
         joinTimeoutMs: scenario.timeouts.joinMs,
         closeTimeoutMs: scenario.timeouts.closeMs,
@@ -140,10 +145,12 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
       await sleep(scenario.warmupS * 1000, hooks.signal);
       await sampleAll(members, 0, false);
       windowStartIndex = runnerCpu.readings.length;
+      for (const done of (await plan.networks?.tick(0)) ?? []) hooks.progress(`  t=0 s: ${done}`);
       for (let t = 1; t <= scenario.durationS && !hooks.signal.aborted; t += 1) {
         await sleep(1000, hooks.signal);
         if (hooks.signal.aborted) break;
         await sampleAll(members, t, true);
+        for (const done of (await plan.networks?.tick(t)) ?? []) hooks.progress(`  t=${t} s: ${done}`);
         if (t % 10 === 0) hooks.progress(`  ${t}/${scenario.durationS} s`);
       }
     }
@@ -156,6 +163,7 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
         if (m.outcome?.joined) m.outcome.marks = { ...m.outcome.marks, ...(await m.participant.marks().catch(() => ({}))) };
       }),
     );
+    plan.networks?.finish();
     await Promise.all(members.map((m) => m.participant.leave().catch(() => undefined)));
     await Promise.all(members.map((m) => m.participant.close().catch(() => 'killed')));
     for (const m of members) if (m.namespace) await removeParticipantNamespace(m.namespace).catch(() => undefined);
@@ -164,6 +172,8 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
   const allSamples = members.flatMap((m) => m.samples);
   const samplesFile = allSamples.length > 0 ? await store.appendSamples(plan.runId, plan.trialId, allSamples) : null;
   const participants = await Promise.all(members.map((m) => participantResult(m, target)));
+  // the profile each participant had, what was (not) applied, and the recovery after cuts
+  participants.forEach((p, i) => Object.assign(p, plan.networks?.result(i, members[i]?.samples ?? [], p.role, members[i]?.crashedDuringWindow ?? false) ?? {}));
   const windowCpu = runnerCpu.readings.slice(windowStartIndex);
   const runner = judgeRunner(windowCpu.length > 0 ? windowCpu : runnerCpu.readings, scenario.runner.maxCpuPct, CORES);
   const { verdict, reason } = trialVerdict(participants, runner.saturated, runner.reason ?? null, aborted);

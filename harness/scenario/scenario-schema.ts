@@ -4,6 +4,7 @@
  * `npm run schemas`). Objects are strict: an unknown key is a typo until proven otherwise.
  */
 import { z } from 'zod';
+import { profileNameSchema, profileSchema } from '../network-profiles/profile-schema.ts';
 
 const positiveInt = (max: number) => z.number().int().min(1).max(max);
 
@@ -23,6 +24,28 @@ export const mediaSchema = z.strictObject({
   fps: z.number().int().min(1).max(60).default(15),
 });
 
+// network profiles (issue 6): participant groups, inline profiles, timeline actions; see docs/networks.md
+const groupSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,30}$/, 'letters, digits, "-" and "_"').optional().describe('names the group in timeline actions'),
+  count: positiveInt(64),
+  network: z.string().optional().describe("network profile of this group; default: the trial's network"),
+});
+
+const targetFields = {
+  group: z.string().optional().describe('a participant group name'),
+  participants: z.array(z.string()).min(1).optional().describe('participant names, e.g. bench2'),
+};
+
+const timelineActionSchema = z
+  .strictObject({
+    at: z.number().min(0).describe('seconds after the start of the measurement window'),
+    cut: z.strictObject({ ...targetFields, durationS: z.number().min(1).max(3600).describe('how long the network stays cut') }).optional(),
+    profile: z.strictObject({ ...targetFields, network: z.string().describe('the profile to switch to') }).optional(),
+  })
+  .refine((a) => (a.cut === undefined) !== (a.profile === undefined), { message: 'an action is either cut or profile' })
+  .refine((a) => { const t = a.cut ?? a.profile; return !t || (t.group === undefined) !== (t.participants === undefined); }, { message: 'name either group or participants' })
+  .describe('at T seconds, cut the network of some participants for a while, or change their profile');
+
 export const scenarioSchema = z
   .strictObject({
     name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,60}$/, 'letters, digits, ".", "_" and "-"'),
@@ -35,12 +58,23 @@ export const scenarioSchema = z
         media: mediaSchema.default({ width: 320, height: 180, fps: 15 }),
         rampUpMs: z.number().int().min(0).max(600_000).default(1000).describe('pause between two joins'),
         namePrefix: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits (some platforms refuse other characters)').default('bench'),
+        groups: z.array(groupSchema).min(1).optional().describe('participants split in groups with their own network profile, in order'),
       })
-      .refine((p) => p.receivers <= p.count, { message: 'receivers cannot exceed count', path: ['receivers'] }),
-    rooms: z.strictObject({ count: positiveInt(64).default(1) }).default({ count: 1 }).describe('participants are spread over this many rooms'),
+      .refine((p) => p.receivers <= p.count, { message: 'receivers cannot exceed count', path: ['receivers'] })
+      .refine((p) => !p.groups || p.groups.reduce((sum, g) => sum + g.count, 0) === p.count, { message: 'the groups\' counts must add up to count', path: ['groups'] }),
+    rooms: z
+      .strictObject({
+        count: positiveInt(64).default(1),
+        bitrateKbps: z.number().int().min(16).max(100_000).optional().describe("lab platforms only: the rooms' per-publisher bitrate cap (default 512)"),
+      })
+      .default({ count: 1 })
+      .describe('participants are spread over this many rooms'),
     durationS: z.number().min(1).max(86_400).default(30).describe('measurement window after everybody joined'),
     warmupS: z.number().min(0).max(3_600).default(5).describe('seconds after the last join that are not measured'),
-    networks: z.array(z.string()).min(1).default(['lan']).describe('network profiles to run the scenario under'),
+    networks: z.array(z.string()).min(1).default(['lan']).describe('network profiles to run the scenario under (scenarios/networks.yaml or networkProfiles)'),
+    networkProfiles: z.record(profileNameSchema, profileSchema).default({}).describe('custom network profiles, by name, besides the catalogue'),
+    acceptPartialShaping: z.boolean().default(false).describe('run even when this machine cannot apply every part of a profile (the report says what was not applied)'),
+    timeline: z.array(timelineActionSchema).default([]).describe('network actions during the measurement window'),
     repeats: positiveInt(100).default(1),
     timeouts: z
       .strictObject({
@@ -55,6 +89,18 @@ export const scenarioSchema = z
       })
       .default({ maxCpuPct: 85, browser: 'per-participant' }),
     criteria: z.string().optional().describe('criteria file, relative to this scenario file'),
+  })
+  .superRefine((s, ctx) => {
+    const groups = new Set((s.participants.groups ?? []).map((g) => g.name).filter(Boolean));
+    s.timeline.forEach((action, i) => {
+      const kind = action.cut ? 'cut' : 'profile';
+      const target = action.cut ?? action.profile;
+      if (target?.group !== undefined && !groups.has(target.group)) {
+        ctx.addIssue({ code: 'custom', path: ['timeline', i, kind, 'group'], message: `no participant group named "${target.group}"${groups.size > 0 ? `; groups: ${[...groups].join(', ')}` : ' (name groups under participants.groups)'}` });
+      }
+      const end = action.at + (action.cut?.durationS ?? 0);
+      if (end >= s.durationS) ctx.addIssue({ code: 'custom', path: ['timeline', i, 'at'], message: `the action ends at ${end} s, not inside the ${s.durationS} s measurement window (recovery needs time after it)` });
+    });
   })
   .describe('meetbench scenario');
 
