@@ -12,6 +12,8 @@
  *   the Node side turns two snapshots into rates.
  */
 
+import type { PcCounters } from './collector-types.ts';
+
 interface MeetbenchConfig {
   /** a function body returning true for peer-connection configurations to leave out of bandwidth */
   exclude: string | null;
@@ -28,31 +30,6 @@ interface PcEntry {
   last: PcCounters | null;
 }
 
-interface PcCounters {
-  bytesSent: number;
-  bytesReceived: number;
-  audioBytesSent: number;
-  videoBytesSent: number;
-  audioBytesReceived: number;
-  videoBytesReceived: number;
-  packetsReceived: number;
-  packetsLost: number;
-  jitterSum: number;
-  jitterCount: number;
-  rttMs: number | null;
-  framesEncoded: number;
-  framesDecoded: number;
-  frameHeight: number | null;
-  freezeCount: number;
-  freezeDurationS: number;
-  qualityLimitedS: number;
-  totalEncodeTimeS: number;
-  qualityLimitation: string | null;
-  concealedSamples: number;
-  totalSamplesReceived: number;
-  videoInbound: number;
-  candidateType: string | null;
-}
 
 (() => {
   const w = window as unknown as Record<string, unknown>;
