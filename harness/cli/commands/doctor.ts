@@ -16,6 +16,7 @@ import { probeFakeMedia } from '../../lab/fake-media-probe.ts';
 import { DEFAULT_CHROMIUM, isRoot, REFERENCE_PLATFORMS } from '../../lab/index.ts';
 import { JANUS_DEMOS, janus } from '../../lab/janus.ts';
 import { probeNetworkFeatures, type NetworkFeatures } from '../../lab/network-features.ts';
+import { profilesReport } from '../../network-profiles/profiles-report.ts';
 import { resolveDataDir } from '../data-dir.ts';
 import { info, out } from '../output.ts';
 import type { RegisterCommand } from './index.ts';
@@ -92,6 +93,7 @@ function buildChecks(dataDir: string, chromium: string): DoctorCheck[] {
     { label: 'qdisc htb (rate limit)', required: false, check: feature((f) => f.qdiscs.htb, 'kernel module sch_htb') },
     { label: 'qdisc netem (delay, jitter)', required: false, check: feature((f) => f.qdiscs.netem, 'kernel module sch_netem: without it, profiles with delay or jitter cannot be applied') },
     { label: 'nftables (random loss)', required: false, check: feature((f) => f.nftables, 'apt-get install -y nftables; loss profiles need it') },
+    { label: 'network profiles', required: false, check: async () => (isRoot() ? profilesReport() : needsRoot) },
     {
       label: 'Janus',
       required: false,
