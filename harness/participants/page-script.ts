@@ -8,7 +8,7 @@ import { transformSync } from 'esbuild';
 
 const cache = new Map<string, string>();
 
-export function pageScript(name: 'collector' | 'fake-media'): string {
+export function pageScript(name: 'collector' | 'fake-media' | 'generated-media'): string {
   const cached = cache.get(name);
   if (cached) return cached;
   const file = fileURLToPath(new URL(`../page-scripts/${name}.ts`, import.meta.url));

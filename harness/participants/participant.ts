@@ -9,7 +9,8 @@ import type { Page } from 'puppeteer-core';
 import type { JoinContext, ParticipantInfo, PlatformAdapter, PlatformTarget } from '../adapters/platform-adapter.ts';
 import { JoinStepError } from '../errors.ts';
 import type { Sample } from '../../results/run-record.ts';
-import { closeParticipantBrowser, launchParticipantBrowser, type LaunchedBrowser } from './browser-process.ts';
+import { closeParticipantBrowser, launchParticipantBrowser } from './browser-process.ts';
+import type { AcquireSlot, BrowserSlot } from './browser-slot.ts';
 import { pageScript } from './page-script.ts';
 import { sampleFromSnapshots } from './sample-rates.ts';
 import type { CollectorMarks, CollectorSnapshot } from './snapshot.ts';
@@ -23,6 +24,8 @@ export interface ParticipantOptions {
   closeTimeoutMs: number;
   /** the lab's `ip netns exec` wrapper when the participant runs in its own namespace */
   wrapper?: string;
+  /** where the page comes from (a shared browser's context, a remote browser); default: a browser of its own */
+  acquire?: AcquireSlot;
   insecureOrigins: string[];
   artifactDir: string;
   /** false only to measure the collector's own cost (npm run bench:collector): no stats, no phases */
@@ -44,7 +47,8 @@ export class Participant {
   readonly options: ParticipantOptions;
   readonly consoleErrors: string[] = [];
   readonly artifacts: string[] = [];
-  launched: LaunchedBrowser | null = null;
+  slot: BrowserSlot | null = null;
+  private placedAt: string | null = null;
   page: Page | null = null;
   /** set when the browser disappeared (crash, kill) */
   crashed = false;
@@ -61,7 +65,12 @@ export class Participant {
   }
 
   get browserPid(): number | undefined {
-    return this.launched?.pid;
+    return this.slot?.pid;
+  }
+
+  /** where the browser runs: local, shared-N, cdp-N, grid-N */
+  get where(): string | null {
+    return this.placedAt;
   }
 
   private context(page: Page, deadline: number): JoinContext {
@@ -82,12 +91,13 @@ export class Participant {
     const deadline = Date.now() + this.options.joinTimeoutMs;
     try {
       this.step = 'launch';
-      this.launched = await launchParticipantBrowser({ wrapper: this.options.wrapper, insecureOrigins: this.options.insecureOrigins, timeoutMs: this.options.joinTimeoutMs });
-      this.launched.browser.on('disconnected', () => {
+      this.slot = await (this.options.acquire ?? ownBrowser(this.options))(this.options.joinTimeoutMs);
+      this.placedAt = this.slot.where;
+      this.slot.onLost(() => {
         // a disconnect we did not ask for is a crash (or a kill from outside)
         if (!this.closing) this.crashed = true;
       });
-      const page = (await this.launched.browser.pages())[0] ?? (await this.launched.browser.newPage());
+      const page = this.slot.page;
       this.page = page;
       page.on('console', (message) => {
         if (message.type() === 'error' && this.consoleErrors.length < MAX_CONSOLE_ERRORS) this.consoleErrors.push(message.text().slice(0, 500));
@@ -174,12 +184,12 @@ export class Participant {
   }
 
   async close(): Promise<'closed' | 'killed' | 'none'> {
-    if (!this.launched) return 'none';
+    if (!this.slot) return 'none';
     this.closing = true;
-    const launched = this.launched;
-    this.launched = null;
+    const slot = this.slot;
+    this.slot = null;
     this.page = null;
-    return closeParticipantBrowser(launched, this.options.closeTimeoutMs);
+    return slot.release(this.options.closeTimeoutMs);
   }
 
   private async saveFailureArtifacts(step: string): Promise<void> {
@@ -200,6 +210,21 @@ export class Participant {
       /* best effort */
     }
   }
+}
+
+/** the default slot: a browser process of the participant's own (in its namespace through the wrapper) */
+function ownBrowser(options: ParticipantOptions): AcquireSlot {
+  return async (timeoutMs) => {
+    const launched = await launchParticipantBrowser({ ...(options.wrapper ? { wrapper: options.wrapper } : {}), insecureOrigins: options.insecureOrigins, timeoutMs });
+    const page = (await launched.browser.pages())[0] ?? (await launched.browser.newPage());
+    return {
+      page,
+      pid: launched.pid,
+      where: 'local',
+      onLost: (listener) => launched.browser.on('disconnected', listener),
+      release: (closeMs) => closeParticipantBrowser(launched, closeMs),
+    };
+  };
 }
 
 async function markPage(page: Page, name: string): Promise<void> {

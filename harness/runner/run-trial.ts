@@ -9,12 +9,13 @@ import type { PlatformAdapter, PlatformTarget } from '../adapters/platform-adapt
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { Participant, type JoinOutcome } from '../participants/participant.ts';
 import { removeParticipantNamespace, readParticipantCounters, type ParticipantNamespace } from '../lab/index.ts';
-import { CHROMIUM_PATH } from '../participants/chromium-flags.ts';
+import { BrowserPool } from '../participants/browser-pool.ts';
+import { poolBrowsers } from '../participants/pool-report.ts';
+import { runWebLoad, webLoadMetrics, type WebLoadResult } from '../web-load/run-web-load.ts';
 import { CORES, ProcessTreeSampler, RunnerCpuSampler } from './cpu-sampler.ts';
 import { participantMetrics, stats } from './summarize-participant.ts';
 import { judgeRunner } from './runner-health.ts';
 import type { TrialNetworks } from '../network-profiles/trial-networks.ts';
-import { claimParticipantNamespace } from './claim-namespace.ts';
 
 export interface TrialPlan {
   runId: string;
@@ -98,6 +99,19 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
   const cpuTimer = setInterval(() => runnerCpu.sample(), 1000);
   let windowStartIndex = 0;
   let aborted = false;
+  // where participants run (own browsers, contexts of shared ones, remote browsers); see browser-pool.ts
+  const pool = new BrowserPool({
+    mode: scenario.runner.browser,
+    participantsPerBrowser: scenario.runner.participantsPerBrowser,
+    render: scenario.runner.render,
+    count,
+    useNamespaces: plan.useNamespaces,
+    namespaceBase: plan.namespaceBase,
+    insecureOrigins: [origin],
+    remote: scenario.remote,
+  });
+  let groupCounters: Parameters<typeof poolBrowsers>[1] = null;
+  let webLoad: Promise<WebLoadResult | null> = Promise.resolve(null);
 
   try {
     await adapter.prepare?.(target);
@@ -105,8 +119,8 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
       const role = i >= count - scenario.participants.receivers ? 'receiver' : 'sender';
       const name = `${scenario.participants.namePrefix}${i + 1}`;
       const room = String((i % scenario.rooms.count) + 1);
-      let namespace: ParticipantNamespace | null = null;
-      if (plan.useNamespaces) namespace = await claimParticipantNamespace(plan.namespaceBase + i, CHROMIUM_PATH);
+      const placement = await pool.place(i, name);
+      const namespace: ParticipantNamespace | null = placement.namespace;
       // shaping goes on before the browser starts, so not one packet leaves unshaped
       await plan.networks?.setUp(i, namespace);
       const participant = new Participant({
@@ -116,7 +130,8 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
         media: scenario.participants.media,
         joinTimeoutMs: scenario.timeouts.joinMs,
         closeTimeoutMs: scenario.timeouts.closeMs,
-        ...(namespace ? { wrapper: namespace.chromiumWrapper } : {}),
+        ...(placement.wrapper ? { wrapper: placement.wrapper } : {}),
+        ...(placement.acquire ? { acquire: placement.acquire } : {}),
         insecureOrigins: [origin],
         artifactDir,
       });
@@ -125,6 +140,8 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
 
     // Joins start rampUpMs apart and run concurrently; each is bounded by its own timeout.
     hooks.progress(`${target.id}: ${count} participant(s) joining, ${scenario.participants.rampUpMs} ms apart`);
+    // the web-tier load starts with the first join: the rush of a meeting's start
+    if (scenario.webLoad) webLoad = runWebLoad(scenario.webLoad, target.url, hooks.signal);
     const joins = members.map(async (member, i) => {
       await sleep(i * scenario.participants.rampUpMs, hooks.signal);
       if (hooks.signal.aborted) {
@@ -146,6 +163,7 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
       await sampleAll(members, 0, false);
       windowStartIndex = runnerCpu.readings.length;
       for (const done of (await plan.networks?.tick(0)) ?? []) hooks.progress(`  t=0 s: ${done}`);
+      const groupStart = await pool.groupCounters();
       for (let t = 1; t <= scenario.durationS && !hooks.signal.aborted; t += 1) {
         await sleep(1000, hooks.signal);
         if (hooks.signal.aborted) break;
@@ -153,6 +171,7 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
         for (const done of (await plan.networks?.tick(t)) ?? []) hooks.progress(`  t=${t} s: ${done}`);
         if (t % 10 === 0) hooks.progress(`  ${t}/${scenario.durationS} s`);
       }
+      groupCounters = { start: groupStart, end: await pool.groupCounters() };
     }
     aborted = hooks.signal.aborted;
   } finally {
@@ -166,12 +185,17 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
     plan.networks?.finish();
     await Promise.all(members.map((m) => m.participant.leave().catch(() => undefined)));
     await Promise.all(members.map((m) => m.participant.close().catch(() => 'killed')));
+    await pool.close(scenario.timeouts.closeMs);
     for (const m of members) if (m.namespace) await removeParticipantNamespace(m.namespace).catch(() => undefined);
   }
 
   const allSamples = members.flatMap((m) => m.samples);
   const samplesFile = allSamples.length > 0 ? await store.appendSamples(plan.runId, plan.trialId, allSamples) : null;
-  const participants = await Promise.all(members.map((m) => participantResult(m, target)));
+  const webLoadResult = await webLoad.catch((error: unknown) => {
+    hooks.progress(`  web load failed: ${(error as Error).message}`);
+    return null;
+  });
+  const participants = await Promise.all(members.map((m) => participantResult(m, target, webLoadMetrics(webLoadResult))));
   // the profile each participant had, what was (not) applied, and the recovery after cuts
   participants.forEach((p, i) => Object.assign(p, plan.networks?.result(i, members[i]?.samples ?? [], p.role, members[i]?.crashedDuringWindow ?? false) ?? {}));
   const windowCpu = runnerCpu.readings.slice(windowStartIndex);
@@ -194,6 +218,8 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
     criteria: [],
     runner,
     samplesFile,
+    ...(pool.browsers().length > 0 ? { browsers: poolBrowsers(pool.browsers(), groupCounters, kernelRates) } : {}),
+    ...(webLoadResult ? { webLoad: webLoadResult } : {}),
   };
 
   async function sampleAll(all: Member[], t: number, keep: boolean): Promise<void> {
@@ -228,7 +254,7 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
   }
 }
 
-async function participantResult(m: Member, target: PlatformTarget): Promise<ParticipantResult> {
+async function participantResult(m: Member, target: PlatformTarget, trialMetrics: Record<string, number | null>): Promise<ParticipantResult> {
   const o = m.outcome ?? { joined: false, marks: {}, joinTimeMs: null, error: 'never started', errorStep: 'launch' };
   const marks = o.marks;
   const since = (from: number | undefined, to: number | undefined): number | null => (from !== undefined && to !== undefined ? Math.max(0, Math.round(to - from)) : null);
@@ -240,6 +266,7 @@ async function participantResult(m: Member, target: PlatformTarget): Promise<Par
   metrics.ui_ready_ms = marks.uiReady ?? null;
   metrics.signalling_ms = since(marks.joinAction, marks.remoteDescription);
   metrics.ice_ms = since(marks.joinAction, marks.iceConnected);
+  Object.assign(metrics, trialMetrics);
   const crashed = m.crashedDuringWindow;
   const info = m.participant.options.info;
   return {
@@ -262,6 +289,7 @@ async function participantResult(m: Member, target: PlatformTarget): Promise<Par
         }
       : null,
     metrics,
+    browser: m.participant.where,
     candidateType: await m.participant.candidateType().catch(() => null),
     error: crashed ? `the browser disappeared during the measurement (crash or kill) on ${target.id}` : o.error,
     errorStep: crashed ? 'browser-crashed' : o.errorStep,

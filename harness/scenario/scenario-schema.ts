@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 import { profileNameSchema, profileSchema } from '../network-profiles/profile-schema.ts';
+import { capacitySchema } from '../capacity/capacity-schema.ts';
+import { remoteSchema } from '../participants/remote-browsers.ts';
+import { webLoadSchema } from '../web-load/web-load-schema.ts';
 
 const positiveInt = (max: number) => z.number().int().min(1).max(max);
 
@@ -86,8 +89,13 @@ export const scenarioSchema = z
       .strictObject({
         maxCpuPct: z.number().min(10).max(100).default(85).describe('average runner CPU above which results are inconclusive'),
         browser: z.enum(['per-participant', 'shared']).default('per-participant').describe('one browser per participant, or contexts of one'),
+        participantsPerBrowser: z.number().int().min(1).max(64).optional().describe('shared: participants per browser process (default all)'),
+        render: z.boolean().default(true).describe('false: hide video elements in shared browsers (decoded, not painted)'),
       })
-      .default({ maxCpuPct: 85, browser: 'per-participant' }),
+      .default({ maxCpuPct: 85, browser: 'per-participant', render: true }),
+    remote: remoteSchema.optional(),
+    capacity: capacitySchema.optional(),
+    webLoad: webLoadSchema.optional(),
     criteria: z.string().optional().describe('criteria file, relative to this scenario file'),
   })
   .superRefine((s, ctx) => {

@@ -1,0 +1,95 @@
+/**
+ * A camera and a microphone generated in the page, for browsers meetbench did not start (a CDP endpoint,
+ * a Selenium Grid node): no fake-device flags and no media files are needed on the remote side. A canvas
+ * with a moving bar and a frame counter (so the encoder has real motion to code) is captured at the
+ * scenario's rate; a quiet oscillator is the microphone. Also defines `navigator.mediaDevices` where the
+ * browser leaves it out (plain http from a non-loopback origin is not a secure context), so the platform's
+ * own code finds getUserMedia without a browser flag. Injected before any page script; no imports.
+ */
+(() => {
+  const w = window as unknown as Record<string, unknown>;
+  if (w.__meetbenchGeneratedMedia) return;
+  w.__meetbenchGeneratedMedia = true;
+
+  interface Size {
+    width: number;
+    height: number;
+    fps: number;
+  }
+  const wanted = (constraint: unknown, fallback: number): number => {
+    if (typeof constraint === 'number') return constraint;
+    if (constraint && typeof constraint === 'object') {
+      const c = constraint as { exact?: number; ideal?: number; max?: number };
+      return c.exact ?? c.ideal ?? c.max ?? fallback;
+    }
+    return fallback;
+  };
+
+  function videoTrack(video: unknown): MediaStreamTrack {
+    const base = (w.__meetbenchMedia as Size | undefined) ?? { width: 320, height: 180, fps: 15 };
+    const v = (typeof video === 'object' && video ? video : {}) as Record<string, unknown>;
+    const size = { width: wanted(v.width, base.width), height: wanted(v.height, base.height), fps: Math.min(wanted(v.frameRate, base.fps), base.fps) };
+    const canvas = document.createElement('canvas');
+    canvas.width = size.width;
+    canvas.height = size.height;
+    const g = canvas.getContext('2d') as CanvasRenderingContext2D;
+    let frame = 0;
+    // a timer, not requestAnimationFrame: a hidden headless page gets no animation frames
+    setInterval(() => {
+      frame += 1;
+      g.fillStyle = '#204060';
+      g.fillRect(0, 0, size.width, size.height);
+      g.fillStyle = '#e0c040';
+      const x = (frame * 4) % size.width;
+      g.fillRect(x, 0, Math.max(4, size.width / 10), size.height);
+      g.fillStyle = '#ffffff';
+      g.font = `${Math.max(10, size.height / 6)}px sans-serif`;
+      g.fillText(String(frame), 8, size.height / 2);
+    }, 1000 / size.fps);
+    const track = canvas.captureStream(size.fps).getVideoTracks()[0];
+    if (!track) throw new DOMException('canvas capture gave no track', 'NotReadableError');
+    return track;
+  }
+
+  let audio: AudioContext | null = null;
+  function audioTrack(): MediaStreamTrack {
+    audio ??= new AudioContext();
+    // getUserMedia follows a click of the join flow: that user activation lets the context start
+    void audio.resume();
+    const oscillator = audio.createOscillator();
+    const gain = audio.createGain();
+    gain.gain.value = 0.05;
+    oscillator.frequency.value = 440;
+    const destination = audio.createMediaStreamDestination();
+    oscillator.connect(gain).connect(destination);
+    oscillator.start();
+    const track = destination.stream.getAudioTracks()[0];
+    if (!track) throw new DOMException('audio destination gave no track', 'NotReadableError');
+    return track;
+  }
+
+  async function getUserMedia(constraints?: MediaStreamConstraints): Promise<MediaStream> {
+    const tracks: MediaStreamTrack[] = [];
+    if (constraints?.video) tracks.push(videoTrack(constraints.video));
+    if (constraints?.audio) tracks.push(audioTrack());
+    const marker = w.__meetbench as { mark?: (name: string) => void } | undefined;
+    marker?.mark?.('getUserMedia');
+    return new MediaStream(tracks);
+  }
+
+  const devices = [
+    { deviceId: 'meetbench-camera', groupId: 'meetbench', kind: 'videoinput', label: 'meetbench generated camera' },
+    { deviceId: 'meetbench-microphone', groupId: 'meetbench', kind: 'audioinput', label: 'meetbench generated microphone' },
+  ];
+  const existing = navigator.mediaDevices as MediaDevices | undefined;
+  if (existing) {
+    existing.getUserMedia = getUserMedia;
+    existing.enumerateDevices = async () => devices.map((d) => ({ ...d, toJSON: () => d })) as unknown as MediaDeviceInfo[];
+    return;
+  }
+  const shim = new EventTarget() as EventTarget & Record<string, unknown>;
+  shim.getUserMedia = getUserMedia;
+  shim.enumerateDevices = async () => devices.map((d) => ({ ...d, toJSON: () => d }));
+  shim.getSupportedConstraints = () => ({ width: true, height: true, frameRate: true, deviceId: true });
+  Object.defineProperty(Navigator.prototype, 'mediaDevices', { configurable: true, get: () => shim });
+})();
