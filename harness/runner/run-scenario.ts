@@ -15,6 +15,7 @@ import { isRoot, labUp, type LabState } from '../lab/index.ts';
 import type { Scenario, ScenarioPlatform } from '../scenario/scenario-schema.ts';
 import { CHROMIUM_PATH } from '../participants/chromium-flags.ts';
 import { runTrial } from './run-trial.ts';
+import { capacityVerdict, judgeOne, runCapacitySearch } from '../capacity/capacity-search.ts';
 import { labTurnServer } from '../lab/coturn.ts';
 import { shapingFeatures, type ShapingFeatures } from '../lab/shaping/shaping-features.ts';
 import { checkNetworkPlan, needsShaping, needsTurn } from '../network-profiles/participant-networks.ts';
@@ -88,7 +89,8 @@ export async function runScenario(options: RunOptions): Promise<RunRecord> {
 
   let lab: LabState | null = null;
   const labIds = labPlatformIds(scenario);
-  const maxPublishers = Math.max(2, Math.ceil(scenario.participants.count / scenario.rooms.count) + 1);
+  // a capacity search puts up to capacity.max participants in one room
+  const maxPublishers = Math.max(2, Math.ceil(scenario.participants.count / scenario.rooms.count) + 1, (scenario.capacity?.max ?? 0) + 1);
   try {
     if (labIds.length > 0) {
       const up = await labUp({
@@ -113,23 +115,48 @@ export async function runScenario(options: RunOptions): Promise<RunRecord> {
           let trial: Trial;
           try {
             const target = resolveTarget(platform, lab);
-            const networks = new TrialNetworks(scenario, network, { features, turn: lab ? labTurnServer(lab.platforms) : null });
-            trial = await runTrial(
-              {
-                runId: run.id,
-                trialId,
-                scenario,
-                target,
-                adapter,
+            const runOne = (stepScenario: Scenario, id: string): Promise<Trial> => {
+              const networks = new TrialNetworks(stepScenario, network, { features, turn: lab ? labTurnServer(lab.platforms) : null });
+              return runTrial(
+                {
+                  runId: run.id,
+                  trialId: id,
+                  scenario: stepScenario,
+                  target,
+                  adapter,
+                  network,
+                  repeat,
+                  useNamespaces: useNamespaces && platform.url.startsWith(LAB_PREFIX),
+                  namespaceBase,
+                  ...(networks.active ? { networks } : {}),
+                },
+                store,
+                { progress, signal },
+              );
+            };
+            if (scenario.capacity) {
+              // capacity mode: a search of growing rooms per platform and network (repeats do not apply)
+              if (repeat > 1) continue;
+              const judge = options.judge;
+              const search = await runCapacitySearch({
+                scenario: { ...scenario, capacity: scenario.capacity },
+                platform: platform.id,
                 network,
-                repeat,
-                useNamespaces: useNamespaces && platform.url.startsWith(LAB_PREFIX),
-                namespaceBase,
-                ...(networks.active ? { networks } : {}),
-              },
-              store,
-              { progress, signal },
-            );
+                trialId,
+                runStep: runOne,
+                ...(judge ? { judgeTrial: (t: Trial) => judgeOne(run, t, judge) } : {}),
+                onTrial: async (t) => {
+                  run.trials.push(t);
+                  await store.saveRun(run);
+                },
+                progress,
+                signal,
+              });
+              (run.capacity ??= []).push(search);
+              await store.saveRun(run);
+              continue;
+            }
+            trial = await runOne(scenario, trialId);
           } catch (error) {
             // an infrastructure failure around the trial (lab, namespaces): this trial is broken, the others go on
             trial = brokenTrial(trialId, platform.id, scenario, network, repeat, error);
@@ -154,6 +181,8 @@ export async function runScenario(options: RunOptions): Promise<RunRecord> {
   run.status = signal.aborted ? 'incomplete' : 'complete';
   let judged = options.judge ? await options.judge(run) : run;
   judged = { ...judged, verdict: combineVerdicts(judged.trials.map((t) => t.verdict)) };
+  // a capacity search ends on a failing step by design: its verdict is whether it found a room size
+  if (judged.capacity && judged.capacity.length > 0) judged = { ...judged, ...capacityVerdict(judged.capacity) };
   if (judged.status === 'incomplete') {
     judged.verdict = judged.verdict === 'broken' ? 'broken' : 'inconclusive';
     judged.reason = 'interrupted: the run stopped before all its trials were measured';
