@@ -1,0 +1,153 @@
+/**
+ * npm run bench:density — how many browser participants this machine carries before its figures stop
+ * being trustworthy. For each way of running participants (before: one browser process each; after:
+ * incognito contexts of one shared browser, small viewport, videos decoded but not painted), each
+ * topology (one room; rooms of 2, as in teleconsultation) and each media profile (640x360@30, 320x180@15),
+ * real trials on the lab Janus grow the participant count step by step; a size passes when every
+ * participant joined and the runner was not saturated (harness/runner/runner-health.ts, the same rule as
+ * a real run). Prints the largest passing size, participants per core and the runner CPU beside it.
+ *
+ * The runner CPU is the whole machine's (/proc/stat): other work on the machine counts against the
+ * participants, so on a shared machine the figures are pessimistic. Time is bounded by short windows,
+ * coarse steps and BENCH_BUDGET_MIN (default 30): a search that runs out of budget says so.
+ *
+ * Options (env): BENCH_WINDOW_S (default 8), BENCH_MODES (before,after), BENCH_MEDIA (640x360@30,320x180@15),
+ * BENCH_TOPOLOGIES (one-room,rooms-of-2), BENCH_MAX_CPU (default 85, as scenarios), BENCH_BUDGET_MIN.
+ */
+import os from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { janusVideoroomAdapter } from '../harness/adapters/janus-videoroom/index.ts';
+import { installCleanupHandlers, labDown, labUp } from '../harness/lab/index.ts';
+import { ProcessTreeSampler } from '../harness/runner/cpu-sampler.ts';
+import { runTrial } from '../harness/runner/run-trial.ts';
+import { scenarioSchema } from '../harness/scenario/scenario-schema.ts';
+import type { Trial } from '../results/run-record.ts';
+import { openStore } from '../results/store/open-store.ts';
+
+const env = (name: string, fallback: string): string => process.env[name] ?? fallback;
+const windowS = Number(env('BENCH_WINDOW_S', '8'));
+const maxCpuPct = Number(env('BENCH_MAX_CPU', '85'));
+const budgetMs = Number(env('BENCH_BUDGET_MIN', '30')) * 60_000;
+const modes = env('BENCH_MODES', 'before,after').split(',') as ('before' | 'after')[];
+const medias = env('BENCH_MEDIA', '640x360@30,320x180@15').split(',');
+const topologies = env('BENCH_TOPOLOGIES', 'one-room,rooms-of-2').split(',') as ('one-room' | 'rooms-of-2')[];
+/** sizes tried, in order; coarse on purpose (time), the first failure ends a search */
+const SIZES = { 'one-room': [2, 4, 6, 8, 10], 'rooms-of-2': [4, 8, 12, 16, 20] } as const;
+const CORES = os.cpus().length;
+const started = Date.now();
+const log = (m: string): void => {
+  process.stderr.write(`[${Math.round((Date.now() - started) / 1000)} s] ${m}\n`);
+};
+
+installCleanupHandlers();
+const dataDir = mkdtempSync(path.join(tmpdir(), 'mb-bench-density-'));
+const store = await openStore(dataDir);
+const lab = await labUp({ dataDir, platforms: ['janus'], rooms: { count: 12, maxPublishers: 12 }, waitMs: 120_000, onProgress: (m) => log(`lab: ${m}`) });
+const janus = lab.state.platforms.find((p) => p.id === 'janus');
+if (!janus?.endpoints) throw new Error('the lab has no Janus');
+const url = new URL(janus.endpoints.pageUrl.replace('{room}', '1')).origin;
+const controller = new AbortController();
+process.on('SIGINT', () => controller.abort());
+
+interface Point {
+  size: number;
+  trial: Trial;
+  /** this process and its browsers over the whole trial, percent of all cores: our share of the runner CPU */
+  ownCpu: number | null;
+  ok: boolean;
+  why: string;
+}
+
+async function trialOf(mode: 'before' | 'after', topology: 'one-room' | 'rooms-of-2', media: string, size: number): Promise<Trial> {
+  const [w, h, fps] = media.split(/[x@]/).map(Number) as [number, number, number];
+  const scenario = scenarioSchema.parse({
+    name: 'bench-density',
+    platforms: [{ id: 'janus', adapter: 'janus-videoroom', url: 'lab:janus' }],
+    participants: { count: size, media: { width: w, height: h, fps }, rampUpMs: 300 },
+    rooms: { count: topology === 'one-room' ? 1 : size / 2 },
+    durationS: windowS,
+    warmupS: 3,
+    timeouts: { joinMs: 30_000, closeMs: 5_000 },
+    runner: mode === 'before' ? { maxCpuPct, browser: 'per-participant' } : { maxCpuPct, browser: 'shared', render: false },
+  });
+  return runTrial(
+    {
+      runId: 'bench-density',
+      trialId: `${mode}-${topology}-${media.replace('@', 'at')}-n${size}`,
+      scenario,
+      target: { id: 'janus', adapter: janusVideoroomAdapter.id, url, options: {} },
+      adapter: janusVideoroomAdapter,
+      network: 'lan',
+      repeat: 1,
+      useNamespaces: true,
+      namespaceBase: 1,
+    },
+    store,
+    { progress: () => undefined, signal: controller.signal },
+  );
+}
+
+async function measured(mode: 'before' | 'after', topology: 'one-room' | 'rooms-of-2', media: string, size: number): Promise<Point> {
+  const own = new ProcessTreeSampler(process.pid);
+  own.sample();
+  const trial = await trialOf(mode, topology, media, size);
+  const cpu = own.sample().cpuPct;
+  const ownCpu = cpu === null ? null : Math.round(cpu / CORES);
+  const joined = trial.participants.filter((p) => p.joined).length;
+  if (joined < size) return { size, trial, ownCpu, ok: false, why: `${joined}/${size} joined` };
+  if (trial.runner.saturated) return { size, trial, ownCpu, ok: false, why: `runner saturated (${trial.runner.cpuPct.avg} % avg)` };
+  return { size, trial, ownCpu, ok: true, why: 'all joined, runner not saturated' };
+}
+
+const joinP95 = (t: Trial): string => {
+  const joins = t.participants.map((p) => p.joinTimeMs).filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);
+  return joins.length > 0 ? `${((joins[Math.ceil(0.95 * joins.length) - 1] as number) / 1000).toFixed(1)} s` : '-';
+};
+
+const rows: string[] = [];
+try {
+  for (const media of medias) {
+    for (const topology of topologies) {
+      for (const mode of modes) {
+        let best: Point | null = null;
+        let stop = 'largest size tried passed';
+        for (const size of SIZES[topology]) {
+          if (controller.signal.aborted) break;
+          if (Date.now() - started > budgetMs) {
+            stop = `time budget (${budgetMs / 60_000} min) spent`;
+            break;
+          }
+          const point = await measured(mode, topology, media, size);
+          log(`${mode} ${topology} ${media} n=${size}: ${point.ok ? 'ok' : 'STOP'} — ${point.why}; runner CPU ${point.trial.runner.cpuPct.avg} % (ours ${point.ownCpu} %), load ${point.trial.runner.loadAvg}, join p95 ${joinP95(point.trial)}`);
+          if (!point.ok) {
+            stop = `n=${size}: ${point.why}, ours ${point.ownCpu} %`;
+            break;
+          }
+          best = point;
+        }
+        const n = best?.size ?? 0;
+        rows.push(
+          `| ${mode === 'before' ? 'before: a browser each' : 'after: shared contexts'} | ${topology} | ${media} | ${n} | ${(n / CORES).toFixed(1)} | ${best?.trial.runner.cpuPct.avg ?? '-'} % (ours ${best?.ownCpu ?? '-'} %) | ${best ? joinP95(best.trial) : '-'} | ${stop} |`,
+        );
+      }
+    }
+  }
+} finally {
+  if (!lab.reused) await labDown(dataDir);
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+process.stdout.write(
+  [
+    '',
+    `bench:density on ${os.hostname()}: ${CORES} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average at the end ${os.loadavg()[0]?.toFixed(1)}; window ${windowS} s, saturation above ${maxCpuPct} % runner CPU; ${Math.round((Date.now() - started) / 60_000)} min`,
+    '',
+    '| participants run as | topology | media | largest N | per core | runner CPU at N (ours) | join p95 at N | stopped by |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n'),
+);
