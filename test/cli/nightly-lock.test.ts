@@ -1,6 +1,7 @@
 /**
- * The run lock through the real CLI, without browsers: `meetbench run` takes the lock before it reads
- * its scenario, so a missing scenario file shows what the lock did and then exits 2.
+ * The run lock through the real CLI. `meetbench run` checks its files first, then takes the lock; the
+ * scenario here is valid but points at a closed port on 127.0.0.1, so once the lock is taken the run is
+ * short (one browser, a refused connection) and ends broken (exit 3).
  *  - a live holder: exit 3 at once, "already running (pid N, since T)";
  *  - a dead holder: the lock is taken over and the run it left `running` is marked `aborted`;
  *  - a reused pid (alive, but started at another time than recorded): taken over too.
@@ -24,6 +25,16 @@ function writeLock(dataDir: string, holder: { pid: number; startTicks: number | 
   writeFileSync(path.join(dataDir, 'run.lock'), JSON.stringify(holder));
 }
 
+/** A valid scenario whose only participant fails at once: connection refused on 127.0.0.1. */
+function quickScenario(dataDir: string): string {
+  const file = path.join(dataDir, 'refused.yaml');
+  writeFileSync(
+    file,
+    'name: refused\nplatforms:\n  - { id: closed, adapter: janus-videoroom, url: "http://127.0.0.1:9" }\nparticipants: { count: 1 }\ndurationS: 1\nwarmupS: 0\ntimeouts: { joinMs: 3000 }\n',
+  );
+  return file;
+}
+
 function deadPid(): number {
   const child = spawnSync(process.execPath, ['-e', '0']);
   return child.pid!;
@@ -37,7 +48,7 @@ describe('one run at a time per data directory', () => {
     const since = new Date().toISOString();
     writeLock(dataDir, { pid: sleeper.pid!, startTicks: startTicksOf(sleeper.pid!), startedAt: since, command: 'meetbench nightly nightly.yaml' });
     const started = Date.now();
-    const result = await runCli(['run', path.join(dataDir, 'missing.yaml')], { dataDir });
+    const result = await runCli(['run', quickScenario(dataDir)], { dataDir });
     expect(result.code).toBe(3);
     expect(result.stderr).toContain(`already running (pid ${sleeper.pid}, since ${since}): meetbench nightly nightly.yaml`);
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -55,10 +66,10 @@ describe('one run at a time per data directory', () => {
     await store.saveRun(makeRun({ id: 'killed-night', kind: 'nightly', status: 'running', finishedAt: null, startedAt: new Date(Date.now() - 59_000).toISOString() }));
     await store.saveRun(makeRun({ id: 'old-complete', startedAt: new Date(Date.now() - 86_400_000).toISOString() }));
 
-    const result = await runCli(['run', path.join(dataDir, 'missing.yaml')], { dataDir });
+    const result = await runCli(['run', quickScenario(dataDir)], { dataDir });
     expect(result.stderr).toContain(`took over the run lock of pid ${pid}`);
     expect(result.stderr).toContain('marked its run killed-night aborted');
-    expect(result.code).toBe(2); // then the missing scenario file
+    expect(result.code).toBe(3); // then the run itself: nobody could join a closed port
     const killed = await store.getRun('killed-night');
     expect(killed?.status).toBe('aborted');
     expect(killed?.verdict).toBe('broken');
@@ -73,8 +84,8 @@ describe('one run at a time per data directory', () => {
     const sleeper = spawn('sleep', ['60']);
     sleepers.push(sleeper.pid!);
     writeLock(dataDir, { pid: sleeper.pid!, startTicks: (startTicksOf(sleeper.pid!) ?? 0) - 1000, startedAt: new Date().toISOString(), command: 'meetbench run x.yaml' });
-    const result = await runCli(['run', path.join(dataDir, 'missing.yaml')], { dataDir });
+    const result = await runCli(['run', quickScenario(dataDir)], { dataDir });
     expect(result.stderr).toContain(`took over the run lock of pid ${sleeper.pid}`);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(3);
   });
 });

@@ -7,10 +7,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadCriteriaFile } from '../../../results/criteria/load-criteria.ts';
-import { EXIT_CODES } from '../../../results/run-record.ts';
 import { openStore } from '../../../results/store/open-store.ts';
 import { HarnessError } from '../../errors.ts';
-import { installCleanupHandlers } from '../../lab/index.ts';
+import { interruptible } from '../interruptible.ts';
 import { DEADLINE_FORMAT, parseDeadline } from '../../nightly/deadline.ts';
 import { finishNight } from '../../nightly/finish-night.ts';
 import { formatMessage } from '../../nightly/notify/format-message.ts';
@@ -40,19 +39,8 @@ export async function executeNightly(options: NightlyOptions): Promise<number> {
 
   return withRunLock(options.dataDir, `meetbench nightly ${options.file}`, async () => {
     const store = await openStore(options.dataDir);
-    const removeHooks = installCleanupHandlers({ exitOnSignal: false });
-    const controller = new AbortController();
-    let signals = 0;
-    const onSignal = (signal: NodeJS.Signals): void => {
-      signals += 1;
-      if (signals > 1) process.exit(EXIT_CODES.interrupted);
-      info(`\n${signal}: stopping the night — closing browsers, removing the lab's namespaces, storing what was measured (again to force)`);
-      controller.abort();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    try {
-      const result = await runSuite({ loaded, store, signal: controller.signal, deadline, progress: (m) => info(m) });
+    return interruptible('the night', async (signal) => {
+      const result = await runSuite({ loaded, store, signal, deadline, progress: (m) => info(m) });
       const night = await finishNight({ loaded, store, criteria, result });
       const { report } = night;
       out(night.scorecardText);
@@ -69,11 +57,7 @@ export async function executeNightly(options: NightlyOptions): Promise<number> {
         }
       }
       return report.exitCode;
-    } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      removeHooks();
-    }
+    });
   }, info);
 }
 

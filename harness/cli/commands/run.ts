@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { EXIT_CODES, type RunRecord } from '../../../results/run-record.ts';
 import { openStore } from '../../../results/store/open-store.ts';
-import { installCleanupHandlers } from '../../lab/index.ts';
+import { interruptible } from '../interruptible.ts';
+import { loadCriteriaFile } from '../../../results/criteria/load-criteria.ts';
 import { loadScenario } from '../../scenario/load-scenario.ts';
 import { runScenario } from '../../runner/run-scenario.ts';
 import { resolveDataDir } from '../data-dir.ts';
@@ -24,49 +25,41 @@ export interface ExecuteRunOptions {
   kind?: 'run' | 'demo' | 'nightly';
 }
 
-/** Runs a scenario file end to end; returns the exit code. Shared by `run` and `demo`. One run at a time per data dir. */
+/**
+ * Runs a scenario file end to end; returns the exit code. Shared by `run` and `demo`. The files are
+ * checked before anything else (bad input is exit 2 even while another run holds the lock), then one
+ * run at a time per data dir.
+ */
 export async function executeRun(options: ExecuteRunOptions): Promise<{ exitCode: number; runId: string }> {
-  return withRunLock(options.dataDir, `meetbench run ${options.file}`, () => executeRunLocked(options), info);
-}
-
-async function executeRunLocked(options: ExecuteRunOptions): Promise<{ exitCode: number; runId: string }> {
   const scenario = loadScenario(options.file);
   const criteriaFile = options.criteria ?? (scenario.criteria ? path.resolve(path.dirname(options.file), scenario.criteria) : undefined);
-  const store = await openStore(options.dataDir);
-  const judge = criteriaFile ? loadJudge(criteriaFile, store) : undefined;
-  const removeHooks = installCleanupHandlers({ exitOnSignal: false });
-  const controller = new AbortController();
-  let signals = 0;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    signals += 1;
-    if (signals > 1) process.exit(EXIT_CODES.interrupted);
-    info(`\n${signal}: stopping — closing browsers and removing the lab's namespaces (again to force)`);
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  try {
-    const trials = scenario.platforms.length * scenario.networks.length * scenario.repeats;
-    info(`meetbench run ${scenario.name}: ${trials} trial(s), ${scenario.participants.count} participant(s) each, ${scenario.durationS} s measured after ${scenario.warmupS} s warm-up`);
-    const run = await runScenario({
-      store,
-      scenario,
-      source: path.basename(options.file),
-      kind: options.kind ?? 'run',
-      progress: (m) => info(m),
-      signal: controller.signal,
-      ...(judge ? { judge: (run: RunRecord) => judge.judge(run) } : {}),
-    });
-    out(formatRunSummary(run));
-    if (judge) out(`\n${judge.format()}`);
-    out(`stored in ${store.dataDir} — meetbench report ${run.id} --format json`);
-    const exitCode = controller.signal.aborted ? EXIT_CODES.interrupted : EXIT_CODES[run.verdict];
-    return { exitCode, runId: run.id };
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    removeHooks();
-  }
+  if (criteriaFile) loadCriteriaFile(criteriaFile);
+  return withRunLock(
+    options.dataDir,
+    `meetbench run ${options.file}`,
+    async () => {
+      const store = await openStore(options.dataDir);
+      const judge = criteriaFile ? loadJudge(criteriaFile, store) : undefined;
+      return interruptible('the run', async (signal) => {
+        const trials = scenario.platforms.length * scenario.networks.length * scenario.repeats;
+        info(`meetbench run ${scenario.name}: ${trials} trial(s), ${scenario.participants.count} participant(s) each, ${scenario.durationS} s measured after ${scenario.warmupS} s warm-up`);
+        const run = await runScenario({
+          store,
+          scenario,
+          source: path.basename(options.file),
+          kind: options.kind ?? 'run',
+          progress: (m) => info(m),
+          signal,
+          ...(judge ? { judge: (r: RunRecord) => judge.judge(r) } : {}),
+        });
+        out(formatRunSummary(run));
+        if (judge) out(`\n${judge.format()}`);
+        out(`stored in ${store.dataDir} — meetbench report ${run.id} --format json`);
+        return { exitCode: signal.aborted ? EXIT_CODES.interrupted : EXIT_CODES[run.verdict], runId: run.id };
+      });
+    },
+    info,
+  );
 }
 
 export const registerRun: RegisterCommand = (program: Command, setExit) => {
