@@ -6,6 +6,7 @@ import type { RunRecord } from '../run-record.ts';
 import { formatValue } from '../scorecard/describe.ts';
 import { verdictLabel } from '../scorecard/format-scorecard.ts';
 import type { Lang, Scorecard } from '../scorecard/scorecard-types.ts';
+import { scaleMarkdown } from '../planning/scale-markdown.ts';
 
 export function toMarkdown(run: RunRecord, scorecards: readonly Scorecard[], lang: Lang = 'en'): string {
   const fr = lang === 'fr';
@@ -30,6 +31,7 @@ export function toMarkdown(run: RunRecord, scorecards: readonly Scorecard[], lan
       lines.push(`| ${mark} | ${cell(row.title[lang])} | ${row.level} | ${cell(where)} | ${cell(value)}${row.outcome === 'no-data' ? (fr ? ' (aucune mesure)' : ' (no data)') : ''} | ${cell(row.threshold ? `${row.metric} ${row.threshold}` : '')} |`);
     }
   }
+  lines.push(...scaleMarkdown(run, lang));
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,0 +1,61 @@
+/**
+ * Per-participant bandwidth by meeting size, read from stored trials: every joined participant's average
+ * uplink and downlink over the measurement window, grouped by the size of its room in that trial (the
+ * participants of the trial with the same `room`). Kernel figures (lab namespaces, headers included)
+ * are preferred where present; otherwise getStats' transport figures, which leave out IP/UDP headers.
+ */
+import type { RunRecord } from '../run-record.ts';
+
+export interface MeasuredSize {
+  /** participants in the meeting */
+  k: number;
+  /** median over participants of their average uplink, kbit/s */
+  uplinkKbps: number;
+  downlinkKbps: number;
+  /** participants the figures come from */
+  participants: number;
+  /** kernel: on-the-wire (headers included); getStats: transport payload (headers to be added) */
+  source: 'kernel' | 'getStats';
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** trials of a saturated runner measured the runner, not the platform: left out unless asked for */
+export function measuredFromRun(run: RunRecord, options: { includeSaturated?: boolean } = {}): MeasuredSize[] {
+  const bySize = new Map<number, { up: number[]; down: number[]; kernel: boolean[] }>();
+  for (const trial of run.trials) {
+    if (trial.verdict === 'broken') continue;
+    if (trial.runner.saturated && !options.includeSaturated) continue;
+    const roomSize = new Map<string, number>();
+    for (const p of trial.participants) roomSize.set(p.room ?? '1', (roomSize.get(p.room ?? '1') ?? 0) + 1);
+    for (const p of trial.participants) {
+      if (!p.joined) continue;
+      const kernel = finite(p.kernel?.uplinkKbps) && finite(p.kernel?.downlinkKbps);
+      const up = kernel ? p.kernel?.uplinkKbps : p.uplinkKbps.avg;
+      const down = kernel ? p.kernel?.downlinkKbps : p.downlinkKbps.avg;
+      if (!finite(up) || !finite(down)) continue;
+      const k = roomSize.get(p.room ?? '1') ?? 1;
+      const entry = bySize.get(k) ?? { up: [], down: [], kernel: [] };
+      entry.up.push(up);
+      entry.down.push(down);
+      entry.kernel.push(kernel);
+      bySize.set(k, entry);
+    }
+  }
+  return [...bySize.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([k, e]) => ({
+      k,
+      uplinkKbps: Math.round(median(e.up) * 10) / 10,
+      downlinkKbps: Math.round(median(e.down) * 10) / 10,
+      participants: e.up.length,
+      // one getStats figure among kernel ones makes the whole size "getStats": headers are then added to all
+      source: e.kernel.every(Boolean) ? 'kernel' : 'getStats',
+    }));
+}
