@@ -19,7 +19,8 @@ GALENE_HOME=${GALENE_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/meetbench/galene}
 fail() { # code, message lines...
   local code=$1; shift
   mkdir -p "$GALENE_HOME"
-  printf '%s\n' "$@" | tee "$GALENE_HOME/INSTALL-ERROR" >&2
+  # the proxy's address is configuration, not information: keep it out of logs and reports
+  printf '%s\n' "$@" | sed -E 's|https?://[^/ ]+/|<GOPROXY>/|g' | tee "$GALENE_HOME/INSTALL-ERROR" >&2
   exit "$code"
 }
 

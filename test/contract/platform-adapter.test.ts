@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ADAPTERS } from '../../harness/adapters/registry.ts';
-import { installCleanupHandlers, isRoot, labDown, labUp, type LabState } from '../../harness/lab/index.ts';
+import { installCleanupHandlers, labDown, labUp, type LabState } from '../../harness/lab/index.ts';
+import { labMissing, shouldSkip } from '../helpers/requirements.ts';
 import { startReplicas, type RunningReplicas } from '../replicas/start-replicas.ts';
 import type { ReplicaId } from '../replicas/replica-server.ts';
 import { platformAdapterContract, type AdapterExpectation, type ContractEnvironment } from './platform-adapter.contract.ts';
@@ -38,8 +39,7 @@ Object.assign(process.env, SECRETS, {
   MB_REPLICA_CARBONIO_PASSWORD: SECRETS.MB_CONTRACT_ZC_PASSWORD,
 });
 
-const root = isRoot();
-if (!root) process.stdout.write('\nSKIPPED test/contract/platform-adapter.test.ts: needs root (lab namespaces for Janus, the replicas and the participants)\n');
+const root = !shouldSkip('test/contract/platform-adapter.test.ts', 'every adapter on the lab', labMissing());
 
 // only the adapters named on MB_CONTRACT_ONLY (comma-separated) when set: handy while working on one
 const only = process.env.MB_CONTRACT_ONLY?.split(',').filter(Boolean);

@@ -4,7 +4,7 @@
  * and the CLI across processes. Needs root (network namespaces); otherwise it says why it skips.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,6 @@ import { isAlive } from '../../harness/lab/processes.ts';
 import {
   createParticipantNamespace,
   installCleanupHandlers,
-  isRoot,
   labDown,
   labStatus,
   labUp,
@@ -25,9 +24,10 @@ import {
   type LabState,
 } from '../../harness/lab/index.ts';
 
+import { labMissing, shouldSkip } from '../helpers/requirements.ts';
+
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const skipReason = !isRoot() ? 'needs root (network namespaces, veth pairs, a bridge)' : !existsSync('/usr/bin/janus') ? 'Janus is not installed (apt-get install -y janus janus-demos)' : null;
-if (skipReason) process.stdout.write(`\nSKIPPED test/e2e/lab.test.ts (the local lab): ${skipReason}\n`);
+const skipReason = shouldSkip('test/e2e/lab.test.ts', 'the local lab', labMissing()) ? 'skipped' : null;
 
 /** `mb-` namespaces and root-namespace links that exist now */
 function labObjects(): string[] {
