@@ -1,0 +1,61 @@
+/**
+ * A 10 s network cut in mid-meeting on the lab's real Janus (issue 6): the cut participant's packets stop
+ * reaching the bridge during the cut (kernel counters), and the report gives its recovery time after the
+ * cut and whether it stayed in the meeting; the participant not cut keeps sending throughout.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { labMissing, shouldSkip } from '../helpers/requirements.ts';
+import { latestReport, log, ofParticipant, runScenarioCli, tempDataDir, trialSamples, writeScenario } from './shaping-support.ts';
+
+const skip = shouldSkip('test/e2e/shaping-timeline.test.ts', 'a network cut on the lab Janus', labMissing());
+
+describe.skipIf(skip)('a 10 s cut of one participant in mid-meeting', () => {
+  const data = tempDataDir('shaping-cut');
+  afterAll(() => data.remove());
+
+  it('reports the cut, the recovery time and that the participant stayed', async () => {
+    const file = writeScenario(
+      data.dir,
+      'cut',
+      `name: e2e-shaping-cut
+platforms:
+  - { id: janus, adapter: janus-videoroom, url: "lab:janus" }
+participants:
+  count: 2
+  rampUpMs: 800
+  groups:
+    - { name: office, count: 1 }
+    - { name: home, count: 1 }
+timeline:
+  - { at: 5, cut: { group: home, durationS: 10 } }
+durationS: 28
+warmupS: 4
+`,
+    );
+    const result = await runScenarioCli(data.dir, file);
+    expect(result.stderr).toMatch(/t=5 s: network cut for bench2 \(10 s\)/);
+    expect(result.stderr).toMatch(/t=15 s: network restored for bench2/);
+    const run = await latestReport(data.dir);
+    const [office, home] = run.trials[0]!.participants;
+    expect(office!.timeline).toBeUndefined();
+    expect(home!.timeline).toHaveLength(1);
+    const event = home!.timeline![0]!;
+    log(`cut 10 s at t=5: recovery ${event.recoveryS} s after the cut, stayed: ${event.stayed}`);
+    expect(event).toMatchObject({ at: 5, action: 'cut', durationS: 10, stayed: true });
+    expect(event.recoveryS).toBeGreaterThanOrEqual(1);
+    expect(event.recoveryS).toBeLessThanOrEqual(12);
+
+    const samples = trialSamples(data.dir, run);
+    const during = ofParticipant(samples, 'bench2').filter((s) => s.t >= 7 && s.t <= 15);
+    expect(during.length).toBeGreaterThan(5);
+    // nothing of bench2's reaches the bridge during the cut, and it receives nothing
+    for (const s of during) {
+      expect(s.kernelUplinkKbps!, `t=${s.t}`).toBeLessThan(1);
+      expect(s.downlinkKbps ?? 0, `t=${s.t}`).toBeLessThan(1);
+    }
+    const after = ofParticipant(samples, 'bench2').filter((s) => s.t > 15 + event.recoveryS!);
+    expect(after.every((s) => (s.kernelUplinkKbps ?? 0) > 16 && (s.downlinkKbps ?? 0) > 16)).toBe(true);
+    // the other participant kept sending to the SFU throughout
+    for (const s of ofParticipant(samples, 'bench1')) expect(s.kernelUplinkKbps!, `t=${s.t}`).toBeGreaterThan(16);
+  });
+});
