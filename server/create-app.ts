@@ -18,11 +18,14 @@ import { createApiRouter } from './routes/api.ts';
 import { createMetricsRouter } from './routes/metrics.ts';
 import { createArtifactsRouter } from './routes/artifacts.ts';
 import type { ViewerContext } from './context.ts';
+import type { ViewerCriteria } from './model/judge-run.ts';
 
 export interface AppOptions {
   store: ResultsStore;
   /** require HTTP Basic authentication with this password */
   auth?: AuthOptions;
+  /** judge every run with this criteria file (declared criteria included) instead of the stored results */
+  criteria?: ViewerCriteria;
 }
 
 const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
@@ -34,7 +37,7 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('etag', 'strong');
   app.set('query parser', 'simple');
-  const context: ViewerContext = { store: options.store, snapshots: new SnapshotSource(options.store) };
+  const context: ViewerContext = { store: options.store, snapshots: new SnapshotSource(options.store), criteria: options.criteria };
 
   app.use(securityHeaders);
   app.use(readOnly);

@@ -14,7 +14,7 @@ export interface RunsSnapshot {
   runs: RunRecord[];
   byId: Map<string, RunRecord>;
   latest: RunRecord | undefined;
-  /** cache for values derived from this snapshot (scorecards, trends), keyed by the caller */
+  /** cache for values derived from this snapshot (scorecards, trends, pages), keyed by the caller; failures are not kept */
   memo<T>(key: string, compute: () => T): T;
 }
 
@@ -25,12 +25,18 @@ function makeSnapshot(runs: RunRecord[]): RunsSnapshot {
     byId: new Map(runs.map((r) => [r.id, r])),
     latest: runs.at(-1),
     memo<T>(key: string, compute: () => T): T {
-      if (!cache.has(key)) {
-        // bounded: a crawler walking every run must not grow the cache without end
-        if (cache.size > 2000) cache.clear();
-        cache.set(key, compute());
+      if (cache.has(key)) return cache.get(key) as T;
+      // bounded: a crawler walking every run must not grow the cache without end
+      if (cache.size > 2000) cache.clear();
+      // a throwing compute caches nothing; a rejected promise is dropped, so the next request tries again
+      const value = compute();
+      cache.set(key, value);
+      if (value instanceof Promise) {
+        value.catch(() => {
+          if (cache.get(key) === value) cache.delete(key);
+        });
       }
-      return cache.get(key) as T;
+      return value;
     },
   };
 }

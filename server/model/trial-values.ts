@@ -2,6 +2,7 @@
  * The key metrics the viewer charts and compares, and how one trial's participants reduce to one value.
  * Real runs fill `participant.metrics`; the fallbacks read the summary fields every record has.
  */
+import { parseThreshold } from '../../results/criteria/threshold-parser.ts';
 import type { ParticipantResult, Trial } from '../../results/run-record.ts';
 
 export interface KeyMetric {
@@ -56,33 +57,15 @@ export function trialValue(trial: Trial, key: KeyMetric): number | null {
   return key.aggregate === 'p95' ? p95(values) : mean(values);
 }
 
-/** The numeric bound of a threshold such as `p(95) < 5000`, and which side passes. */
+/** The numeric bound of a threshold such as `p(95) < 5000` and which side passes, read by the engine's parser (for chart lines). */
 export function thresholdBound(threshold: string): { value: number; better: 'lower' | 'higher' } | undefined {
-  const match = /(<=|<|>=|>|===|==|!=)\s*(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*$/i.exec(threshold);
-  if (!match) return undefined;
-  const value = Number(match[2]);
-  const op = match[1]!;
-  if (op.startsWith('<')) return { value, better: 'lower' };
-  if (op.startsWith('>')) return { value, better: 'higher' };
-  return undefined;
-}
-
-export function passesThreshold(threshold: string, value: number): boolean | undefined {
-  const match = /(<=|<|>=|>|===|==|!=)\s*(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*$/i.exec(threshold);
-  if (!match) return undefined;
-  const bound = Number(match[2]);
-  switch (match[1]) {
-    case '<':
-      return value < bound;
-    case '<=':
-      return value <= bound;
-    case '>':
-      return value > bound;
-    case '>=':
-      return value >= bound;
-    case '!=':
-      return value !== bound;
-    default:
-      return value === bound;
+  let parsed;
+  try {
+    parsed = parseThreshold(threshold);
+  } catch {
+    return undefined;
   }
+  if (parsed.operator.startsWith('<')) return { value: parsed.value, better: 'lower' };
+  if (parsed.operator.startsWith('>')) return { value: parsed.value, better: 'higher' };
+  return undefined;
 }

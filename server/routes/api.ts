@@ -1,7 +1,7 @@
 /** JSON API: everything the pages show, for scripts and for the charts (which read it, not inline data). */
 import { Router } from 'express';
 import type { ViewerContext } from '../context.ts';
-import { buildScorecard } from '../model/scorecard-view.ts';
+import { judged } from '../model/judge-run.ts';
 import { buildTrends } from '../model/trends.ts';
 import { buildWaterfall } from '../model/waterfall.ts';
 import { comparePlatforms, compareRuns } from '../model/compare.ts';
@@ -15,7 +15,13 @@ export function createApiRouter(context: ViewerContext): Router {
   router.get('/overview', async (_req, res) => {
     const snapshot = await context.snapshots.get();
     const latest = snapshot.latest;
-    res.json({ run: latest ? { id: latest.id, startedAt: latest.startedAt, verdict: latest.verdict } : null, scorecard: latest ? snapshot.memo(`scorecard:${latest.id}`, () => buildScorecard(latest)) : null });
+    const card = latest ? await judged(context, snapshot, latest) : undefined;
+    res.json({
+      run: latest ? { id: latest.id, startedAt: latest.startedAt, verdict: card?.result.verdict ?? latest.verdict } : null,
+      scorecard: card?.view ?? null,
+      // the engine's scorecards as `meetbench score --json` prints them
+      scorecards: card?.result.scorecards ?? null,
+    });
   });
 
   router.get('/runs', async (_req, res) => {
@@ -29,7 +35,8 @@ export function createApiRouter(context: ViewerContext): Router {
   router.get('/runs/:runId/scorecard', async (req, res) => {
     const snapshot = await context.snapshots.get();
     const run = findRun(snapshot, req.params.runId);
-    res.json(snapshot.memo(`scorecard:${run.id}`, () => buildScorecard(run)));
+    const card = await judged(context, snapshot, run);
+    res.json({ runId: run.id, verdict: card.result.verdict, view: card.view, scorecards: card.result.scorecards });
   });
 
   router.get('/runs/:runId/trials/:trialId', async (req, res) => {

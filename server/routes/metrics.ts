@@ -4,7 +4,9 @@
  */
 import { Router } from 'express';
 import type { ViewerContext } from '../context.ts';
-import { buildScorecard } from '../model/scorecard-view.ts';
+import type { RunRecord } from '../../results/run-record.ts';
+import { judged } from '../model/judge-run.ts';
+import type { ScorecardView } from '../model/scorecard-view.ts';
 import { KEY_METRICS, median, trialValue } from '../model/trial-values.ts';
 
 const escapeLabel = (value: string): string => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
@@ -13,7 +15,7 @@ const labels = (pairs: Record<string, string>): string =>
     .map(([k, v]) => `${k}="${escapeLabel(v)}"`)
     .join(',')}}`;
 
-export function renderMetrics(runs: Parameters<typeof buildScorecard>[0][]): string {
+export function renderMetrics(runs: RunRecord[], card: ScorecardView | undefined): string {
   const lines: string[] = [];
   const family = (name: string, help: string): void => {
     lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`);
@@ -21,36 +23,34 @@ export function renderMetrics(runs: Parameters<typeof buildScorecard>[0][]): str
   family('meetbench_runs', 'Number of runs in the results store.');
   lines.push(`meetbench_runs ${runs.length}`);
   const latest = runs.at(-1);
-  if (!latest) return `${lines.join('\n')}\n`;
+  if (!latest || !card) return `${lines.join('\n')}\n`;
   family('meetbench_latest_run_timestamp_seconds', 'Start time of the latest run.');
   lines.push(`meetbench_latest_run_timestamp_seconds${labels({ run: latest.id })} ${Math.round(Date.parse(latest.startedAt) / 1000)}`);
-  const card = buildScorecard(latest);
   const score: string[] = [];
   const verdict: string[] = [];
   const trusted: string[] = [];
   const criterion: string[] = [];
   const passed: string[] = [];
-  for (const net of card.networks) {
-    for (const p of net.platforms) {
-      const base = { platform: p.platform, network: net.network };
-      score.push(`meetbench_score${labels(base)} ${p.score}`);
-      for (const v of ['passed', 'failed', 'inconclusive', 'broken']) verdict.push(`meetbench_verdict${labels({ ...base, verdict: v })} ${p.verdict === v ? 1 : 0}`);
-      trusted.push(`meetbench_runner_trustworthy${labels(base)} ${p.trustworthy ? 1 : 0}`);
-      p.cells.forEach((cell, i) => {
-        const col = net.columns[i]!;
-        const l = labels({ ...base, criterion: col.id, metric: col.metric });
-        if (cell.value !== null) criterion.push(`meetbench_criterion_value${l} ${cell.value}`);
-        passed.push(`meetbench_criterion_passed${l} ${cell.outcome === 'pass' ? 1 : 0}`);
-      });
-    }
+  for (const p of card.platforms) {
+    const base = { platform: p.platform };
+    if (p.score !== null) score.push(`meetbench_score${labels(base)} ${p.score}`);
+    for (const v of ['passed', 'failed', 'inconclusive', 'broken']) verdict.push(`meetbench_verdict${labels({ ...base, verdict: v })} ${p.verdict === v ? 1 : 0}`);
+    trusted.push(`meetbench_runner_trustworthy${labels(base)} ${p.trustworthy ? 1 : 0}`);
+    p.cells.forEach((cell, i) => {
+      const col = card.columns[i]!;
+      if (cell.outcome === 'skip') return;
+      const l = labels({ ...base, criterion: col.criterionId, kind: col.kind, metric: col.metric ?? '', network: col.network ?? '' });
+      if (cell.value !== null) criterion.push(`meetbench_criterion_value${l} ${cell.value}`);
+      passed.push(`meetbench_criterion_passed${l} ${cell.outcome === 'pass' ? 1 : 0}`);
+    });
   }
-  family('meetbench_score', 'Weighted scorecard score (0 to 100) of the latest run.');
+  family('meetbench_score', 'Weighted scorecard score (0 to 100) of each platform in the latest run, from the scorecard engine.');
   lines.push(...score);
   family('meetbench_verdict', 'Verdict of the latest run per platform: 1 for the current verdict.');
   lines.push(...verdict);
   family('meetbench_runner_trustworthy', '1 when the runner was not saturated while measuring the platform.');
   lines.push(...trusted);
-  family('meetbench_criterion_value', 'Measured value of each criterion (median over repeats), in the unit of its metric.');
+  family('meetbench_criterion_value', 'Value of each criterion (measured: combined over repeats, in the unit of its metric; declared: 1, 0.5 or 0).');
   lines.push(...criterion);
   family('meetbench_criterion_passed', '1 when the criterion passed.');
   lines.push(...passed);
@@ -69,7 +69,8 @@ export function createMetricsRouter(context: ViewerContext): Router {
   const router = Router();
   router.get('/metrics', async (_req, res) => {
     const snapshot = await context.snapshots.get();
-    res.type('text/plain; version=0.0.4; charset=utf-8').send(snapshot.memo('metrics', () => renderMetrics(snapshot.runs)));
+    const card = snapshot.latest ? (await judged(context, snapshot, snapshot.latest)).view : undefined;
+    res.type('text/plain; version=0.0.4; charset=utf-8').send(snapshot.memo('metrics', () => renderMetrics(snapshot.runs, card)));
   });
   return router;
 }

@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { ViewerContext } from '../context.ts';
 import { renderCached } from '../render.ts';
-import { buildScorecard } from '../model/scorecard-view.ts';
+import { judged } from '../model/judge-run.ts';
 import { buildTrends } from '../model/trends.ts';
 import { buildWaterfall } from '../model/waterfall.ts';
 import { comparePlatforms, compareRuns, type CompareView } from '../model/compare.ts';
@@ -17,7 +17,7 @@ export function createPagesRouter(context: ViewerContext): Router {
   router.get('/', async (_req, res) => {
     const snapshot = await context.snapshots.get();
     const latest = snapshot.latest;
-    const scorecard = latest ? snapshot.memo(`scorecard:${latest.id}`, () => buildScorecard(latest)) : undefined;
+    const scorecard = latest ? (await judged(context, snapshot, latest)).view : undefined;
     const recent = snapshot.runs.slice(-10).reverse();
     await renderCached(res, snapshot, 'overview', () => ({ run: latest, scorecard, recent, platforms: allPlatforms(snapshot) }));
   });
@@ -32,11 +32,13 @@ export function createPagesRouter(context: ViewerContext): Router {
   router.get('/runs/:runId', async (req, res) => {
     const snapshot = await context.snapshots.get();
     const run = findRun(snapshot, req.params.runId);
+    const { result, view: scorecard } = await judged(context, snapshot, run);
+    // the trials as the engine judged them (criteria results and verdicts), the rest as stored
+    const judgedRun = result.run;
     const wanted = queryString(req.query.trial);
-    const trial = wanted ? findTrial(run, wanted) : (run.trials.find((t) => t.verdict !== 'passed') ?? run.trials[0]);
-    const scorecard = snapshot.memo(`scorecard:${run.id}`, () => buildScorecard(run));
+    const trial = wanted ? findTrial(judgedRun, wanted) : (judgedRun.trials.find((t) => t.verdict !== 'passed') ?? judgedRun.trials[0]);
     const waterfall = trial ? buildWaterfall(trial) : undefined;
-    await renderCached(res, snapshot, 'run', () => ({ run, scorecard, trial, waterfall, keyMetrics: KEY_METRICS }));
+    await renderCached(res, snapshot, 'run', () => ({ run: judgedRun, scorecard, trial, waterfall, keyMetrics: KEY_METRICS }));
   });
 
   // Platform: trends over the nights with thresholds and regressions
@@ -71,7 +73,7 @@ export function createPagesRouter(context: ViewerContext): Router {
     const snapshot = await context.snapshots.get();
     const asked = (req.params as { runId?: string }).runId;
     const run = findRun(snapshot, typeof asked === 'string' ? asked : 'latest');
-    const scorecard = snapshot.memo(`scorecard:${run.id}`, () => buildScorecard(run));
+    const scorecard = (await judged(context, snapshot, run)).view;
     await renderCached(res, snapshot, 'print', () => ({ run, scorecard }));
   });
 

@@ -1,9 +1,12 @@
 /**
- * `meetbench serve [--host 127.0.0.1] [--port 8080] [--password-file FILE]`: the viewer over the results
- * store. Loopback needs no password; any other address requires MEETBENCH_VIEWER_PASSWORD or
- * --password-file and refuses an empty one (ARCHITECTURE.md "Viewer defaults"). Runs until SIGINT/SIGTERM.
+ * `meetbench serve [--host 127.0.0.1] [--port 8080] [--password-file FILE] [--criteria FILE]`: the viewer
+ * over the results store. Loopback needs no password; any other address requires MEETBENCH_VIEWER_PASSWORD
+ * or --password-file and refuses an empty one (ARCHITECTURE.md "Viewer defaults"). With --criteria, every
+ * run is judged again with that file, declared criteria (licence, LDAP, ...) included, as `meetbench score`
+ * does; without it the scorecards come from the criteria results stored in each run. Runs until SIGINT/SIGTERM.
  */
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { HarnessError } from '../../errors.ts';
 import { resolveDataDir } from '../data-dir.ts';
@@ -14,11 +17,14 @@ import { startServer } from '../../../server/start-server.ts';
 import { isLoopbackHost } from '../../../server/security/basic-auth.ts';
 import type { RegisterCommand } from './index.ts';
 import type { ResultsStore } from '../../../results/store/results-store.ts';
+import { loadCriteriaFile } from '../../../results/criteria/load-criteria.ts';
+import type { ViewerCriteria } from '../../../server/model/judge-run.ts';
 
 interface ServeOptions {
   host: string;
   port: string;
   passwordFile?: string;
+  criteria?: string;
 }
 
 async function readPassword(options: ServeOptions): Promise<string | undefined> {
@@ -42,8 +48,8 @@ export function parsePort(value: string): number {
 }
 
 /** Serves the viewer over a store until SIGINT/SIGTERM (shared by `serve` and `demo`). */
-export async function serveUntilSignal(store: ResultsStore, options: { host: string; port: number; password?: string }): Promise<void> {
-  const app = createApp({ store, ...(options.password !== undefined ? { auth: { password: options.password } } : {}) });
+export async function serveUntilSignal(store: ResultsStore, options: { host: string; port: number; password?: string; criteria?: ViewerCriteria }): Promise<void> {
+  const app = createApp({ store, ...(options.password !== undefined ? { auth: { password: options.password } } : {}), ...(options.criteria ? { criteria: options.criteria } : {}) });
   let running;
   try {
     running = await startServer(app, options.host, options.port);
@@ -53,6 +59,7 @@ export async function serveUntilSignal(store: ResultsStore, options: { host: str
     });
   }
   out(`meetbench viewer on ${running.url}/ (data: ${store.dataDir})${options.password !== undefined ? ' — password required (user "meetbench")' : ''}`);
+  if (options.criteria) info(`scorecards judged with ${options.criteria.label}`);
   info('Ctrl-C stops it.');
   await new Promise<void>((resolve) => {
     const stop = (): void => {
@@ -73,8 +80,11 @@ export const registerServe: RegisterCommand = (program: Command, setExit) => {
     .option('--host <address>', 'address to listen on; anything but loopback requires a password', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0 picks a free one)', '8080')
     .option('--password-file <file>', 'file holding the viewer password (else MEETBENCH_VIEWER_PASSWORD)')
+    .option('--criteria <file>', 'judge every run with this criteria file (declared criteria included) instead of the stored results')
     .action(async (options: ServeOptions) => {
       const port = parsePort(options.port);
+      // the criteria first: a typo in them is reported (file, line, path; exit 2) before anything listens
+      const criteria = options.criteria ? { file: loadCriteriaFile(path.resolve(options.criteria)), label: options.criteria } : undefined;
       const loopback = isLoopbackHost(options.host);
       const password = await readPassword(options);
       if (!loopback && password === undefined) {
@@ -86,7 +96,7 @@ export const registerServe: RegisterCommand = (program: Command, setExit) => {
         throw new HarnessError('INVALID_FLAG', 'the viewer password is empty: refusing to serve with an empty password', { hint: 'choose a non-empty password' });
       }
       const store = await openStore(resolveDataDir(program.opts<{ dataDir?: string }>().dataDir));
-      await serveUntilSignal(store, { host: options.host, port, ...(password !== undefined ? { password } : {}) });
+      await serveUntilSignal(store, { host: options.host, port, ...(password !== undefined ? { password } : {}), ...(criteria ? { criteria } : {}) });
       setExit(0);
     });
 };

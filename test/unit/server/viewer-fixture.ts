@@ -16,11 +16,11 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
-export async function viewerFixture(options: { days?: number; auth?: AppOptions['auth'] } = {}): Promise<Fixture> {
+export async function viewerFixture(options: { days?: number; auth?: AppOptions['auth']; criteria?: AppOptions['criteria'] } = {}): Promise<Fixture> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'meetbench-viewer-unit-'));
   const store = await openStore(dataDir);
   await generateDataset(store, { days: options.days ?? 3, detailedNights: 1 });
-  const server = await startServer(createApp({ store, ...(options.auth ? { auth: options.auth } : {}) }), '127.0.0.1', 0);
+  const server = await startServer(createApp({ store, ...(options.auth ? { auth: options.auth } : {}), ...(options.criteria ? { criteria: options.criteria } : {}) }), '127.0.0.1', 0);
   return {
     store,
     dataDir,
