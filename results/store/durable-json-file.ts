@@ -19,6 +19,35 @@ export class StoreCorruptError extends ExpectedError {
   }
 }
 
+export class StoreWriteError extends ExpectedError {
+  constructor(file: string, cause: unknown) {
+    const why = (cause as NodeJS.ErrnoException).code ? `${(cause as NodeJS.ErrnoException).code}: ${(cause as Error).message}` : String(cause);
+    super('STORE_WRITE_FAILED', 3, `could not write the results store ${file} (${why})`, {
+      details: ['the previous file was left intact; this change was not saved'],
+      hint: 'free disk space or make the data directory writable, then run again',
+      cause,
+    });
+  }
+}
+
+/** `.NAME.PID.HEX.tmp` (ours) and `.NAME.tmp` (lowdb's own fixed-name writer) */
+function tempFileOwner(name: string, base: string): number | 'unknown' | null {
+  if (name === `.${base}.tmp`) return 'unknown';
+  const prefix = `.${base}.`;
+  if (!name.startsWith(prefix) || !name.endsWith('.tmp')) return null;
+  const pid = Number(name.slice(prefix.length).split('.')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export class DurableJsonFile<T> implements Adapter<T> {
   readonly file: string;
   private readonly validate: (data: unknown) => string | null;
@@ -30,12 +59,19 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async read(): Promise<T | null> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await fs.readFile(this.file, 'utf8');
+      bytes = await fs.readFile(this.file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
+    }
+    let text: string;
+    try {
+      // fatal: readFile(…, 'utf8') would turn bad bytes into U+FFFD and the next write would save the damage
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      throw await this.quarantine('not valid UTF-8');
     }
     let data: unknown;
     try {
@@ -51,18 +87,19 @@ export class DurableJsonFile<T> implements Adapter<T> {
   async write(data: T): Promise<void> {
     const dir = path.dirname(this.file);
     const tmp = path.join(dir, `.${path.basename(this.file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    const handle = await fs.open(tmp, 'w');
     try {
-      await handle.writeFile(JSON.stringify(data, null, 1));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
+      const handle = await fs.open(tmp, 'w');
+      try {
+        await handle.writeFile(JSON.stringify(data, null, 1));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
       await fs.rename(tmp, this.file);
     } catch (error) {
-      await fs.rm(tmp, { force: true });
-      throw error;
+      // disk full, read-only or permissions: the previous file is untouched; leave no half temp file
+      await fs.rm(tmp, { force: true }).catch(() => undefined);
+      throw new StoreWriteError(this.file, error);
     }
     const dirHandle = await fs.open(dir, 'r');
     try {
@@ -70,6 +107,20 @@ export class DurableJsonFile<T> implements Adapter<T> {
     } finally {
       await dirHandle.close();
     }
+  }
+
+  /** Remove temp files that crashed writers left (their pid is gone); call with the store lock held or before any writer starts. */
+  async removeStaleTemps(): Promise<string[]> {
+    const dir = path.dirname(this.file);
+    const base = path.basename(this.file);
+    const removed: string[] = [];
+    for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+      const owner = tempFileOwner(name, base);
+      if (owner === null || (owner !== 'unknown' && (owner === process.pid || isRunning(owner)))) continue;
+      await fs.rm(path.join(dir, name), { force: true }).catch(() => undefined);
+      removed.push(name);
+    }
+    return removed;
   }
 
   private async quarantine(why: string): Promise<StoreCorruptError> {

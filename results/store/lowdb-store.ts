@@ -36,6 +36,12 @@ function validateDocument(data: unknown): string | null {
     return `schemaVersion is ${JSON.stringify(doc.schemaVersion)}, this meetbench reads ${STORE_SCHEMA_VERSION}`;
   }
   if (!Array.isArray(doc.runs)) return '"runs" is not an array';
+  // only what every reader relies on: a newer meetbench's extra fields must still pass
+  const bad = doc.runs.findIndex((r: unknown) => {
+    const run = r as Partial<RunRecord> | null;
+    return typeof run !== 'object' || run === null || typeof run.id !== 'string' || typeof run.startedAt !== 'string' || !Array.isArray(run.trials);
+  });
+  if (bad >= 0) return `runs[${bad}] is not a run record (an object with id, startedAt and trials)`;
   return null;
 }
 
@@ -57,16 +63,20 @@ export class LowdbStore implements ResultsStore {
   readonly dataDir: string;
   private readonly file: string;
   private readonly db: Low<StoreDocument>;
+  private readonly adapter: DurableJsonFile<StoreDocument>;
 
   constructor(dataDir: string) {
     this.dataDir = dataDir;
     this.file = path.join(dataDir, STORE_FILE);
-    this.db = new Low(new DurableJsonFile<StoreDocument>(this.file, validateDocument), { schemaVersion: STORE_SCHEMA_VERSION, runs: [] });
+    this.adapter = new DurableJsonFile<StoreDocument>(this.file, validateDocument);
+    this.db = new Low(this.adapter, { schemaVersion: STORE_SCHEMA_VERSION, runs: [] });
   }
 
   async init(): Promise<void> {
     await fs.mkdir(this.dataDir, { recursive: true });
     await this.db.read();
+    // a writer killed mid-write leaves its temp file; only files of dead pids are removed
+    await this.adapter.removeStaleTemps();
   }
 
   private async fresh(): Promise<StoreDocument> {
