@@ -3,10 +3,22 @@
  * proper-lockfile makes an atomic `mkdir` lock next to the file, refreshes it while held and treats a
  * lock not refreshed for `stale` ms as left by a dead process, so a kill -9 never blocks the store forever.
  */
+import { constants, promises as fs } from 'node:fs';
+import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { ExpectedError } from '../expected-error.ts';
 
 export async function withFileLock<T>(file: string, work: () => Promise<T>): Promise<T> {
+  // a read-only or unwritable folder is not "locked by another process": say so at once instead of retrying
+  try {
+    await fs.access(path.dirname(file), constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new ExpectedError('STORE_WRITE_FAILED', 3, `cannot write the results store ${file}: its folder is not writable (${code})`, {
+      hint: 'make the data directory writable (or choose another with --data-dir)',
+      cause: error,
+    });
+  }
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(file, {
@@ -16,6 +28,10 @@ export async function withFileLock<T>(file: string, work: () => Promise<T>): Pro
       retries: { retries: 60, factor: 1.2, minTimeout: 50, maxTimeout: 500 },
     });
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code && code !== 'ELOCKED') {
+      throw new ExpectedError('STORE_WRITE_FAILED', 3, `cannot lock the results store ${file} (${code}: ${(error as Error).message})`, { cause: error });
+    }
     throw new ExpectedError('STORE_LOCKED', 3, `the results store ${file} stayed locked by another process`, {
       hint: 'another meetbench process is writing; retry when it is done',
       cause: error,
