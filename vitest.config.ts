@@ -20,6 +20,8 @@ export default defineConfig({
         extends: true,
         test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 180_000 },
       },
+      // the fault catalogue and the fuzzers (npm run test:faults prints their table)
+      { extends: true, test: { name: 'faults', include: ['test/faults/**/*.test.ts', 'test/fuzz/**/*.test.ts'], testTimeout: 600_000, hookTimeout: 300_000 } },
     ],
   },
 });
