@@ -100,7 +100,7 @@ export async function openGridSession(grid: NonNullable<RemoteConfig['seleniumGr
   };
   let response: Response;
   try {
-    response = await fetch(`${base}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(`${base}/session`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     throw new HarnessError('BROWSER_FAILED', `Selenium Grid ${base} did not answer: ${(error as Error).message}`, { hint: 'is the Grid running (java -jar selenium-server.jar standalone)?' });
   }
