@@ -6,15 +6,15 @@
 import { Command, CommanderError } from 'commander';
 import { isExpectedError, type ExpectedError } from '../../results/expected-error.ts';
 import { EXIT_CODES } from '../../results/run-record.ts';
-import { COMMANDS } from './commands/index.ts';
+import { loadCommands, type RegisterCommand } from './commands/index.ts';
 
-export function buildProgram(setExit: (code: number) => void): Command {
+export function buildProgram(commands: RegisterCommand[], setExit: (code: number) => void): Command {
   const program = new Command('meetbench')
     .description('Synthetic participants join real meetings; meetbench measures and judges them.')
     .option('--data-dir <dir>', 'results directory (default ./.meetbench, or MEETBENCH_DATA)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of COMMANDS) register(program, setExit);
+  for (const register of commands) register(program, setExit);
   return program;
 }
 
@@ -26,10 +26,10 @@ function printError(error: ExpectedError): void {
 
 async function main(): Promise<number> {
   let exitCode = 0;
-  const program = buildProgram((code) => {
-    exitCode = code;
-  });
   try {
+    const program = buildProgram(await loadCommands(process.argv.slice(2)), (code) => {
+      exitCode = code;
+    });
     await program.parseAsync(process.argv);
     return exitCode;
   } catch (error) {
