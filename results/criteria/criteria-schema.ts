@@ -89,6 +89,8 @@ export const criteriaFileSchema = z
   })
   .superRefine(
     (file, ctx) => {
+      // `when` runs this even when the document is not an object at all (null, a list): nothing to check then
+      if (typeof file !== 'object' || file === null) return;
       const seen = new Map<string, string>();
       for (const section of ['measured', 'declared'] as const) {
         const list: unknown = file[section];
@@ -111,6 +113,7 @@ export type CriteriaFile = z.infer<typeof criteriaFileSchema>;
  * It may run on a criterion whose other fields are wrong, so it checks the types it relies on.
  */
 function checkMeasured(criterion: MeasuredCriterion, report: (message: string, key: keyof MeasuredCriterion) => void): void {
+  if (typeof criterion !== 'object' || criterion === null) return;
   const { metric, threshold, window } = criterion as Partial<Record<string, unknown>>;
   const knownMetric = typeof metric === 'string' && findMetric(metric) !== undefined;
   if (typeof metric === 'string' && !knownMetric) report(`unknown metric "${metric}"; expected one of: ${METRIC_IDS.join(', ')}`, 'metric');
