@@ -35,6 +35,9 @@ export function loadYamlWithSchema<S extends z.ZodType>(file: string, schema: S)
 
 /** Same as loadYamlWithSchema, from text already in memory; `file` is only used in messages. */
 export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: string, schema: S): z.output<S> {
+  // the same cap for text already in memory (validate --stdin, tests): parse time grows with the node count
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_YAML_BYTES) throw new InputError(file, [{ path: '', line: null, message: `file is ${bytes} bytes; expected at most ${MAX_YAML_BYTES}` }]);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { uniqueKeys: true, merge: false, lineCounter, prettyErrors: false });
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line;
