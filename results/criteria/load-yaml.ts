@@ -84,6 +84,10 @@ function mergeKeyProblems(doc: Document, lineAt: (offset: number) => number): In
       if (isScalar(pair.key) && pair.key.value === '<<') {
         problems.push({ path: '', line: pair.key.range ? lineAt(pair.key.range[0]) : null, message: 'merge keys (<<) are not supported; write the keys out' });
       }
+      // never a real setting; under a free-form map (adapter options) zod dropped it silently instead of refusing it
+      if (isScalar(pair.key) && pair.key.value === '__proto__') {
+        problems.push({ path: '', line: pair.key.range ? lineAt(pair.key.range[0]) : null, message: 'the key __proto__ is not allowed' });
+      }
     },
   });
   return problems;
