@@ -1,0 +1,195 @@
+/**
+ * Scale features end to end on the lab's real Janus, through the real CLI:
+ * - participants as contexts of one shared browser (one namespace for the group, its kernel figures on the
+ *   trial), with web-tier load by autocannon on the lab's web server during the joins, judged by criteria
+ *   and shown in the Markdown report;
+ * - a capacity search whose criterion (downlink per participant) grows with the room, so it must stop at
+ *   the first size past the threshold, or earlier for a reason it states (saturated runner, failed join).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { RunRecord } from '../../results/run-record.ts';
+import { labMissing, shouldSkip } from '../helpers/requirements.ts';
+import { runCli } from '../helpers/run-cli.ts';
+
+const skip = shouldSkip('test/e2e/scale.test.ts', 'shared browser, web-tier load and capacity search on the lab Janus', labMissing());
+
+const JANUS = `platforms:
+  - id: janus
+    adapter: janus-videoroom
+    url: lab:janus
+`;
+
+function write(dir: string, name: string, body: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, body);
+  return file;
+}
+
+async function latest(dataDir: string): Promise<RunRecord> {
+  const result = await runCli(['report', 'latest', '--format', 'json'], { dataDir });
+  return JSON.parse(result.stdout) as RunRecord;
+}
+
+describe.skipIf(skip)('shared browser with web-tier load', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mb-e2e-scale-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let run: RunRecord;
+
+  it('runs three participants as contexts of one browser while autocannon loads the web server', async () => {
+    write(
+      dir,
+      'web-criteria.yaml',
+      `version: 1
+measured:
+  - id: http-p95
+    metric: http_p95_ms
+    threshold: p(95) < 5000
+    title: { fr: "Pages web en moins de 5 s", en: "Web pages under 5 s" }
+  - id: http-errors
+    metric: http_error_rate
+    threshold: rate < 0.01
+    title: { fr: "Moins de 1 % d'erreurs web", en: "Under 1 % web errors" }
+`,
+    );
+    const file = write(
+      dir,
+      'shared.yaml',
+      `name: e2e-scale-shared
+${JANUS}participants:
+  count: 3
+  media: { width: 320, height: 180, fps: 15 }
+  rampUpMs: 500
+durationS: 6
+warmupS: 3
+runner: { browser: shared, render: false }
+webLoad:
+  paths: ["/videoroomtest.html", "/settings.js"]
+  connections: 2
+  rate: 40
+  durationS: 5
+criteria: web-criteria.yaml
+`,
+    );
+    const result = await runCli(['run', file], { dataDir: dir });
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect([0, 4], `exit ${result.code}\n${result.stdout}\n${result.stderr.slice(-2000)}`).toContain(result.code);
+    run = await latest(dir);
+  });
+
+  it('puts every participant in the shared browser, with the group kernel figures on the trial', () => {
+    const trial = run.trials[0]!;
+    expect(trial.participants.map((p) => [p.joined, p.browser])).toEqual([
+      [true, 'shared-1'],
+      [true, 'shared-1'],
+      [true, 'shared-1'],
+    ]);
+    // a namespace is per process: the kernel sees the group, so no participant has its own figure
+    for (const p of trial.participants) expect(p.kernel).toBeNull();
+    const group = trial.browsers![0]!;
+    expect(group).toMatchObject({ id: 'shared-1', kind: 'shared', participants: ['bench1', 'bench2', 'bench3'] });
+    const sumUp = trial.participants.reduce((s, p) => s + p.uplinkKbps.avg!, 0);
+    // headers included: the wire carries at least what getStats counts
+    expect(group.kernel!.uplinkKbps!).toBeGreaterThan(sumUp * 0.9);
+    // videos are not painted, yet frames are decoded
+    for (const p of trial.participants) expect(p.metrics.fps_received).toBeGreaterThan(5);
+  });
+
+  it('records the web-tier load and judges http_p95_ms and http_error_rate from it', async () => {
+    const trial = run.trials[0]!;
+    const load = trial.webLoad!;
+    expect(load.targets.map((t) => new URL(t.url).pathname)).toEqual(['/videoroomtest.html', '/settings.js']);
+    expect(load.requests).toBeGreaterThan(50);
+    expect(load.errorRate).toBe(0);
+    expect(load.latencyMs.p95).toBeGreaterThan(0);
+    expect(load.latencyMs.p50!).toBeLessThanOrEqual(load.latencyMs.p95!);
+    for (const p of trial.participants) expect(p.metrics.http_p95_ms).toBe(load.latencyMs.p95);
+    const judged = Object.fromEntries(trial.criteria.map((c) => [c.id, c]));
+    expect(judged['http-p95']).toMatchObject({ outcome: 'pass', value: load.latencyMs.p95 });
+    expect(judged['http-errors']).toMatchObject({ outcome: 'pass', value: 0 });
+    const md = await runCli(['report', 'latest', '--format', 'md'], { dataDir: dir });
+    expect(md.stdout).toContain('## Web-tier load');
+    expect(md.stdout).toContain(`${Math.round(load.latencyMs.p95! * 10) / 10} ms`);
+  });
+});
+
+describe.skipIf(skip)('capacity search on the lab Janus', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mb-e2e-capacity-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  /** each participant receives the other n-1 cameras (~180 kbit/s each at 320x180@15): 2 → ~180, 3 → ~360, 4 → ~540 */
+  const LIMIT = 450;
+
+  it('stops at the right step and says why', async () => {
+    write(
+      dir,
+      'cap-criteria.yaml',
+      `version: 1
+measured:
+  - id: everybody-joins
+    metric: join_success
+    threshold: rate >= 1
+    title: { fr: "Tout le monde rejoint", en: "Everybody joins" }
+  - id: downlink-budget
+    metric: downlink_kbps
+    threshold: avg < ${LIMIT}
+    title: { fr: "Réception sous ${LIMIT} kbit/s", en: "Downlink under ${LIMIT} kbit/s" }
+`,
+    );
+    const file = write(
+      dir,
+      'capacity.yaml',
+      `name: e2e-capacity
+${JANUS}participants:
+  count: 2
+  media: { width: 320, height: 180, fps: 15 }
+  rampUpMs: 400
+durationS: 5
+warmupS: 3
+runner: { browser: shared, render: false }
+capacity: { start: 2, step: 1, max: 5 }
+criteria: cap-criteria.yaml
+`,
+    );
+    const result = await runCli(['run', file], { dataDir: dir });
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    const run = await latest(dir);
+    const search = run.capacity![0]!;
+    expect(search.sizes).toEqual([2, 3, 4, 5]);
+    const steps = search.steps;
+    const last = steps[steps.length - 1]!;
+    const trialOf = (id: string) => run.trials.find((t) => t.id === id)!;
+    // every step before the last met the rule: all joined, runner fine, downlink under the limit
+    for (const step of steps.slice(0, -1)) {
+      expect(step.joined).toBe(step.size);
+      expect(trialOf(step.trialId).runner.saturated).toBe(false);
+      expect(step.downlinkKbps!).toBeLessThan(LIMIT);
+    }
+    expect(search.largestPassing).toBe(steps.length > 1 ? steps[steps.length - 2]!.size : null);
+    // the last step failed for the reason given, and that reason is in its data
+    switch (search.stoppedBecause) {
+      case 'criteria-failed':
+        expect(last.failedCriteria).toContain('downlink-budget');
+        expect(last.downlinkKbps!).toBeGreaterThanOrEqual(LIMIT);
+        // the SFU model: with 320x180@15 the budget is crossed at 4, never before 3
+        expect(last.size).toBeGreaterThanOrEqual(3);
+        expect(search.explanation).toMatch(new RegExp(`at ${last.size} participants an error-level criterion failed: downlink-budget`));
+        expect(result.code).toBe(0);
+        break;
+      case 'runner-saturated':
+        expect(trialOf(last.trialId).runner.saturated).toBe(true);
+        expect(search.explanation).toMatch(/runner itself was saturated/);
+        break;
+      case 'not-all-joined':
+        expect(last.joined).toBeLessThan(last.size);
+        break;
+      default:
+        throw new Error(`unexpected stop: ${search.stoppedBecause}: ${search.explanation}`);
+    }
+    expect(run.reason).toContain(search.explanation);
+    const md = await runCli(['report', 'latest', '--format', 'md'], { dataDir: dir });
+    expect(md.stdout).toContain('## Capacity: janus (lan)');
+    expect(md.stdout).toContain(search.explanation.slice(0, 40));
+  });
+});
