@@ -162,6 +162,19 @@ const en = {
   stoppedBecause: 'stopped because',
   size: 'Size',
   failedCriteria: 'Failed criteria',
+  planning: 'Bandwidth planning',
+  planningLead: 'What a site link and the VPN concentrator need for many simultaneous meetings, projected from the rates measured in this run (unsaturated trials only).',
+  noPlanning: 'No bandwidth planning: this run has no unsaturated trial with measured rates.',
+  measuredPerParticipant: 'Measured per participant (median)',
+  meetingSize: 'Meeting size',
+  source: 'Source',
+  sourceKernel: 'kernel counters (headers included)',
+  sourceGetStats: 'getStats (headers added)',
+  planProjection: 'Projection, 30 % headroom, a quarter of people on VPN',
+  meetingsOf: 'Meetings × size (people)',
+  siteLink: 'Site link',
+  vpnConcentrator: 'VPN: people · throughput',
+  assumptions: 'Assumptions behind these figures',
 };
 
 export type MessageKey = keyof typeof en;
@@ -327,6 +340,19 @@ const fr: Messages = {
   stoppedBecause: 'arrêt :',
   size: 'Taille',
   failedCriteria: 'Critères en échec',
+  planning: 'Dimensionnement de la bande passante',
+  planningLead: 'Ce qu’il faut au lien d’un site et au concentrateur VPN pour de nombreuses réunions simultanées, projeté à partir des débits mesurés dans cette exécution (essais non saturés uniquement).',
+  noPlanning: 'Pas de dimensionnement : cette exécution n’a aucun essai non saturé avec des débits mesurés.',
+  measuredPerParticipant: 'Mesuré par participant (médiane)',
+  meetingSize: 'Taille de réunion',
+  source: 'Source',
+  sourceKernel: 'compteurs du noyau (en-têtes compris)',
+  sourceGetStats: 'getStats (en-têtes ajoutés)',
+  planProjection: 'Projection, 30 % de marge, un quart des personnes en VPN',
+  meetingsOf: 'Réunions × taille (personnes)',
+  siteLink: 'Lien du site',
+  vpnConcentrator: 'VPN : personnes · débit',
+  assumptions: 'Hypothèses derrière ces chiffres',
 };
 
 export const MESSAGES: Record<'en' | 'fr', Messages> = { en, fr };

@@ -1,6 +1,7 @@
 /** JSON API: everything the pages show, for scripts and for the charts (which read it, not inline data). */
 import { Router } from 'express';
 import type { ViewerContext } from '../context.ts';
+import { planFromRun } from '../../results/planning/plan-from-run.ts';
 import { judged } from '../model/judge-run.ts';
 import { buildTrends } from '../model/trends.ts';
 import { buildWaterfall } from '../model/waterfall.ts';
@@ -37,6 +38,13 @@ export function createApiRouter(context: ViewerContext): Router {
     const run = findRun(snapshot, req.params.runId);
     const card = await judged(context, snapshot, run);
     res.json({ runId: run.id, verdict: card.result.verdict, view: card.view, scorecards: card.result.scorecards });
+  });
+
+  // bandwidth planning projected from the run's measured rates (results/planning/)
+  router.get('/runs/:runId/planning', async (req, res) => {
+    const snapshot = await context.snapshots.get();
+    const run = findRun(snapshot, req.params.runId);
+    res.json(snapshot.memo(`planning:${run.id}`, () => planFromRun(run)));
   });
 
   router.get('/runs/:runId/trials/:trialId', async (req, res) => {

@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import type { ViewerContext } from '../context.ts';
 import { renderCached } from '../render.ts';
+import { planFromRun } from '../../results/planning/plan-from-run.ts';
 import { judged } from '../model/judge-run.ts';
 import { buildTrends } from '../model/trends.ts';
 import { buildWaterfall } from '../model/waterfall.ts';
@@ -38,7 +39,8 @@ export function createPagesRouter(context: ViewerContext): Router {
     const wanted = queryString(req.query.trial);
     const trial = wanted ? findTrial(judgedRun, wanted) : (judgedRun.trials.find((t) => t.verdict !== 'passed') ?? judgedRun.trials[0]);
     const waterfall = trial ? buildWaterfall(trial) : undefined;
-    await renderCached(res, snapshot, 'run', () => ({ run: judgedRun, scorecard, trial, waterfall, keyMetrics: KEY_METRICS }));
+    const planning = snapshot.memo(`planning:${run.id}`, () => planFromRun(run));
+    await renderCached(res, snapshot, 'run', () => ({ run: judgedRun, scorecard, trial, waterfall, planning, keyMetrics: KEY_METRICS }));
   });
 
   // Platform: trends over the nights with thresholds and regressions

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import type { RunningServer } from '../../server/start-server.ts';
+import { SEED_CRITERIA } from '../../results/seed/seed-criteria.ts';
 import { launchBrowser, SCREENSHOT_DIR, seededStore, startViewer, watch } from './viewer-harness.ts';
 
 const LATEST = 'nightly-2026-11-28';
@@ -20,7 +21,8 @@ let cleanup: () => void;
 beforeAll(async () => {
   const seeded = await seededStore({ days: 60 });
   cleanup = seeded.cleanup;
-  server = await startViewer({ store: seeded.store });
+  // judged with the seed's criteria file, as `meetbench serve --criteria` does: declared criteria shown too
+  server = await startViewer({ store: seeded.store, criteria: { file: SEED_CRITERIA, label: 'seed criteria' } });
   ({ browser, close: closeBrowser } = await launchBrowser());
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
 });
@@ -78,7 +80,10 @@ describe('viewer pages in Chromium', () => {
     expect(text).toContain('28 Nov 2026');
     expect(text).toMatch(/Test runner: (trustworthy|NOT trustworthy)/);
     const cells = await page.$$eval('table.matrix td.cell', (tds) => tds.map((td) => td.className));
-    expect(cells.length).toBe(5 * 7);
+    // 5 platforms × (7 measured + 5 declared criteria)
+    expect(cells.length).toBe(5 * 12);
+    expect(text).toContain('Open-source licence');
+    expect(text).toContain('Zimbra licence agreement');
     expect(cells.some((c) => c.includes('cell-pass'))).toBe(true);
     await page.close();
   });
@@ -88,7 +93,7 @@ describe('viewer pages in Chromium', () => {
     await page.setJavaScriptEnabled(false);
     await page.goto(`${server.url}/`, { waitUntil: 'load' });
     const cells = await page.$$eval('table.matrix td.cell .val', (els) => els.map((e) => e.textContent?.trim()));
-    expect(cells.length).toBe(35);
+    expect(cells.length).toBe(60);
     expect(cells.every((c) => c && c.length > 0)).toBe(true);
     await page.close();
   });

@@ -60,6 +60,18 @@ describe('viewer data', () => {
     expect(res.body).toMatch(/meetbench_criterion_passed\{platform="zimbra-connect",criterion="join-success",kind="measured",metric="join_success",network="lan"\} 0/);
   });
 
+  it('the run page shows the bandwidth planning projected from the run (results/planning)', async () => {
+    const plan = await json('/api/runs/nightly-2026-11-28/planning');
+    expect(plan.measured.map((m: { k: number }) => m.k)).toEqual([4]);
+    const tenOfFour = plan.plans.find((p: { request: { meetings: number; size: number } }) => p.request.meetings === 10 && p.request.size === 4);
+    expect(tenOfFour.participants).toBe(40);
+    expect(tenOfFour.site.downlinkMbps).toBeGreaterThan(tenOfFour.site.uplinkMbps);
+    const page = (await rawRequest(fx.server.url, '/runs/nightly-2026-11-28?lang=en')).body;
+    expect(page).toContain('Bandwidth planning');
+    expect(page).toContain('10 × 4');
+    expect(page).toContain(`${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(tenOfFour.site.downlinkMbps)} Mbit/s`);
+  });
+
   it('serves the raw samples as NDJSON for download', async () => {
     const res = await rawRequest(fx.server.url, '/api/runs/nightly-2026-11-28/trials/janus-lan-r1/samples.ndjson');
     expect(res.status).toBe(200);
