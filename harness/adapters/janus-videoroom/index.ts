@@ -41,11 +41,14 @@ export const janusVideoroomAdapter: PlatformAdapter = {
 
   async join(ctx) {
     const url = pageUrl(ctx);
+    let status: number | undefined;
     try {
-      await ctx.page.goto(url, { waitUntil: 'load', timeout: ctx.timeoutMs });
+      status = (await ctx.page.goto(url, { waitUntil: 'load', timeout: ctx.timeoutMs }))?.status();
     } catch (error) {
       throw new JoinStepError('navigate', `could not load ${url}: ${(error as Error).message}`);
     }
+    // an error page would otherwise be waited on until the join timeout and blamed on "ui-ready"
+    if (status !== undefined && status >= 400) throw new JoinStepError('navigate', `${url} answered HTTP ${status}`);
     // the Start button only works once Janus.init() has called back
     await waitForPageCondition(ctx, 'ui-ready', 'Janus.initDone', () => (window as unknown as { Janus?: { initDone?: boolean } }).Janus?.initDone === true);
     await ctx.mark('uiReady');
