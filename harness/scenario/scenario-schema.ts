@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { profileNameSchema, profileSchema } from '../network-profiles/profile-schema.ts';
 import { capacitySchema } from '../capacity/capacity-schema.ts';
-import { remoteSchema } from '../participants/remote-browsers.ts';
+import { remoteCount, remoteSchema } from '../participants/remote-browsers.ts';
 import { webLoadSchema } from '../web-load/web-load-schema.ts';
 
 const positiveInt = (max: number) => z.number().int().min(1).max(max);
@@ -110,6 +110,7 @@ export const scenarioSchema = z
       if (end >= s.durationS) ctx.addIssue({ code: 'custom', path: ['timeline', i, 'at'], message: `the action ends at ${end} s, not inside the ${s.durationS} s measurement window (recovery needs time after it)` });
     });
   })
+  .refine((s) => remoteCount(s.remote) <= s.participants.count, { message: 'more participants placed on remote browsers than participants.count', path: ['remote'] })
   .describe('meetbench scenario');
 
 export type Scenario = z.output<typeof scenarioSchema>;
