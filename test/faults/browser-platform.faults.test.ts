@@ -1,0 +1,192 @@
+/**
+ * Fault catalogue, browser and platform (criteria-and-faults.md 2.7 B2, B4, B5), with real Chromium:
+ * local platforms on 127.0.0.1 that answer HTTP 500, present a self-signed TLS certificate, or refuse the
+ * connection (each a distinct per-participant error, the run going on); a browser frozen with SIGSTOP whose
+ * close is bounded by closeMs then a process-group SIGKILL; browsers of a runner killed with SIGKILL.
+ * B1 (never answers), B3 (browser killed mid-trial) and B6 (SIGTERM) are in test/e2e/run-failures.test.ts.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunRecord } from '../../results/run-record.ts';
+import { closeParticipantBrowser, launchParticipantBrowser } from '../../harness/participants/browser-process.ts';
+import { chromiumMissing, shouldSkip } from '../helpers/requirements.ts';
+import { runCli } from '../helpers/run-cli.ts';
+import { recordFault } from './helpers/fault-record.ts';
+
+const TEST = 'test/faults/browser-platform.faults.test.ts';
+const skip = shouldSkip(TEST, 'platforms that answer 500, bad TLS, refused; frozen and orphaned browsers', chromiumMissing());
+const TAG = `faultsb${process.pid}`;
+const env = { MEETBENCH_PROFILE_TAG: TAG };
+
+function ourBrowsers(tag = TAG): number[] {
+  try {
+    return execFileSync('pgrep', ['-f', '--', `meetbench-profile-${tag}-`], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.skipIf(skip)('platforms that fail in distinct ways (B2)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mb-faults-browser-'));
+  let plain: http.Server;
+  let tls: https.Server;
+  let refusedPort = 0;
+  afterAll(() => {
+    plain?.close();
+    tls?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  beforeAll(async () => {
+    plain = http.createServer((_req, res) => {
+      res.writeHead(500, { 'content-type': 'text/html' });
+      res.end('<h1>Internal Server Error</h1>');
+    });
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    // a self-signed certificate made for this test
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
+    tls = https.createServer({ key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) }, (_req, res) => {
+      res.end('<h1>in-house platform</h1>');
+    });
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    // a port that was free a moment ago: connection refused
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    refusedPort = (probe.address() as { port: number }).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+  });
+
+  it('HTTP 500, a self-signed certificate and a refused connection: each participant fails at navigate with its own reason, the run goes on', async () => {
+    const port = (server: http.Server | https.Server): number => (server.address() as { port: number }).port;
+    const file = path.join(dir, 'scenario.yaml');
+    writeFileSync(
+      file,
+      `name: failing-platforms
+platforms:
+  - { id: http500, adapter: janus-videoroom, url: "http://127.0.0.1:${port(plain)}" }
+  - { id: selfsigned, adapter: janus-videoroom, url: "https://127.0.0.1:${port(tls)}" }
+  - { id: refused, adapter: janus-videoroom, url: "http://127.0.0.1:${refusedPort}" }
+participants: { count: 2, rampUpMs: 200 }
+durationS: 1
+warmupS: 0
+timeouts: { joinMs: 8000 }
+`,
+    );
+    const dataDir = path.join(dir, 'data');
+    const started = Date.now();
+    const result = await runCli(['run', file], { dataDir, env });
+    const seconds = (Date.now() - started) / 1000;
+    const report = await runCli(['report', 'latest', '--format', 'json'], { dataDir, env });
+    const run = JSON.parse(report.stdout) as RunRecord;
+    const expected: Record<string, RegExp> = { http500: /answered HTTP 500/, selfsigned: /ERR_CERT_AUTHORITY_INVALID|ERR_CERT_/, refused: /ERR_CONNECTION_REFUSED/ };
+    let survived = 0;
+    const seen: string[] = [];
+    for (const [platform, pattern] of Object.entries(expected)) {
+      const trial = run.trials.find((t) => t.platform === platform);
+      const participants = trial?.participants ?? [];
+      const ok = trial?.verdict === 'broken' && participants.length === 2 && participants.every((p) => !p.joined && p.errorStep === 'navigate' && pattern.test(p.error ?? ''));
+      if (ok) survived += 1;
+      seen.push(`${platform}: ${participants.map((p) => `${p.errorStep}: ${p.error?.slice(0, 90)}`).join('; ') || trial?.reason}`);
+    }
+    const left = ourBrowsers();
+    recordFault({
+      id: 'B2',
+      part: 'browser-platform',
+      case: 'platform answers 500, has a self-signed certificate, refuses the connection',
+      trials: 3,
+      survived,
+      lost: 3 - survived + (left.length > 0 ? 1 : 0),
+      figure: `exit ${result.code} in ${seconds.toFixed(0)} s, all 3 trials recorded (${run.trials.length}), ${left.length} browsers left; ${seen.join(' | ')}`,
+      test: TEST,
+    });
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.code).toBe(3);
+    expect(run.status).toBe('complete');
+    expect(survived).toBe(3);
+    expect(left).toEqual([]);
+  }, 240_000);
+});
+
+describe.skipIf(skip)('browsers that hang or outlive their runner (B4, B5)', () => {
+  it('a browser frozen with SIGSTOP is killed after closeMs, with its whole process group and profile', async () => {
+    const trials = 3;
+    const closeMs = 2_000;
+    let survived = 0;
+    const times: number[] = [];
+    const previous = process.env.MEETBENCH_PROFILE_TAG;
+    process.env.MEETBENCH_PROFILE_TAG = `${TAG}stop`;
+    try {
+      for (let i = 0; i < trials; i += 1) {
+        const launched = await launchParticipantBrowser({ insecureOrigins: [], timeoutMs: 30_000 });
+        const page = (await launched.browser.pages())[0] ?? (await launched.browser.newPage());
+        await page.goto('about:blank');
+        // freeze the whole browser (every process of its group), as a hung GPU or disk would
+        process.kill(-launched.pid!, 'SIGSTOP');
+        const started = Date.now();
+        const outcome = await closeParticipantBrowser(launched, closeMs);
+        const took = Date.now() - started;
+        times.push(took);
+        await sleep(300);
+        const left = ourBrowsers(`${TAG}stop`);
+        if (outcome === 'killed' && took < closeMs + 2_000 && left.length === 0 && !existsSync(launched.profileDir)) survived += 1;
+      }
+    } finally {
+      if (previous === undefined) delete process.env.MEETBENCH_PROFILE_TAG;
+      else process.env.MEETBENCH_PROFILE_TAG = previous;
+    }
+    recordFault({
+      id: 'B4',
+      part: 'browser-platform',
+      case: 'browser.close() hangs (SIGSTOP), then killed',
+      trials,
+      survived,
+      lost: trials - survived,
+      figure: `${trials} frozen browsers: ${survived} killed after close timed out (${times.map((t) => `${(t / 1000).toFixed(1)} s`).join(', ')} with closeMs ${closeMs / 1000} s), no process or profile left`,
+      test: TEST,
+    });
+    expect(survived).toBe(trials);
+  }, 120_000);
+
+  it('the browsers of a runner killed with SIGKILL exit by themselves (their DevTools pipe closes)', async () => {
+    const tag = `${TAG}orphan`;
+    const script = `import { launchParticipantBrowser } from ${JSON.stringify(path.resolve('harness/participants/browser-process.ts'))};
+      for (let i = 0; i < 2; i += 1) { const l = await launchParticipantBrowser({ insecureOrigins: [], timeoutMs: 30000 }); await ((await l.browser.pages())[0] ?? (await l.browser.newPage())).goto('about:blank'); }
+      process.stdout.write('READY\\n');
+      setInterval(() => undefined, 1000);`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: { ...process.env, MEETBENCH_PROFILE_TAG: tag }, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('READY') && resolve());
+      child.on('exit', (code) => reject(new Error(`the runner exited with ${code} before its browsers were up`)));
+    });
+    const before = ourBrowsers(tag).length;
+    child.kill('SIGKILL');
+    const killedAt = Date.now();
+    while (ourBrowsers(tag).length > 0 && Date.now() - killedAt < 15_000) await sleep(200);
+    const left = ourBrowsers(tag);
+    const gone = Date.now() - killedAt;
+    // what remains is the profile dirs: removed by whoever cleans /tmp (the next run does not know them)
+    const profiles = execFileSync('sh', ['-c', `ls -d ${tmpdir()}/meetbench-profile-${tag}-* 2>/dev/null || true`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    for (const p of profiles) rmSync(p, { recursive: true, force: true });
+    for (const pid of left) process.kill(pid, 'SIGKILL');
+    recordFault({
+      id: 'B5',
+      part: 'browser-platform',
+      case: 'browsers of a runner killed with kill -9',
+      trials: 2,
+      survived: left.length === 0 ? 2 : 0,
+      lost: left.length,
+      figure: `${before} Chromium processes of 2 browsers; runner SIGKILLed; all gone after ${(gone / 1000).toFixed(1)} s without any handler; ${profiles.length} profile dirs left in ${tmpdir()} (removed by the test)`,
+      test: TEST,
+    });
+    expect(before).toBeGreaterThan(2);
+    expect(left).toEqual([]);
+  }, 120_000);
+});

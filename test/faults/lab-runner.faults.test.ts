@@ -1,0 +1,125 @@
+/**
+ * Fault catalogue, lab and runner (criteria-and-faults.md 2.7 B8): 50 consecutive trials in one process with
+ * the real runner on the lab's Janus (2 participants, 1 s window, no warm-up), counting before and after:
+ * our Chromium processes (tagged profile dirs), this process's open file descriptors (/proc/self/fd), the
+ * participant namespaces this process owns, and every mb- namespace of the machine (other engineers' tests
+ * may add or remove theirs: printed, not asserted). The baseline is taken after one warm-up trial, so
+ * descriptors opened once for good (the store, Node's own) are not counted as a leak.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../results/store/open-store.ts';
+import { installCleanupHandlers } from '../../harness/lab/index.ts';
+import { owned } from '../../harness/lab/ownership.ts';
+import { runScenario } from '../../harness/runner/run-scenario.ts';
+import { loadScenario } from '../../harness/scenario/load-scenario.ts';
+import { labMissing, shouldSkip } from '../helpers/requirements.ts';
+import { recordFault } from './helpers/fault-record.ts';
+
+const TEST = 'test/faults/lab-runner.faults.test.ts';
+const TRIALS = Number(process.env.MEETBENCH_FAULTS_SOAK_TRIALS ?? 50);
+const skip = shouldSkip(TEST, `${TRIALS} consecutive trials on the lab Janus`, labMissing());
+const TAG = `soak${process.pid}`;
+
+interface Counts {
+  chromium: number;
+  fds: number;
+  ownedNamespaces: number;
+  machineNamespaces: number;
+}
+
+function ourChromium(): number {
+  try {
+    return execFileSync('pgrep', ['-f', '--', `meetbench-profile-${TAG}-`], { encoding: 'utf8' }).split('\n').filter(Boolean).length;
+  } catch {
+    return 0;
+  }
+}
+
+function counts(): Counts {
+  const namespaces = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((l) => l.startsWith('mb-'));
+  return { chromium: ourChromium(), fds: readdirSync('/proc/self/fd').length, ownedNamespaces: owned.participants.size, machineNamespaces: namespaces.length };
+}
+
+const show = (c: Counts): string => `${c.chromium} Chromium processes, ${c.fds} open fds, ${c.ownedNamespaces} owned namespaces (${c.machineNamespaces} mb- namespaces on the machine)`;
+
+describe.skipIf(skip)(`${TRIALS} consecutive trials in one process`, () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'mb-faults-soak-'));
+  const previousTag = process.env.MEETBENCH_PROFILE_TAG;
+  let uninstall: () => void = () => undefined;
+  afterAll(() => {
+    uninstall();
+    if (previousTag === undefined) delete process.env.MEETBENCH_PROFILE_TAG;
+    else process.env.MEETBENCH_PROFILE_TAG = previousTag;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('ends with as many Chromium processes, file descriptors and namespaces as it started with', async () => {
+    process.env.MEETBENCH_PROFILE_TAG = TAG;
+    uninstall = installCleanupHandlers({ exitOnSignal: false });
+    const scenario = loadScenario(
+      'soak.yaml',
+      `name: soak
+platforms:
+  - { id: janus, adapter: janus-videoroom, url: "lab:janus" }
+participants: { count: 2, rampUpMs: 200, media: { width: 160, height: 120, fps: 10 } }
+durationS: 1
+warmupS: 0
+repeats: ${TRIALS + 1}
+`,
+    );
+    const store = await openStore(dataDir);
+    const samples: Array<[number, Counts]> = [];
+    let trial = 0;
+    const started = Date.now();
+    const run = await runScenario({
+      store,
+      scenario,
+      source: 'soak.yaml',
+      signal: new AbortController().signal,
+      progress: (message) => {
+        if (!message.startsWith('trial ')) return;
+        trial += 1;
+        // at the start of trial N, trial N-1 has closed its browsers and removed its namespaces
+        if (trial === 2 || (trial > 2 && (trial - 1) % 10 === 0)) {
+          const c = counts();
+          samples.push([trial - 1, c]);
+          process.stdout.write(`after trial ${trial - 1}: ${show(c)}\n`);
+        }
+      },
+    });
+    const end = counts();
+    samples.push([trial, end]);
+    process.stdout.write(`after trial ${trial}: ${show(end)}\n`);
+    const start = samples[0]![1];
+    const trials = run.trials.slice(1);
+    const joined = trials.filter((t) => t.participants.length === 2 && t.participants.every((p) => p.joined)).length;
+    const seconds = (Date.now() - started) / 1000;
+    const leaked = Math.max(0, end.chromium - start.chromium) + Math.max(0, end.fds - start.fds) + Math.max(0, end.ownedNamespaces - start.ownedNamespaces);
+    recordFault({
+      id: 'B8',
+      part: 'lab-runner',
+      case: `${TRIALS} consecutive trials in one process (real runner, lab Janus)`,
+      trials: trials.length,
+      survived: joined,
+      lost: leaked,
+      figure:
+        `${trials.length} trials in ${seconds.toFixed(0)} s (${(seconds / (trials.length + 1)).toFixed(1)} s each), ${joined} with both participants joined; ` +
+        `start: ${show(start)}; end: ${show(end)}; ` +
+        `verdicts ${JSON.stringify(Object.fromEntries(['passed', 'failed', 'inconclusive', 'broken'].map((v) => [v, trials.filter((t) => t.verdict === v).length])))}`,
+      test: TEST,
+    });
+    expect(trials).toHaveLength(TRIALS);
+    expect(end.chromium).toBe(start.chromium);
+    expect(end.chromium).toBe(0);
+    expect(end.fds).toBeLessThanOrEqual(start.fds);
+    expect(end.ownedNamespaces).toBe(start.ownedNamespaces);
+    // joins are the runner's business, not this case's: on a saturated machine some trials break or are inconclusive
+    expect(joined).toBeGreaterThan(0);
+  }, 900_000);
+});
