@@ -6,11 +6,15 @@
 import { isExpectedError } from '../../results/expected-error.ts';
 import { createParticipantNamespace, type ParticipantNamespace } from '../lab/index.ts';
 import { HarnessError } from '../errors.ts';
+import { readCurrentState } from '../lab/lab-state.ts';
 
 const MAX_INDEX = 230;
 
 export async function claimParticipantNamespace(first: number, chromiumPath: string): Promise<ParticipantNamespace> {
   for (let index = first; index <= MAX_INDEX; index += 1) {
+    // createParticipantNamespace replaces a namespace this very process holds (it assumes a leftover of
+    // ours): skip the ones our other participants use right now, or two browsers end up in one namespace
+    if (readCurrentState()?.participants.some((p) => p.index === index && p.owner.pid === process.pid)) continue;
     try {
       return await createParticipantNamespace(index, { chromiumPath });
     } catch (error) {
