@@ -5,7 +5,7 @@
  * topology (one room; rooms of 2, as in teleconsultation) and each media profile (640x360@30, 320x180@15),
  * real trials on the lab Janus grow the participant count step by step; a size passes when every
  * participant joined and the runner was not saturated (harness/runner/runner-health.ts, the same rule as
- * a real run) and every participant decoded at least 80 % of the frame rate sent. Prints the largest passing size, participants per core and the runner CPU beside it.
+ * a real run) and every participant decoded at least 80 % of the mean frame rate sent. Prints the largest passing size, participants per core and the runner CPU beside it.
  *
  * The runner CPU is the whole machine's (/proc/stat): other work on the machine counts against the
  * participants, so on a shared machine the figures are pessimistic. Time is bounded by short windows,
@@ -109,10 +109,12 @@ async function measured(mode: 'before' | 'after', topology: 'one-room' | 'rooms-
   const ownCpu = Math.round((100 * (ownCpuSeconds() - cpuBefore)) / ((Date.now() - t0) / 1000) / CORES);
   const joined = trial.participants.filter((p) => p.joined).length;
   if (joined < size) return { size, trial, ownCpu, ok: false, why: `${joined}/${size} joined` };
-  // a starved participant decodes late (environment.md: 19 of 30 fps on a saturated runner)
-  const fps = Number(media.split('@')[1]);
+  // a starved participant decodes late (environment.md: 19 of 30 fps on a saturated runner); against the
+  // rate actually sent, so an encoder that lowers its rate for the room's bitrate cap is not counted
+  const sent = trial.participants.map((p) => p.metrics.fps_sent).filter((v): v is number => typeof v === 'number');
+  const fps = sent.length > 0 ? sent.reduce((a, b) => a + b, 0) / sent.length : Number(media.split('@')[1]);
   const starved = trial.participants.filter((p) => (p.metrics.fps_received ?? 0) < 0.8 * fps);
-  if (starved.length > 0) return { size, trial, ownCpu, ok: false, why: `${starved.length} participant(s) decoded under 80 % of ${fps} fps` };
+  if (starved.length > 0) return { size, trial, ownCpu, ok: false, why: `${starved.length} participant(s) decoded under 80 % of the ${fps.toFixed(1)} fps sent` };
   if (judgeBy === 'runner' && trial.runner.saturated) return { size, trial, ownCpu, ok: false, why: `runner saturated (${trial.runner.cpuPct.avg} % avg)` };
   if (judgeBy === 'ours' && ownCpu > maxCpuPct) return { size, trial, ownCpu, ok: false, why: `our share of the CPU above ${maxCpuPct} % (${ownCpu} %)` };
   return { size, trial, ownCpu, ok: true, why: 'all joined, runner not saturated' };
