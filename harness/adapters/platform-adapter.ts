@@ -26,6 +26,8 @@ export interface PlatformTarget {
   url: string;
   /** adapter-specific options, already validated by the adapter's optionsSchema */
   options: Record<string, unknown>;
+  /** the scenario allows a self-signed certificate for this platform (its browsers ignore certificate errors) */
+  acceptSelfSignedCertificate?: boolean;
 }
 
 export interface ParticipantInfo {

@@ -112,6 +112,11 @@ export class Participant {
         await page.evaluateOnNewDocument(`window.__meetbenchMedia = ${JSON.stringify(this.options.media)};\n${pageScript('fake-media')}`);
       }
       const ctx = this.context(page, deadline);
+      if (this.options.platform.acceptSelfSignedCertificate) {
+        // opted in per platform (in-house deployments with a private CA); the whole browser holds only this platform's participants
+        const session = await page.createCDPSession();
+        await session.send('Security.setIgnoreCertificateErrors', { ignore: true });
+      }
       await this.options.adapter.beforeNavigation?.(ctx);
       this.step = 'join';
       // a grace beyond the deadline, so an adapter's own step timeout (same deadline) fails first and names its step and selector

@@ -50,7 +50,9 @@ function labPlatformIds(scenario: Scenario): string[] {
 }
 
 function resolveTarget(platform: ScenarioPlatform, lab: LabState | null): PlatformTarget {
-  if (!platform.url.startsWith(LAB_PREFIX)) return { id: platform.id, adapter: platform.adapter, url: platform.url, options: platform.options };
+  if (!platform.url.startsWith(LAB_PREFIX)) {
+    return { id: platform.id, adapter: platform.adapter, url: platform.url, options: platform.options, acceptSelfSignedCertificate: platform.acceptSelfSignedCertificate === true };
+  }
   const labId = platform.url.slice(LAB_PREFIX.length);
   const record = lab?.platforms.find((p) => p.id === labId);
   if (!record?.endpoints) throw new HarnessError('LAB_FAILED', `platform ${platform.id}: the lab has no running "${labId}"`);

@@ -18,6 +18,10 @@ export const platformSchema = z
     adapter: z.string().describe('join recipe, see `meetbench platforms`'),
     url: z.string().describe('base URL of the deployment, or "lab:janus" / "lab:galene" for the local lab'),
     options: z.record(z.string(), z.unknown()).default({}).describe('adapter options, see `meetbench platforms`'),
+    acceptSelfSignedCertificate: z
+      .boolean()
+      .default(false)
+      .describe('in-house platforms with a self-signed or private-CA certificate: the browsers of this platform accept any certificate (off by default)'),
   })
   .describe('one deployment to evaluate');
 
