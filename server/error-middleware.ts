@@ -8,9 +8,12 @@ export function notFoundHandler(_req: Request, _res: Response, next: NextFunctio
 }
 
 export async function errorMiddleware(error: unknown, req: Request, res: Response, _next: NextFunction): Promise<void> {
-  const status = error instanceof HttpError ? error.status : 500;
+  // Express's own client errors (a URL parameter with broken %-encoding: URIError, status 400) stay 4xx
+  const clientStatus = (error as { status?: unknown } | null)?.status;
+  const clientError = typeof clientStatus === 'number' && clientStatus >= 400 && clientStatus < 500 ? clientStatus : null;
+  const status = error instanceof HttpError ? error.status : (clientError ?? 500);
   if (status === 500) process.stderr.write(`meetbench viewer: ${req.method} ${req.originalUrl}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  const message = error instanceof HttpError ? error.message : 'internal error';
+  const message = error instanceof HttpError ? error.message : clientError ? 'bad request' : 'internal error';
   if (req.path.startsWith('/api/') || req.path.startsWith('/artifacts/') || req.path === '/metrics' || !res.locals.t) {
     res.status(status).json({ error: message, status });
     return;
