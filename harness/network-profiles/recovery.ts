@@ -22,9 +22,14 @@ export function recoveryAfterCut(samples: Sample[], cutEndS: number, role: 'send
   return first ? first.t - cutEndS : null;
 }
 
-/** still in the meeting at the end of the window: the browser alive and a peer connection connected */
-export function stayedInMeeting(samples: Sample[], crashed: boolean): boolean {
-  if (crashed || samples.length === 0) return false;
-  const last = samples.reduce((a, b) => (b.t > a.t ? b : a));
+/**
+ * Still in the meeting after the cut: the browser alive and, in the last sample before `untilS` (the next
+ * timeline action on this participant, or the end of the window), a peer connection connected. A later
+ * action (a harsher profile) must not be blamed on this cut.
+ */
+export function stayedInMeeting(samples: Sample[], crashed: boolean, untilS = Number.POSITIVE_INFINITY): boolean {
+  const before = samples.filter((s) => s.t <= untilS);
+  if (crashed || before.length === 0) return false;
+  const last = before.reduce((a, b) => (b.t > a.t ? b : a));
   return (last.connectedPcs ?? 0) > 0;
 }

@@ -150,10 +150,11 @@ export class TrialNetworks {
       };
     }
     if (state.events.length > 0) {
-      out.timeline = state.events.map((e) => {
+      out.timeline = state.events.map((e, i) => {
         if (e.action !== 'cut') return e;
         const end = e.at + (e.durationS ?? 0);
-        return { ...e, recoveryS: recoveryAfterCut(samples, end, role), stayed: stayedInMeeting(samples, crashed) };
+        const next = state.events.slice(i + 1).find((later) => later.at >= end)?.at ?? Number.POSITIVE_INFINITY;
+        return { ...e, recoveryS: recoveryAfterCut(samples, end, role), stayed: stayedInMeeting(samples, crashed, next) };
       });
     }
     return out;

@@ -18,7 +18,13 @@ export function writeScenario(dir: string, name: string, body: string): string {
 }
 
 export async function runScenarioCli(dataDir: string, file: string): Promise<CliResult> {
-  const result = await runCli(['run', file], { dataDir });
+  // one lab per machine: another suite's lab with other platforms makes `run` refuse (exit 3); wait for it
+  let result = await runCli(['run', file], { dataDir });
+  for (let attempt = 1; attempt <= 18 && result.code === 3 && /a lab is already running/.test(result.stderr); attempt += 1) {
+    log(`another lab is running; waiting 10 s (attempt ${attempt})`);
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    result = await runCli(['run', file], { dataDir });
+  }
   expect(result.stderr, 'no stack trace').not.toMatch(/\n\s+at /);
   // passed, or inconclusive when this shared runner was saturated: never failed or broken
   expect([0, 4], `exit ${result.code}\n${result.stdout}\n${result.stderr.slice(-3000)}`).toContain(result.code);

@@ -108,6 +108,8 @@ describe('recovery after a cut', () => {
     expect(stayedInMeeting([sample(1, 1, 1, 0), sample(2, 1, 1, 2)], false)).toBe(true);
     expect(stayedInMeeting([sample(1, 1, 1, 2), sample(2, 1, 1, 0)], false)).toBe(false);
     expect(stayedInMeeting([sample(2, 1, 1, 2)], true)).toBe(false);
+    // a later action (another profile at t=2) is not blamed on the cut
+    expect(stayedInMeeting([sample(1, 1, 1, 2), sample(3, 1, 1, 0)], false, 2)).toBe(true);
   });
 });
 
