@@ -12,6 +12,7 @@ import { negotiateLang } from './i18n/negotiate-lang.ts';
 import { SnapshotSource } from './model/runs-snapshot.ts';
 import { basicAuth, type AuthOptions } from './security/basic-auth.ts';
 import { readOnly, securityHeaders } from './security/headers.ts';
+import { loopbackHostOnly } from './security/loopback-host.ts';
 import { errorMiddleware, notFoundHandler } from './error-middleware.ts';
 import { createPagesRouter } from './routes/pages.ts';
 import { createApiRouter } from './routes/api.ts';
@@ -41,7 +42,8 @@ export function createApp(options: AppOptions): Express {
 
   app.use(securityHeaders);
   app.use(readOnly);
-  if (options.auth) app.use(basicAuth(options.auth));
+  // with a password the viewer may serve the network; without one it is loopback only, and refuses rebound names
+  app.use(options.auth ? basicAuth(options.auth) : loopbackHostOnly);
   const assets = { fallthrough: false, index: false, dotfiles: 'deny' as const, maxAge: '1h' };
   app.use('/assets', express.static(STATIC_DIR, assets));
   app.use('/vendor/uplot', (req, res, next) => {
