@@ -55,6 +55,26 @@ interface TrialContext {
   xss: boolean;
 }
 
+/** the VPN profile as the lab applies it on a kernel without netem: rate and loss, not delay nor jitter */
+const VPN_SHAPING: NonNullable<ParticipantResult['shaping']> = {
+  profile: 'vpn-1m',
+  uplink: { rateKbps: 1000, delayMs: 25, jitterMs: 5, lossPct: 0.5 },
+  downlink: { rateKbps: 1000, delayMs: 25, jitterMs: 5, lossPct: 0.5 },
+  firewall: null,
+  applied: ['uplink rate 1000 kbit/s (tbf)', 'uplink loss 0.5 % (nftables)', 'downlink rate 1000 kbit/s (tbf)', 'downlink loss 0.5 % (nftables)'],
+  notApplied: ['uplink delay 25 ms: delay needs netem: not in this kernel', 'uplink jitter 5 ms: jitter needs netem: not in this kernel', 'downlink delay 25 ms: delay needs netem: not in this kernel', 'downlink jitter 5 ms: jitter needs netem: not in this kernel'],
+};
+
+/**
+ * Kernel counters of a participant's namespace as the lab measures them: media packets of about 1000 bytes
+ * at 30 packets/s per stream, so the 42 bytes of Ethernet + IP + UDP headers add a few percent; the
+ * payload figure (headers removed) lands within a couple of percent of getStats.
+ */
+function kernelRates(up: number, down: number): NonNullable<ParticipantResult['kernel']> {
+  const withHeaders = (kbps: number): number => kbps + (kbps / 8 / 1000) * 42 * 8 + 3;
+  return { uplinkKbps: round(withHeaders(up) * 1.03, 1), downlinkKbps: round(withHeaders(down) * 1.03, 1), uplinkPayloadKbps: round(up * 1.03, 1), downlinkPayloadKbps: round(down * 1.03, 1) };
+}
+
 function participant(ctx: TrialContext, name: string, index: number): ParticipantResult {
   const { rng, profile } = ctx;
   const effect = nightEffect(profile.id, ctx.day, ctx.days);
@@ -67,10 +87,11 @@ function participant(ctx: TrialContext, name: string, index: number): Participan
     role: index < 3 ? ('sender' as const) : ('receiver' as const),
     room: 'room-1',
     network: ctx.network,
-    candidateType: 'host',
+    candidateType: vpn ? 'relay/udp' : 'host/udp',
     artifacts: [] as string[],
     consoleErrors: [] as string[],
-    kernel: null,
+    kernel: null as ParticipantResult['kernel'],
+    ...(vpn ? { shaping: VPN_SHAPING } : {}),
   };
   if (failedJoin) {
     const error = ctx.xss
@@ -80,6 +101,8 @@ function participant(ctx: TrialContext, name: string, index: number): Participan
         : 'join: waiting for the joined signal (timeout 20000 ms)';
     return {
       ...base,
+      // no ICE pair was ever selected
+      candidateType: null,
       joined: false,
       joinTimeMs: null,
       phases: { pageLoadMs: effect.down ? null : round(rng.normal(600, 80, 200)), uiReadyMs: null, signallingMs: null, iceMs: null },
@@ -108,6 +131,7 @@ function participant(ctx: TrialContext, name: string, index: number): Participan
     firstRemoteFrameMs: round(join + rng.normal(320, 60, 50)),
     uplinkKbps: { avg: round(up), p95: round(up * 1.12) },
     downlinkKbps: { avg: round(down), p95: round(down * 1.1) },
+    kernel: kernelRates(up, down),
     metrics: {
       join_time_ms: round(join),
       first_remote_frame_ms: round(join + 320),

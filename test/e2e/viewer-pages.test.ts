@@ -49,6 +49,7 @@ const PAGES: { name: string; path: string; charts?: number; width?: number; lang
   { name: 'overview-mobile', path: '/', width: 390 },
   { name: 'platform', path: '/platforms/jitsi-meet', charts: 6 },
   { name: 'run', path: `/runs/${LATEST}?trial=zimbra-connect-lan-r1`, charts: 5 },
+  { name: 'run-vpn', path: '/runs/nightly-2026-11-22?trial=janus-vpn-1m-r1', charts: 5 },
   { name: 'runs', path: '/runs' },
   { name: 'compare', path: '/compare?a=janus&b=jitsi-meet' },
   { name: 'compare-runs', path: `/compare?runA=nightly-2026-11-01&runB=${LATEST}` },
@@ -85,6 +86,25 @@ describe('viewer pages in Chromium', () => {
     expect(text).toContain('Open-source licence');
     expect(text).toContain('Zimbra licence agreement');
     expect(cells.some((c) => c.includes('cell-pass'))).toBe(true);
+    await page.close();
+  });
+
+  it('the run page of a VPN trial shows the profile applied, what was not, kernel and getStats rates and the relay candidate', async () => {
+    const { page } = await openPage('/runs/nightly-2026-11-22?trial=janus-vpn-1m-r1');
+    const text = await page.$eval('#trial', (el) => (el as HTMLElement).innerText);
+    expect(text).toContain('vpn-1m');
+    expect(text).toMatch(/✓ applied:\s+uplink rate 1000 kbit\/s \(tbf\)/i);
+    expect(text).toMatch(/not applied:\s+uplink delay 25 ms: delay needs netem/i);
+    expect(text).toContain('relay/udp');
+    expect(text).toContain('42 bytes');
+    // raw kernel counters read above the payload figure, which reads close to getStats
+    const rows = await page.$$eval('table.net tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td.num')].map((td) => Number((td.textContent ?? '').replace(/[^\d.]/g, '')))));
+    const joined = rows.filter((r) => r.every((v) => v > 0));
+    expect(joined.length).toBeGreaterThan(0);
+    for (const [upStats, , upRaw, , upPayload] of joined) {
+      expect(upRaw!).toBeGreaterThan(upPayload!);
+      expect(Math.abs(upPayload! - upStats!) / upStats!).toBeLessThan(0.05);
+    }
     await page.close();
   });
 

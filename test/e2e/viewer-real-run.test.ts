@@ -46,6 +46,8 @@ participants:
   rampUpMs: 500
 durationS: 4
 warmupS: 1
+# a loaded CI runner can take long to start two browsers: this test is about the pages, not join speed
+timeouts: { joinMs: 60000 }
 criteria: ${JSON.stringify(CRITERIA)}
 `,
     );
