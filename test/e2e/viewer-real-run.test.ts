@@ -51,15 +51,21 @@ timeouts: { joinMs: 60000 }
 criteria: ${JSON.stringify(CRITERIA)}
 `,
     );
-    const result = await runCli(['run', scenario], { dataDir });
-    // passed, failed on a criterion or inconclusive (a saturated runner): all are real measurements to show
-    expect([0, 1, 4], `exit ${result.code}\n${result.stdout}\n${result.stderr.slice(-2000)}`).toContain(result.code);
-    const report = await runCli(['report', 'latest', '--format', 'json'], { dataDir });
-    run = JSON.parse(report.stdout) as RunRecord;
+    // a runner shared with other work can be so saturated that nothing gets measured (the run then says
+    // so: inconclusive, no rates); one more attempt, then the assertions below say what is missing
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const result = await runCli(['run', scenario], { dataDir });
+      // passed, failed on a criterion or inconclusive (a saturated runner): all are real measurements to show
+      expect([0, 1, 4], `exit ${result.code}\n${result.stdout}\n${result.stderr.slice(-2000)}`).toContain(result.code);
+      const report = await runCli(['report', 'latest', '--format', 'json'], { dataDir });
+      run = JSON.parse(report.stdout) as RunRecord;
+      if (run.trials[0]?.participants.every((p) => typeof p.kernel?.uplinkKbps === 'number')) break;
+      process.stdout.write(`viewer-real-run: attempt ${attempt} measured no kernel rates (${run.trials[0]?.reason ?? 'no reason'})\n`);
+    }
     server = await startViewer({ store: await openStore(dataDir), criteria: { file: loadCriteriaFile(CRITERIA), label: 'scenarios/criteria.yaml' } });
     ({ browser, close: closeBrowser } = await launchBrowser());
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     await closeBrowser?.();
