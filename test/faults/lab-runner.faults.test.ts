@@ -7,7 +7,7 @@
  * descriptors opened once for good (the store, Node's own) are not counted as a leak.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,8 @@ import { runScenario } from '../../harness/runner/run-scenario.ts';
 import { loadScenario } from '../../harness/scenario/load-scenario.ts';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
 import { recordFault } from './helpers/fault-record.ts';
+import { runCli, startCli } from '../helpers/run-cli.ts';
+import { writeFileSync } from 'node:fs';
 
 const TEST = 'test/faults/lab-runner.faults.test.ts';
 const TRIALS = Number(process.env.MEETBENCH_FAULTS_SOAK_TRIALS ?? 50);
@@ -47,6 +49,74 @@ function counts(): Counts {
 }
 
 const show = (c: Counts): string => `${c.chromium} Chromium processes, ${c.fds} open fds, ${c.ownedNamespaces} owned namespaces (${c.machineNamespaces} mb- namespaces on the machine)`;
+
+function participantNamespaces(): string[] {
+  return execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })
+    .split('\n')
+    .map((l) => l.split(' ')[0] ?? '')
+    .filter((n) => /^mb-p\d+$/.test(n));
+}
+
+function browsersTagged(tag: string): number[] {
+  try {
+    return execFileSync('pgrep', ['-f', '--', `meetbench-profile-${tag}-`], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+describe.skipIf(skip)('a runner killed with kill -9 mid-trial (B5)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mb-faults-kill9-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('its hung browser and its namespaces are reaped at the next start, its run marked aborted', async () => {
+    const tag = `kill9${process.pid}`;
+    const scenario = (durationS: number): string => `name: kill9
+platforms:
+  - { id: janus, adapter: janus-videoroom, url: "lab:janus" }
+participants: { count: 2, rampUpMs: 200, media: { width: 160, height: 120, fps: 10 } }
+durationS: ${durationS}
+warmupS: 0
+`;
+    writeFileSync(path.join(dir, 'long.yaml'), scenario(60));
+    writeFileSync(path.join(dir, 'short.yaml'), scenario(1));
+    const dataDir = path.join(dir, 'data');
+    const before = participantNamespaces();
+    const cli = startCli(['run', path.join(dir, 'long.yaml')], { dataDir, env: { MEETBENCH_PROFILE_TAG: tag } });
+    await cli.waitFor(/then measuring/, 180_000);
+    const theirs = participantNamespaces().filter((n) => !before.includes(n));
+    const browsers = browsersTagged(tag);
+    // one browser hangs (a frozen GPU, a full disk): it will not notice its DevTools pipe closing
+    const main = browsers.find((pid) => !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type='));
+    if (main) process.kill(main, 'SIGSTOP');
+    cli.child.kill('SIGKILL');
+    await cli.done;
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const leftAfterKill = { namespaces: participantNamespaces().filter((n) => theirs.includes(n)).length, browsers: browsersTagged(tag).length };
+
+    const next = await runCli(['run', path.join(dir, 'short.yaml')], { dataDir, env: { MEETBENCH_PROFILE_TAG: `${tag}next` } });
+    const leftAfterNext = { namespaces: participantNamespaces().filter((n) => theirs.includes(n) && !before.includes(n)).length, browsers: browsersTagged(tag).length };
+    const runs = (await (await openStore(dataDir)).allRuns()).map((r) => r.status);
+    const ok = leftAfterNext.browsers === 0 && runs[0] === 'aborted' && /took over the run lock/.test(next.stderr);
+    recordFault({
+      id: 'B5',
+      part: 'lab-runner',
+      case: 'orphaned browsers and namespaces after kill -9 of the runner',
+      trials: 1,
+      survived: ok ? 1 : 0,
+      lost: leftAfterNext.browsers,
+      figure:
+        `runner killed mid-measurement with ${theirs.length} participant namespaces and ${browsers.length} Chromium processes (one frozen); ` +
+        `2 s later: ${leftAfterKill.browsers} Chromium processes (the frozen one's) and ${leftAfterKill.namespaces} namespaces left; ` +
+        `after the next run started: ${leftAfterNext.browsers} processes left, the dead runner's namespaces reaped, runs ${runs.join(', ')}, next exit ${next.code}`,
+      test: TEST,
+    });
+    expect(leftAfterKill.browsers).toBeGreaterThan(0);
+    expect(leftAfterNext.browsers).toBe(0);
+    expect(runs[0]).toBe('aborted');
+    expect(next.stderr).toMatch(/took over the run lock/);
+  }, 400_000);
+});
 
 describe.skipIf(skip)(`${TRIALS} consecutive trials in one process`, () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mb-faults-soak-'));
