@@ -14,6 +14,7 @@
  * Options (env): BENCH_JUDGE (runner | ours), BENCH_WINDOW_S (default 8), BENCH_MODES (before,after), BENCH_MEDIA (640x360@30,320x180@15),
  * BENCH_TOPOLOGIES (one-room,rooms-of-2), BENCH_MAX_CPU (default 85, as scenarios), BENCH_BUDGET_MIN.
  */
+import { setMaxListeners } from 'node:events';
 import os from 'node:os';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,6 +54,8 @@ const janus = lab.state.platforms.find((p) => p.id === 'janus');
 if (!janus?.endpoints) throw new Error('the lab has no Janus');
 const url = new URL(janus.endpoints.pageUrl.replace('{room}', '1')).origin;
 const controller = new AbortController();
+// every trial's ramp-up waits on this signal: one listener per participant
+setMaxListeners(0, controller.signal);
 process.on('SIGINT', () => controller.abort());
 
 interface Point {
