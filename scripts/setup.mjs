@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DEBIAN_PACKAGES = ['chromium', 'janus', 'janus-demos', 'nftables', 'coturn', 'iproute2', 'procps', 'poppler-utils'];
+const DEBIAN_PACKAGES = ['chromium', 'chromium-driver', 'janus', 'janus-demos', 'nftables', 'coturn', 'iproute2', 'procps', 'poppler-utils'];
 const say = (line) => process.stderr.write(`setup: ${line}\n`);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
