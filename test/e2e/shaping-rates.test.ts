@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ParticipantResult, RunRecord } from '../../results/run-record.ts';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
 import { runCli } from '../helpers/run-cli.ts';
-import { latestReport, log, ofParticipant, runScenarioCli, tempDataDir, trialSamples, writeScenario } from './shaping-support.ts';
+import { LAB_WAIT_MS, latestReport, log, ofParticipant, runScenarioCli, tempDataDir, trialSamples, writeScenario } from './shaping-support.ts';
 
 const skip = shouldSkip('test/e2e/shaping-rates.test.ts', 'shaped participants on the lab Janus', labMissing());
 
@@ -57,7 +57,7 @@ warmupS: 5
     run = await latestReport(data.dir);
     expect(run.trials[0]!.participants.map((p) => p.joined)).toEqual([true, true, true, true]);
     for (const p of run.trials[0]!.participants) log(`${p.name} ${p.network}: up ${p.uplinkKbps.avg} kbit/s (kernel ${p.kernel?.uplinkKbps}, payload ${p.kernel?.uplinkPayloadKbps}), down ${p.downlinkKbps.avg} (kernel ${p.kernel?.downlinkKbps}, payload ${p.kernel?.downlinkPayloadKbps}), loss ${p.metrics.packet_loss_pct} %`);
-  });
+  }, 300_000 + LAB_WAIT_MS);
 
   it('caps the capped participant at 300 kbit/s both ways, by the kernel and by getStats', () => {
     const capped = byName(run, 'bench1');
@@ -147,7 +147,7 @@ warmupS: 8
     } else {
       log('NOTE: the senders did not exceed 1.5 Mbit/s together on this runner (encoders CPU-limited), so this cap only held, it did not bind; the 500 kbit/s cap above binds');
     }
-  });
+  }, 300_000 + LAB_WAIT_MS);
 });
 
 describe.skipIf(skip)('a profile this machine cannot apply in full', () => {

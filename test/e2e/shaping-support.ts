@@ -17,10 +17,14 @@ export function writeScenario(dir: string, name: string, body: string): string {
   return file;
 }
 
+/** how long a shaping test waits for another suite's lab (the machine is shared); tests give themselves this much more time */
+export const LAB_WAIT_MS = 10 * 60_000;
+
 export async function runScenarioCli(dataDir: string, file: string): Promise<CliResult> {
   // one lab per machine: another suite's lab with other platforms makes `run` refuse (exit 3); wait for it
   let result = await runCli(['run', file], { dataDir });
-  for (let attempt = 1; attempt <= 18 && result.code === 3 && /a lab is already running/.test(result.stderr); attempt += 1) {
+  const deadline = Date.now() + LAB_WAIT_MS;
+  for (let attempt = 1; Date.now() < deadline && result.code === 3 && /a lab is already running/.test(result.stderr); attempt += 1) {
     log(`another lab is running; waiting 10 s (attempt ${attempt})`);
     await new Promise((resolve) => setTimeout(resolve, 10_000));
     result = await runCli(['run', file], { dataDir });

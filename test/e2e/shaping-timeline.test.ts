@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
-import { latestReport, log, ofParticipant, runScenarioCli, tempDataDir, trialSamples, writeScenario } from './shaping-support.ts';
+import { LAB_WAIT_MS, latestReport, log, ofParticipant, runScenarioCli, tempDataDir, trialSamples, writeScenario } from './shaping-support.ts';
 
 const skip = shouldSkip('test/e2e/shaping-timeline.test.ts', 'a network cut on the lab Janus', labMissing());
 
@@ -68,5 +68,5 @@ warmupS: 4
     // can stall a browser for a second)
     const other = ofParticipant(samples, 'bench1').filter((s) => s.t >= 7 && s.t <= 15);
     expect(other.reduce((sum, s) => sum + (s.kernelUplinkKbps ?? 0), 0) / other.length).toBeGreaterThan(50);
-  });
+  }, 300_000 + LAB_WAIT_MS);
 });

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
-import { latestReport, log, runScenarioCli, tempDataDir, writeScenario } from './shaping-support.ts';
+import { LAB_WAIT_MS, latestReport, log, runScenarioCli, tempDataDir, writeScenario } from './shaping-support.ts';
 
 const skip = shouldSkip(
   'test/e2e/shaping-turn.test.ts',
@@ -56,5 +56,5 @@ warmupS: 4
     // coturn saw the allocation with the lab's static user
     const turnLog = readFileSync(path.join(data.dir, 'lab', 'coturn', 'turnserver.log'), 'utf8');
     expect(turnLog).toMatch(/meetbench/);
-  });
+  }, 300_000 + LAB_WAIT_MS);
 });
