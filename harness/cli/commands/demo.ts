@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { loadCriteriaFile } from '../../../results/criteria/load-criteria.ts';
 import { openStore } from '../../../results/store/open-store.ts';
 import { isRoot } from '../../lab/index.ts';
 import { HarnessError } from '../../errors.ts';
@@ -32,10 +33,12 @@ export const registerDemo: RegisterCommand = (program: Command, setExit) => {
       }
       const dataDir = resolveDataDir(program.opts<{ dataDir?: string }>().dataDir);
       const port = parsePort(options.port);
-      const { exitCode, runId } = await executeRun({ file: options.scenario, dataDir, kind: 'demo' });
+      const { exitCode, runId, criteriaFile } = await executeRun({ file: options.scenario, dataDir, kind: 'demo' });
       setExit(exitCode);
       if (!options.serve) return;
       info(`\nThe run is stored; the viewer shows it at http://127.0.0.1:${port}/runs/${runId}`);
-      await serveUntilSignal(await openStore(dataDir), { host: '127.0.0.1', port });
+      // the viewer judges with the same criteria, declared ones (licence, LDAP...) included
+      const criteria = criteriaFile ? { file: loadCriteriaFile(criteriaFile), label: criteriaFile } : undefined;
+      await serveUntilSignal(await openStore(dataDir), { host: '127.0.0.1', port, ...(criteria ? { criteria } : {}) });
     });
 };

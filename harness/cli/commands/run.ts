@@ -30,7 +30,7 @@ export interface ExecuteRunOptions {
  * checked before anything else (bad input is exit 2 even while another run holds the lock), then one
  * run at a time per data dir.
  */
-export async function executeRun(options: ExecuteRunOptions): Promise<{ exitCode: number; runId: string }> {
+export async function executeRun(options: ExecuteRunOptions): Promise<{ exitCode: number; runId: string; criteriaFile: string | undefined }> {
   const scenario = loadScenario(options.file);
   const criteriaFile = options.criteria ?? (scenario.criteria ? path.resolve(path.dirname(options.file), scenario.criteria) : undefined);
   if (criteriaFile) loadCriteriaFile(criteriaFile);
@@ -55,7 +55,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<{ exitCode
         out(formatRunSummary(run));
         if (judge) out(`\n${judge.format()}`);
         out(`stored in ${store.dataDir} — meetbench report ${run.id} --format json`);
-        return { exitCode: signal.aborted ? EXIT_CODES.interrupted : EXIT_CODES[run.verdict], runId: run.id };
+        return { exitCode: signal.aborted ? EXIT_CODES.interrupted : EXIT_CODES[run.verdict], runId: run.id, criteriaFile };
       });
     },
     info,
