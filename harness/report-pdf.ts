@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ResultsStore } from '../results/store/results-store.ts';
 import { createApp } from '../server/create-app.ts';
+import type { ViewerCriteria } from '../server/model/judge-run.ts';
 import { startServer } from '../server/start-server.ts';
 import { HarnessError } from './errors.ts';
 import { closeParticipantBrowser, launchParticipantBrowser } from './participants/browser-process.ts';
@@ -17,6 +18,8 @@ export interface PdfOptions {
   /** a run id or 'latest' */
   run: string;
   lang?: 'en' | 'fr';
+  /** judge with this criteria file (declared criteria included), as `serve --criteria` does */
+  criteria?: ViewerCriteria;
 }
 
 /** the PDF bytes (the hook of `meetbench report --format pdf`, which writes them to --output) */
@@ -34,7 +37,7 @@ export async function renderScorecardPdf(options: PdfOptions): Promise<Uint8Arra
 export async function writeScorecardPdf(options: PdfOptions & { outFile: string }): Promise<{ runId: string; outFile: string; bytes: number }> {
   const run = await options.store.getRun(options.run);
   if (!run) throw new HarnessError('NOT_FOUND', `no run ${JSON.stringify(options.run)} in ${options.store.dataDir}`, { hint: 'list the runs with the viewer, or use `latest`' });
-  const server = await startServer(createApp({ store: options.store }), '127.0.0.1', 0);
+  const server = await startServer(createApp({ store: options.store, ...(options.criteria ? { criteria: options.criteria } : {}) }), '127.0.0.1', 0);
   let launched;
   try {
     launched = await launchParticipantBrowser({ insecureOrigins: [], timeoutMs: 30_000 });

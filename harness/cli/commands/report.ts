@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadCriteriaFile } from '../../../results/criteria/load-criteria.ts';
+import type { CriteriaFile } from '../../../results/criteria/criteria-schema.ts';
 import { toCsv, type CsvDialect } from '../../../results/export/to-csv.ts';
 import { toJunit } from '../../../results/export/to-junit.ts';
 import { toMarkdown } from '../../../results/export/to-markdown.ts';
@@ -17,7 +18,6 @@ import type { Lang, ScoreResult } from '../../../results/scorecard/scorecard-typ
 import { openStore } from '../../../results/store/open-store.ts';
 import type { ResultsStore } from '../../../results/store/results-store.ts';
 import { HarnessError } from '../../errors.ts';
-import { renderScorecardPdf } from '../../report-pdf.ts';
 import { resolveDataDir } from '../data-dir.ts';
 import { info, out } from '../output.ts';
 import type { RegisterCommand } from './index.ts';
@@ -29,6 +29,8 @@ export interface ReportContext {
   run: RunRecord;
   /** scorecards, computed on first use (json does not need them) */
   scored: () => Promise<ScoreResult>;
+  /** the --criteria file, when given */
+  criteria?: { file: CriteriaFile; label: string };
   lang: Lang;
   csvDialect: CsvDialect;
 }
@@ -47,7 +49,8 @@ export const REPORT_FORMATS: Record<string, ReportRenderer> = {
     const { run, scorecards } = await ctx.scored();
     return toMarkdown(run, scorecards, ctx.lang);
   },
-  pdf: async (ctx) => renderScorecardPdf({ store: ctx.store, run: ctx.run.id, lang: ctx.lang }),
+  // loaded on demand: Chromium and the viewer are only needed for the PDF
+  pdf: async (ctx) => (await import('../../report-pdf.ts')).renderScorecardPdf({ store: ctx.store, run: ctx.run.id, lang: ctx.lang, ...(ctx.criteria ? { criteria: ctx.criteria } : {}) }),
 };
 
 /** formats whose output is bytes: refused without --output before anything is rendered */
@@ -78,6 +81,7 @@ export const registerReport: RegisterCommand = (program: Command, setExit) => {
         run,
         lang,
         csvDialect: opts.csvDialect,
+        ...(criteria && opts.criteria ? { criteria: { file: criteria, label: opts.criteria } } : {}),
         scored: async () => (scored ??= criteria ? await scoreStoredRun(store, run, criteria) : scorecardsFromStored(run)),
       };
       const output = await render(ctx);
