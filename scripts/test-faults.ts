@@ -102,7 +102,7 @@ for (const proof of only ? [] : PROOFS) {
 
 const ORDER = ['store', 'input', 'browser-platform', 'viewer', 'lab-runner', 'fuzz'];
 rows.sort((a, b) => ORDER.indexOf(a.part) - ORDER.indexOf(b.part));
-const table = new Table({ head: ['part', 'id', 'case', 'trials', 'survived', 'lost', 'proved by'], wordWrap: true, colWidths: [12, 7, 46, 8, 10, 6, 40], style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
+const table = new Table({ head: ['part', 'id', 'case', 'trials', 'survived', 'lost', 'proved by'], wordWrap: true, colWidths: [18, 8, 46, 8, 10, 6, 46], style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
 for (const r of rows) {
   const failed = failedFiles.has(r.test) && typeof r.lost === 'number' && r.lost === 0 ? ' (test failed)' : '';
   table.push([r.part, r.id, r.case, String(r.trials), String(r.survived), `${r.lost}${failed}`, r.test]);

@@ -210,7 +210,7 @@ describe.skipIf(skip)('browsers that hang or outlive their runner (B4, B5)', () 
     for (const p of profiles) rmSync(p, { recursive: true, force: true });
     for (const pid of left) process.kill(pid, 'SIGKILL');
     recordFault({
-      id: 'B5',
+      id: 'B5a',
       part: 'browser-platform',
       case: 'browsers of a runner killed with kill -9',
       trials: 2,
