@@ -29,7 +29,7 @@ const url = new URL(janus.endpoints.pageUrl.replace('{room}', '1')).origin;
 async function measure(collect: boolean, round: number): Promise<{ perParticipant: number[]; runner: number }> {
   const members = [];
   for (let i = 0; i < participants; i += 1) {
-    const ns = await createParticipantNamespace(900 + i, { chromiumPath: CHROMIUM_PATH });
+    const ns = await createParticipantNamespace(150 + i, { chromiumPath: CHROMIUM_PATH });
     const participant = new Participant({
       info: { name: `bench${i + 1}`, index: i, role: 'sender', room: String(3 + round) },
       platform: { id: 'janus', adapter: janusVideoroomAdapter.id, url, options: {} },
