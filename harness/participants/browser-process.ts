@@ -3,12 +3,14 @@
  * contains "meetbench-profile", so leftovers are findable (`pgrep -f meetbench-profile`); closing never
  * hangs: after `closeMs` the process group is killed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { HarnessError } from '../errors.ts';
 import { CHROMIUM_PATH, participantFlags } from './chromium-flags.ts';
+
+export const OWNER_FILE = '.meetbench-owner';
 
 export interface LaunchedBrowser {
   browser: Browser;
@@ -25,6 +27,8 @@ export async function launchParticipantBrowser(options: {
   // the tag (default: this process) lets a test or an operator find the browsers of one run
   const tag = (process.env.MEETBENCH_PROFILE_TAG ?? String(process.pid)).replace(/[^A-Za-z0-9]/g, '');
   const profileDir = mkdtempSync(path.join(tmpdir(), `meetbench-profile-${tag}-`));
+  // who owns it: the startup reaper removes the profiles of dead runners (reap-orphan-browsers.ts)
+  writeFileSync(path.join(profileDir, OWNER_FILE), `${process.pid}\n`);
   try {
     const browser = await puppeteer.launch({
       executablePath: options.wrapper ?? CHROMIUM_PATH,
