@@ -50,6 +50,12 @@ function counts(): Counts {
 
 const show = (c: Counts): string => `${c.chromium} Chromium processes, ${c.fds} open fds, ${c.ownedNamespaces} owned namespaces (${c.machineNamespaces} mb- namespaces on the machine)`;
 
+/** profile folders tagged `tag` (and `tag`next) that no process uses any more */
+function removeProfiles(tag: string): void {
+  if (browsersTagged(tag).length > 0) return;
+  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(`meetbench-profile-${tag}`))) rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+}
+
 function participantNamespaces(): string[] {
   return execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })
     .split('\n')
@@ -66,11 +72,16 @@ function browsersTagged(tag: string): number[] {
 }
 
 describe.skipIf(skip)('a runner killed with kill -9 mid-trial (B5)', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mb-faults-kill9-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let dir = '';
+  const tag = `kill9${process.pid}`;
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    // profiles of the killed runner's browsers (the browsers are gone; their folders are ours to remove)
+    removeProfiles(tag);
+  });
 
   it('its hung browser and its namespaces are reaped at the next start, its run marked aborted', async () => {
-    const tag = `kill9${process.pid}`;
+    dir = mkdtempSync(path.join(tmpdir(), 'mb-faults-kill9-'));
     const scenario = (durationS: number): string => `name: kill9
 platforms:
   - { id: janus, adapter: janus-videoroom, url: "lab:janus" }
@@ -119,17 +130,19 @@ warmupS: 0
 });
 
 describe.skipIf(skip)(`${TRIALS} consecutive trials in one process`, () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'mb-faults-soak-'));
+  let dataDir = '';
   const previousTag = process.env.MEETBENCH_PROFILE_TAG;
   let uninstall: () => void = () => undefined;
   afterAll(() => {
     uninstall();
     if (previousTag === undefined) delete process.env.MEETBENCH_PROFILE_TAG;
     else process.env.MEETBENCH_PROFILE_TAG = previousTag;
-    rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    removeProfiles(TAG);
   });
 
   it('ends with as many Chromium processes, file descriptors and namespaces as it started with', async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'mb-faults-soak-'));
     process.env.MEETBENCH_PROFILE_TAG = TAG;
     uninstall = installCleanupHandlers({ exitOnSignal: false });
     const scenario = loadScenario(
