@@ -2,9 +2,10 @@
  * Long commands (run, nightly, demo) stop cleanly on SIGINT/SIGTERM — from Ctrl-C, cron or systemd: the
  * signal aborts the work, which closes the browsers, removes the lab's namespaces and stores what was
  * measured as incomplete; a second signal exits at once (the exit hook still removes the namespaces).
+ * When the work ends, however it ends, the lab it started is taken down.
  */
 import { EXIT_CODES } from '../../results/run-record.ts';
-import { installCleanupHandlers } from '../lab/index.ts';
+import { cleanupOwnedSync, installCleanupHandlers } from '../lab/index.ts';
 import { info } from './output.ts';
 
 export async function interruptible<T>(what: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -24,6 +25,9 @@ export async function interruptible<T>(what: string, work: (signal: AbortSignal)
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    // the lab this command started (not one it reused) and its participant namespaces go now: the
+    // command may go on (demo serves the viewer) and nothing of the lab should outlive the measurement
+    cleanupOwnedSync();
     removeHooks();
   }
 }
