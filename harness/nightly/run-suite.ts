@@ -7,11 +7,10 @@
  * The deadline and signals abort one controller: the trial in progress stops measuring and cleans up,
  * the remaining trials are not started, and the run is marked `incomplete` with what was not run.
  */
-import os from 'node:os';
 import path from 'node:path';
-import { RUN_SCHEMA_VERSION, type RunRecord, type Trial } from '../../results/run-record.ts';
+import type { RunRecord, Trial } from '../../results/run-record.ts';
 import type { ResultsStore } from '../../results/store/results-store.ts';
-import { newRunId, runScenario } from '../runner/run-scenario.ts';
+import { newRunRecord, runScenario } from '../runner/run-scenario.ts';
 import type { LoadedSuite } from '../scenario/load-suite.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 
@@ -47,19 +46,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRunResult
   }
   const signal = AbortSignal.any([options.signal, deadlineController.signal]);
 
-  const run: RunRecord = {
-    schemaVersion: RUN_SCHEMA_VERSION,
-    id: newRunId(),
-    kind: 'nightly',
-    source: path.basename(loaded.file),
-    startedAt: new Date().toISOString(),
-    finishedAt: null,
-    status: 'running',
-    verdict: 'broken',
-    reason: null,
-    trials: [],
-    host: { hostname: os.hostname(), cores: os.cpus().length, memoryMb: Math.round(os.totalmem() / 1024 / 1024), browser: null },
-  };
+  const run: RunRecord = newRunRecord('nightly', path.basename(loaded.file));
   await store.saveRun(run);
   const planned = loaded.scenarios.reduce((sum, s) => sum + plannedTrials(s.scenario), 0);
   progress(`meetbench nightly ${loaded.suite.name}: run ${run.id}, ${loaded.scenarios.length} scenario(s), ${planned} trial(s)${options.deadline ? `, deadline ${options.deadline.toISOString()}` : ''}`);

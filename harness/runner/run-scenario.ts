@@ -69,16 +69,13 @@ function browserVersion(): string | null {
   }
 }
 
-export async function runScenario(options: RunOptions): Promise<RunRecord> {
-  const { store, scenario, progress, signal } = options;
-  // the network plan first: a profile this machine cannot apply is refused before anything starts
-  const features: ShapingFeatures | null = needsShaping(scenario) && isRoot() ? await shapingFeatures() : null;
-  for (const line of checkNetworkPlan(scenario, features)) progress(`network plan: ${line}`);
-  const run: RunRecord = options.into ?? {
+/** A run as stored when it starts: `running`, broken until judged (a crash never leaves it passed). */
+export function newRunRecord(kind: RunRecord['kind'], source: string): RunRecord {
+  return {
     schemaVersion: RUN_SCHEMA_VERSION,
     id: newRunId(),
-    kind: options.kind ?? 'run',
-    source: options.source,
+    kind,
+    source,
     startedAt: new Date().toISOString(),
     finishedAt: null,
     status: 'running',
@@ -87,6 +84,14 @@ export async function runScenario(options: RunOptions): Promise<RunRecord> {
     trials: [],
     host: { hostname: os.hostname(), cores: os.cpus().length, memoryMb: Math.round(os.totalmem() / 1024 / 1024), browser: browserVersion() },
   };
+}
+
+export async function runScenario(options: RunOptions): Promise<RunRecord> {
+  const { store, scenario, progress, signal } = options;
+  // the network plan first: a profile this machine cannot apply is refused before anything starts
+  const features: ShapingFeatures | null = needsShaping(scenario) && isRoot() ? await shapingFeatures() : null;
+  for (const line of checkNetworkPlan(scenario, features)) progress(`network plan: ${line}`);
+  const run: RunRecord = options.into ?? newRunRecord(options.kind ?? 'run', options.source);
   await store.saveRun(run);
 
   let lab: LabState | null = null;
