@@ -12,7 +12,7 @@
  *   the Node side turns two snapshots into rates.
  */
 
-import type { PcCounters } from './collector-types.ts';
+import { zeroCounters, type PcCounters } from './collector-types.ts';
 
 interface MeetbenchConfig {
   /** a function body returning true for peer-connection configurations to leave out of bandwidth */
@@ -150,31 +150,7 @@ interface PcEntry {
   }
 
   const readCounters = async (entry: PcEntry): Promise<PcCounters> => {
-    const c: PcCounters = {
-      bytesSent: 0,
-      bytesReceived: 0,
-      audioBytesSent: 0,
-      videoBytesSent: 0,
-      audioBytesReceived: 0,
-      videoBytesReceived: 0,
-      packetsReceived: 0,
-      packetsLost: 0,
-      jitterSum: 0,
-      jitterCount: 0,
-      rttMs: null,
-      framesEncoded: 0,
-      framesDecoded: 0,
-      frameHeight: null,
-      freezeCount: 0,
-      freezeDurationS: 0,
-      qualityLimitedS: 0,
-      totalEncodeTimeS: 0,
-      qualityLimitation: null,
-      concealedSamples: 0,
-      totalSamplesReceived: 0,
-      videoInbound: 0,
-      candidateType: null,
-    };
+    const c = zeroCounters();
     const report = await entry.pc.getStats();
     const byId = new Map<string, Record<string, unknown>>();
     report.forEach((s: Record<string, unknown>) => byId.set(String(s.id), s));

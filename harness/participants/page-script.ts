@@ -1,10 +1,10 @@
 /**
  * Compiles an in-page script (harness/page-scripts/*.ts) to a plain IIFE string once per process.
- * esbuild, not tsx's transform, so no Node helper (`__name`, imports) leaks into the page.
+ * esbuild bundles it with what it imports from harness/page-scripts/ (no Node module may be imported
+ * there: lint enforces it), so no Node helper (`__name`, imports) leaks into the page.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { transformSync } from 'esbuild';
+import { buildSync } from 'esbuild';
 
 const cache = new Map<string, string>();
 
@@ -12,7 +12,8 @@ export function pageScript(name: 'collector' | 'fake-media' | 'generated-media')
   const cached = cache.get(name);
   if (cached) return cached;
   const file = fileURLToPath(new URL(`../page-scripts/${name}.ts`, import.meta.url));
-  const { code } = transformSync(readFileSync(file, 'utf8'), { loader: 'ts', format: 'iife', target: 'es2022', keepNames: false });
+  const result = buildSync({ entryPoints: [file], bundle: true, write: false, format: 'iife', target: 'es2022', platform: 'browser', keepNames: false, logLevel: 'silent' });
+  const code = result.outputFiles[0]?.text ?? '';
   cache.set(name, code);
   return code;
 }

@@ -5,30 +5,11 @@
  */
 import type { Sample } from '../../results/run-record.ts';
 import type { CollectorSnapshot, PcCounters } from './snapshot.ts';
+import { zeroCounters } from '../page-scripts/collector-types.ts';
 
 type Totals = Omit<PcCounters, 'rttMs' | 'frameHeight' | 'qualityLimitation' | 'candidateType'>;
 
-const ZERO: Totals = {
-  bytesSent: 0,
-  bytesReceived: 0,
-  audioBytesSent: 0,
-  videoBytesSent: 0,
-  audioBytesReceived: 0,
-  videoBytesReceived: 0,
-  packetsReceived: 0,
-  packetsLost: 0,
-  jitterSum: 0,
-  jitterCount: 0,
-  framesEncoded: 0,
-  framesDecoded: 0,
-  freezeCount: 0,
-  freezeDurationS: 0,
-  qualityLimitedS: 0,
-  totalEncodeTimeS: 0,
-  concealedSamples: 0,
-  totalSamplesReceived: 0,
-  videoInbound: 0,
-};
+const ZERO: Totals = (({ rttMs: _r, frameHeight: _f, qualityLimitation: _q, candidateType: _c, ...totals }) => totals)(zeroCounters());
 
 function delta(prev: CollectorSnapshot, cur: CollectorSnapshot): Totals {
   const sum: Totals = { ...ZERO };

@@ -1,33 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sampleFromSnapshots } from '../../../harness/participants/sample-rates.ts';
 import type { CollectorSnapshot, PcCounters } from '../../../harness/participants/snapshot.ts';
+import { zeroCounters } from '../../../harness/page-scripts/collector-types.ts';
 
-const counters = (over: Partial<PcCounters> = {}): PcCounters => ({
-  bytesSent: 0,
-  bytesReceived: 0,
-  audioBytesSent: 0,
-  videoBytesSent: 0,
-  audioBytesReceived: 0,
-  videoBytesReceived: 0,
-  packetsReceived: 0,
-  packetsLost: 0,
-  jitterSum: 0,
-  jitterCount: 0,
-  rttMs: null,
-  framesEncoded: 0,
-  framesDecoded: 0,
-  frameHeight: null,
-  freezeCount: 0,
-  freezeDurationS: 0,
-  qualityLimitedS: 0,
-  totalEncodeTimeS: 0,
-  qualityLimitation: null,
-  concealedSamples: 0,
-  totalSamplesReceived: 0,
-  videoInbound: 0,
-  candidateType: null,
-  ...over,
-});
+const counters = (over: Partial<PcCounters> = {}): PcCounters => ({ ...zeroCounters(), ...over });
 
 const snap = (at: number, pcs: Array<[id: number, c: PcCounters, closed?: boolean]>): CollectorSnapshot => ({
   at,
