@@ -117,4 +117,11 @@ if (!faults) process.stdout.write('\nthe fault run wrote no report (vitest crash
 const ok = faults !== null && failedTests.length === 0 && lost.length === 0;
 process.stdout.write(ok ? `\nAll ${rows.length} rows survived, nothing lost.\n` : `\n${lost.length} row(s) lost something, ${failedTests.length} test(s) failed.\n`);
 rmSync(work, { recursive: true, force: true });
+// Cases that kill a runner with kill -9 leave its lab for "the next start" to reap: be that next start,
+// so the catalogue itself leaves no namespace behind.
+if (process.getuid?.() === 0) {
+  const { reapStale } = await import('../harness/lab/index.ts');
+  const reaped = await reapStale();
+  if (reaped.removed.length > 0) process.stdout.write(`reaped what the killed runners left: ${reaped.removed.join(', ')}\n`);
+}
 process.exitCode = ok ? 0 : 1;

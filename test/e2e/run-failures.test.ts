@@ -66,6 +66,17 @@ const TWO_PARTICIPANTS = `participants:
 
 describe.skipIf(skip)('a run whose platforms misbehave', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mb-fail-'));
+
+  /** Starts a 2-participant run on the lab Janus and returns once it measures, with its namespaces. */
+  async function measuringOnJanus(name: string, durationS: number): Promise<{ cli: ReturnType<typeof startCli>; ours: string[] }> {
+    const file = writeScenario(dataDir, `name: ${name}\nplatforms:\n  - { id: janus, adapter: janus-videoroom, url: "lab:janus" }\n${TWO_PARTICIPANTS}durationS: ${durationS}\nwarmupS: 1\n`);
+    const before = participantNamespaces();
+    const cli = startCli(['run', file], { dataDir, env });
+    await cli.waitFor(/then measuring/);
+    const ours = participantNamespaces().filter((n) => !before.includes(n));
+    expect(ours.length).toBeGreaterThanOrEqual(2);
+    return { cli, ours };
+  }
   let silent: Server;
   const sockets: Socket[] = [];
   let port = 0;
@@ -119,22 +130,7 @@ timeouts: { joinMs: 6000 }
   });
 
   it('marks a participant whose browser is killed mid-trial, and finishes the run', async () => {
-    const file = writeScenario(
-      dataDir,
-      `name: killed-browser
-platforms:
-  - id: janus
-    adapter: janus-videoroom
-    url: lab:janus
-${TWO_PARTICIPANTS}durationS: 10
-warmupS: 1
-`,
-    );
-    const before = participantNamespaces();
-    const cli = startCli(['run', file], { dataDir, env });
-    await cli.waitFor(/then measuring/);
-    const ours = participantNamespaces().filter((n) => !before.includes(n));
-    expect(ours.length).toBeGreaterThanOrEqual(2);
+    const { cli, ours } = await measuringOnJanus('killed-browser', 10);
     const victims = mainBrowserPids();
     expect(victims.length).toBeGreaterThanOrEqual(2);
     process.kill(victims[0]!, 'SIGKILL');
@@ -155,22 +151,7 @@ warmupS: 1
   });
 
   it('stops cleanly on SIGTERM: browsers closed, namespaces removed, the run stored as incomplete', async () => {
-    const file = writeScenario(
-      dataDir,
-      `name: sigterm
-platforms:
-  - id: janus
-    adapter: janus-videoroom
-    url: lab:janus
-${TWO_PARTICIPANTS}durationS: 60
-warmupS: 1
-`,
-    );
-    const before = participantNamespaces();
-    const cli = startCli(['run', file], { dataDir, env });
-    await cli.waitFor(/then measuring/);
-    const ours = participantNamespaces().filter((n) => !before.includes(n));
-    expect(ours.length).toBeGreaterThanOrEqual(2);
+    const { cli, ours } = await measuringOnJanus('sigterm', 60);
     cli.child.kill('SIGTERM');
     const result = await cli.done;
     expect(result.code).toBe(130);
