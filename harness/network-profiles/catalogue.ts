@@ -3,7 +3,7 @@
  * `networkProfiles` come first, then the catalogue. Unknown names are refused with the list of known ones.
  */
 import { fileURLToPath } from 'node:url';
-import { loadYamlWithSchema } from '../../results/criteria/load-yaml.ts';
+import { loadYamlWithSchema } from '../../results/load-yaml.ts';
 import { HarnessError } from '../errors.ts';
 import { catalogueSchema, type Catalogue, type NamedProfile, type NetworkProfile } from './profile-schema.ts';
 

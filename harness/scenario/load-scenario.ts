@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
-import { loadYamlWithSchema, parseYamlWithSchema } from '../../results/criteria/load-yaml.ts';
+import { loadYamlWithSchema, parseYamlWithSchema } from '../../results/load-yaml.ts';
 import { InputError, formatPath, type InputProblem } from '../../results/input-error.ts';
 import { ADAPTERS } from '../adapters/registry.ts';
 import { scenarioSchema, type Scenario } from './scenario-schema.ts';

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { loadYamlWithSchema } from '../../results/criteria/load-yaml.ts';
+import { loadYamlWithSchema } from '../../results/load-yaml.ts';
 import { InputError, formatPath, type InputProblem } from '../../results/input-error.ts';
 import { ADAPTERS } from '../adapters/registry.ts';
 import { loadScenario } from './load-scenario.ts';

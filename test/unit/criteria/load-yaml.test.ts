@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { InputError } from '../../../results/input-error.ts';
-import { loadYamlWithSchema, parseYamlWithSchema } from '../../../results/criteria/load-yaml.ts';
+import { loadYamlWithSchema, parseYamlWithSchema } from '../../../results/load-yaml.ts';
 
 const schema = z.strictObject({
   name: z.string(),

@@ -9,7 +9,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, isMap, isPair, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { InputError, formatPath, type InputProblem } from '../input-error.ts';
+import { InputError, formatPath, type InputProblem } from './input-error.ts';
 
 export const MAX_YAML_BYTES = 1024 * 1024;
 /** a few anchors for shared blocks are fine; thousands are an attack */
