@@ -46,10 +46,26 @@ export function namespacePids(namespace: string): number[] {
   return out.split('\n').map(Number).filter((pid) => Number.isInteger(pid) && pid > 0);
 }
 
-/** Kill every process still inside the namespace (servers, browsers), then delete it and its veth pair. */
+/** The veth ends inside a namespace (`ip -o link` prints `2: mb-p3n@if7: <...>`). */
+function namespaceVeths(namespace: string): string[] {
+  const out = tryRunSync('ip', ['-n', namespace, '-o', 'link', 'show', 'type', 'veth']) ?? '';
+  return out
+    .split('\n')
+    .map((line) => /^\d+:\s+([^@:\s]+)/.exec(line)?.[1])
+    .filter((name): name is string => !!name);
+}
+
+/**
+ * Kill every process still inside the namespace (servers, browsers), delete its veth pairs, then the namespace.
+ * The veths are deleted explicitly first: `ip netns delete` only unmounts the namespace, and the kernel
+ * destroys it (and the veth pair with it) later, from a work queue, so the host end would still be
+ * listed for a moment after the call (seen in CI, and the next set-up of the same index would collide).
+ * Deleting one end of a veth pair removes both at once.
+ */
 export function removeNamespaceSync(namespace: string): void {
   if (namespaceExists(namespace)) {
     terminateSync(namespacePids(namespace));
+    for (const veth of namespaceVeths(namespace)) tryRunSync('ip', ['-n', namespace, 'link', 'delete', veth]);
     tryRunSync('ip', ['netns', 'delete', namespace]);
   }
 }
