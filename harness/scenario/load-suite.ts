@@ -54,6 +54,7 @@ export function loadSuite(file: string): LoadedSuite {
     if (suite.platforms) scenario.platforms = structuredClone(suite.platforms);
     if (suite.only) scenario.platforms = scenario.platforms.filter((p) => suite.only!.includes(p.id));
     if (suite.networks) scenario.networks = [...suite.networks];
+    if (suite.acceptPartialShaping !== undefined) scenario.acceptPartialShaping = suite.acceptPartialShaping;
     scenario.repeats = suite.repeats;
     if (scenario.platforms.length === 0) {
       problems.push({ path: 'only', line: null, message: `no platform of ${relative} is left after "only: [${suite.only?.join(', ')}]"` });

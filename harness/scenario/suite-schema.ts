@@ -49,6 +49,10 @@ export const suiteSchema = z
     platforms: z.array(platformSchema).min(1).optional().describe("the deployments to compare; they replace each scenario's own platforms"),
     only: z.array(z.string()).min(1).optional().describe('run only the platforms with these ids'),
     networks: z.array(z.string().min(1)).min(1).optional().describe("network profiles, replacing each scenario's"),
+    acceptPartialShaping: z
+      .boolean()
+      .optional()
+      .describe("replaces each scenario's: run a profile this machine cannot apply in full (e.g. the VPN's delay on a kernel without netem); the report says what was not applied"),
     repeats: z.number().int().min(1).max(100).default(3).describe('trials per platform × scenario × network; the scorecard takes the median of them'),
     criteria: z.string().optional().describe('criteria file, relative to this suite file'),
     deadline: z
