@@ -16,7 +16,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import os from 'node:os';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { janusVideoroomAdapter } from '../harness/adapters/janus-videoroom/index.ts';
@@ -25,6 +25,7 @@ import { runTrial } from '../harness/runner/run-trial.ts';
 import { scenarioSchema } from '../harness/scenario/scenario-schema.ts';
 import type { Trial } from '../results/run-record.ts';
 import { openStore } from '../results/store/open-store.ts';
+import { startCpuByCommand, type CpuGroup } from './cpu-by-command.ts';
 
 const env = (name: string, fallback: string): string => process.env[name] ?? fallback;
 const windowS = Number(env('BENCH_WINDOW_S', '8'));
@@ -34,7 +35,7 @@ const modes = env('BENCH_MODES', 'before,after').split(',') as ('before' | 'afte
 const medias = env('BENCH_MEDIA', '640x360@30,320x180@15').split(',');
 const topologies = env('BENCH_TOPOLOGIES', 'one-room,rooms-of-2').split(',') as ('one-room' | 'rooms-of-2')[];
 /** sizes tried, in order; coarse on purpose (time), the first failure ends a search */
-const SIZES = { 'one-room': [2, 4, 6, 8, 10], 'rooms-of-2': [4, 8, 12, 16, 20] } as const;
+const SIZES = { 'one-room': [2, 4, 5, 6, 7, 8, 10], 'rooms-of-2': [4, 6, 8, 10, 12, 16, 20] } as const;
 const CORES = os.cpus().length;
 /**
  * runner: the rule of real runs (whole-machine CPU). ours: this process and its browsers' share of the
@@ -61,8 +62,10 @@ process.on('SIGINT', () => controller.abort());
 interface Point {
   size: number;
   trial: Trial;
-  /** this process and its browsers over the whole trial, percent of all cores: our share of the runner CPU */
-  ownCpu: number | null;
+  /** the machine's CPU over the whole trial by command, percent of all cores */
+  cpu: Record<CpuGroup, number>;
+  /** browsers and this process: meetbench's own share of the runner CPU */
+  ownCpu: number;
   ok: boolean;
   why: string;
 }
@@ -96,32 +99,27 @@ async function trialOf(mode: 'before' | 'after', topology: 'one-room' | 'rooms-o
   );
 }
 
-/** CPU seconds of this process and every child it reaped (browsers are reaped when closed) */
-function ownCpuSeconds(): number {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
-  // utime, stime, cutime, cstime (fields 14-17), in clock ticks of 1/100 s
-  return ((f[11] ?? 0) + (f[12] ?? 0) + (f[13] ?? 0) + (f[14] ?? 0)) / 100;
-}
-
 async function measured(mode: 'before' | 'after', topology: 'one-room' | 'rooms-of-2', media: string, size: number): Promise<Point> {
-  const cpuBefore = ownCpuSeconds();
-  const t0 = Date.now();
+  const sampler = startCpuByCommand();
   const trial = await trialOf(mode, topology, media, size);
-  // over the whole trial (joins, window, close): a little below our share during the window
-  const ownCpu = Math.round((100 * (ownCpuSeconds() - cpuBefore)) / ((Date.now() - t0) / 1000) / CORES);
+  // over the whole trial (joins, window, close): a little below the shares during the window alone
+  const cpu = sampler.stop();
+  const ownCpu = cpu.browsers + cpu.meetbench;
+  const point = (ok: boolean, why: string): Point => ({ size, trial, cpu, ownCpu, ok, why });
   const joined = trial.participants.filter((p) => p.joined).length;
-  if (joined < size) return { size, trial, ownCpu, ok: false, why: `${joined}/${size} joined` };
+  if (joined < size) return point(false, `${joined}/${size} joined`);
   // a starved participant decodes late (environment.md: 19 of 30 fps on a saturated runner); against the
   // rate actually sent, so an encoder that lowers its rate for the room's bitrate cap is not counted
   const sent = trial.participants.map((p) => p.metrics.fps_sent).filter((v): v is number => typeof v === 'number');
   const fps = sent.length > 0 ? sent.reduce((a, b) => a + b, 0) / sent.length : Number(media.split('@')[1]);
   const starved = trial.participants.filter((p) => (p.metrics.fps_received ?? 0) < 0.8 * fps);
-  if (starved.length > 0) return { size, trial, ownCpu, ok: false, why: `${starved.length} participant(s) decoded under 80 % of the ${fps.toFixed(1)} fps sent` };
-  if (judgeBy === 'runner' && trial.runner.saturated) return { size, trial, ownCpu, ok: false, why: `runner saturated (${trial.runner.cpuPct.avg} % avg)` };
-  if (judgeBy === 'ours' && ownCpu > maxCpuPct) return { size, trial, ownCpu, ok: false, why: `our share of the CPU above ${maxCpuPct} % (${ownCpu} %)` };
-  return { size, trial, ownCpu, ok: true, why: 'all joined, runner not saturated' };
+  if (starved.length > 0) return point(false, `${starved.length} participant(s) decoded under 80 % of the ${fps.toFixed(1)} fps sent`);
+  if (judgeBy === 'runner' && trial.runner.saturated) return point(false, `runner saturated (${trial.runner.cpuPct.avg} % avg)`);
+  if (judgeBy === 'ours' && ownCpu > maxCpuPct) return point(false, `our share of the CPU above ${maxCpuPct} % (${ownCpu} %)`);
+  return point(true, 'all joined, runner not saturated');
 }
+
+const shares = (p: Point): string => `${p.cpu.browsers} / ${p.cpu.sfu} / ${p.cpu.meetbench} %`;
 
 const joinP95 = (t: Trial): string => {
   const joins = t.participants.map((p) => p.joinTimeMs).filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);
@@ -142,16 +140,16 @@ try {
             break;
           }
           const point = await measured(mode, topology, media, size);
-          log(`${mode} ${topology} ${media} n=${size}: ${point.ok ? 'ok' : 'STOP'} — ${point.why}; runner CPU ${point.trial.runner.cpuPct.avg} % (ours ${point.ownCpu} %), load ${point.trial.runner.loadAvg}, join p95 ${joinP95(point.trial)}`);
+          log(`${mode} ${topology} ${media} n=${size}: ${point.ok ? 'ok' : 'STOP'} — ${point.why}; runner CPU ${point.trial.runner.cpuPct.avg} % (over the trial: ${shares(point)}), load ${point.trial.runner.loadAvg}, join p95 ${joinP95(point.trial)}`);
           if (!point.ok) {
-            stop = `n=${size}: ${point.why}, ours ${point.ownCpu} %`;
+            stop = `n=${size}: ${point.why}`;
             break;
           }
           best = point;
         }
         const n = best?.size ?? 0;
         rows.push(
-          `| ${mode === 'before' ? 'before: a browser each' : 'after: shared contexts'} | ${topology} | ${media} | ${n} | ${(n / CORES).toFixed(1)} | ${best?.trial.runner.cpuPct.avg ?? '-'} % (ours ${best?.ownCpu ?? '-'} %) | ${best ? joinP95(best.trial) : '-'} | ${stop} |`,
+          `| ${mode === 'before' ? 'before: a browser each' : 'after: shared contexts'} | ${topology} | ${media} | ${n} | ${(n / CORES).toFixed(1)} | ${best?.trial.runner.cpuPct.avg ?? '-'} % | ${best ? shares(best) : '-'} | ${best ? joinP95(best.trial) : '-'} | ${stop} |`,
         );
       }
     }
@@ -167,8 +165,8 @@ process.stdout.write(
     '',
     `bench:density on ${os.hostname()}: ${CORES} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average at the end ${os.loadavg()[0]?.toFixed(1)}; window ${windowS} s, saturation above ${maxCpuPct} % ${judgeBy === 'runner' ? 'runner CPU (whole machine)' : 'of the machine used by meetbench itself (BENCH_JUDGE=ours)'}; ${Math.round((Date.now() - started) / 60_000)} min`,
     '',
-    '| participants run as | topology | media | largest N | per core | runner CPU at N (ours) | join p95 at N | stopped by |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| participants run as | topology | media | largest N | per core | runner CPU at N | over the trial at N: browsers / lab SFU / meetbench | join p95 at N | stopped by |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
   ].join('\n'),

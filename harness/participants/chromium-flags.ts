@@ -25,6 +25,10 @@ export function participantFlags(options: { insecureOrigins: string[]; fakeMedia
     '--disable-gpu',
     '--disable-dev-shm-usage',
     '--mute-audio',
+    // no sound card is used: remote audio is still decoded and played out into a fake output stream at real
+    // time (audio_concealed_pct keeps its meaning), without the audio device threads (3-7 % of 2 cores for
+    // 6 participants in a room, docs/scale.md)
+    '--disable-audio-output',
     '--disable-background-timer-throttling',
     '--disable-renderer-backgrounding',
     '--disable-backgrounding-occluded-windows',
@@ -34,5 +38,8 @@ export function participantFlags(options: { insecureOrigins: string[]; fakeMedia
   if (options.fakeMedia) flags.push('--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream');
   // getUserMedia needs a secure context; lab pages are plain http on a namespace address
   if (options.insecureOrigins.length > 0) flags.push(`--unsafely-treat-insecure-origin-as-secure=${options.insecureOrigins.join(',')}`);
+  // for experiments on one machine (docs/scale.md): appended last, so a later flag overrides an earlier one
+  const extra = process.env.MEETBENCH_CHROMIUM_EXTRA_FLAGS?.trim();
+  if (extra) flags.push(...extra.split(/\s+/));
   return flags;
 }
