@@ -31,6 +31,16 @@ export function mannWhitneyGreater(a: readonly number[], b: readonly number[]): 
   return { u, p: normalUpperTail(m, n, u, ties), effect, method: 'normal' };
 }
 
+/**
+ * Two-sided p-value: do `a` and `b` differ either way? Twice the smaller one-sided tail (exact for small
+ * samples without ties, as above). The viewer's comparison of two platforms or two runs uses it.
+ */
+export function mannWhitneyTwoSided(a: readonly number[], b: readonly number[]): { u: number; p: number; method: MannWhitneyResult['method'] } {
+  const greater = mannWhitneyGreater(a, b);
+  const less = mannWhitneyGreater(b, a);
+  return { u: Math.min(greater.u, less.u), p: Math.min(1, 2 * Math.min(greater.p, less.p)), method: greater.method };
+}
+
 /** U by ranks (ties get their mid-rank); also the sizes of the tie groups, for the variance correction */
 function countU(a: readonly number[], b: readonly number[]): { u: number; ties: number[] } {
   const all = [...a.map((v) => ({ v, first: true })), ...b.map((v) => ({ v, first: false }))].sort((x, y) => x.v - y.v);

@@ -4,7 +4,7 @@
  * gets both medians, the relative difference, and a Mann-Whitney U p-value.
  */
 import type { RunRecord, Trial } from '../../results/run-record.ts';
-import { mannWhitneyU } from './mann-whitney.ts';
+import { mannWhitneyTwoSided } from '../../results/history/mann-whitney.ts';
 import { KEY_METRICS, median, participantValues, trialValue } from './trial-values.ts';
 
 export interface CompareRow {
@@ -34,7 +34,8 @@ const round = (v: number | null): number | null => (v === null ? null : Math.rou
 function row(group: string, metric: string, better: 'lower' | 'higher', a: number[], b: number[]): CompareRow {
   const ma = median(a);
   const mb = median(b);
-  const test = mannWhitneyU(a, b);
+  // below 3 values a side no difference can reach significance: no p rather than a meaningless one
+  const test = a.length >= 3 && b.length >= 3 ? mannWhitneyTwoSided(a, b) : undefined;
   return {
     group,
     metric,

@@ -1,22 +1,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mannWhitneyU } from '../../../server/model/mann-whitney.ts';
+import { mannWhitneyTwoSided } from '../../../results/history/mann-whitney.ts';
 import { fromAcceptLanguage } from '../../../server/i18n/negotiate-lang.ts';
 import { MESSAGES } from '../../../server/i18n/messages.ts';
 import { VIEWS_DIR } from '../../../server/render.ts';
 import { thresholdBound } from '../../../server/model/trial-values.ts';
 
-describe('Mann-Whitney U', () => {
-  it('matches the reference two-sided p for fully separated samples (normal approximation, continuity)', () => {
-    const r = mannWhitneyU([1, 2, 3, 4, 5], [6, 7, 8, 9, 10])!;
+describe('Mann-Whitney U, two-sided (the viewer\'s compare)', () => {
+  it('gives the exact two-sided p for fully separated samples: 2 / C(10,5) = 2/252', () => {
+    const r = mannWhitneyTwoSided([1, 2, 3, 4, 5], [6, 7, 8, 9, 10]);
     expect(r.u).toBe(0);
-    expect(r.p).toBeCloseTo(0.0122, 3);
+    expect(r.method).toBe('exact');
+    expect(r.p).toBeCloseTo(2 / 252, 6);
+    expect(mannWhitneyTwoSided([6, 7, 8, 9, 10], [1, 2, 3, 4, 5]).p).toBeCloseTo(2 / 252, 6);
   });
-  it('gives p = 1 territory for identical samples and refuses fewer than 3 values a side', () => {
-    expect(mannWhitneyU([5, 5, 5], [5, 5, 5])!.p).toBe(1);
-    expect(mannWhitneyU([1, 2, 3, 4], [2, 3, 4, 5])!.p).toBeGreaterThan(0.3);
-    expect(mannWhitneyU([1, 2], [3, 4, 5])).toBeUndefined();
+  it('gives p = 1 for identical samples and a large p for overlapping ones', () => {
+    expect(mannWhitneyTwoSided([5, 5, 5], [5, 5, 5]).p).toBe(1);
+    expect(mannWhitneyTwoSided([1, 2, 3, 4], [2, 3, 4, 5]).p).toBeGreaterThan(0.3);
   });
 });
 
