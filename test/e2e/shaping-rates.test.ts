@@ -48,6 +48,9 @@ networkProfiles:
   small-link: { uplink: { rateKbps: 300 }, downlink: { rateKbps: 300 } }
   lossy5: { uplink: { lossPct: 5, delayMs: 20 }, downlink: { lossPct: 5 } }
 acceptPartialShaping: true
+# the capped participant loads the demo page (about 580 KiB with its font) through 300 kbit/s: 16 s at
+# best, and the default 30 s join timeout left it 3.5 s for ICE on a busy CI runner once
+timeouts: { joinMs: 60000 }
 durationS: 12
 warmupS: 5
 `,
