@@ -25,10 +25,6 @@ export function participantFlags(options: { insecureOrigins: string[]; fakeMedia
     '--disable-gpu',
     '--disable-dev-shm-usage',
     '--mute-audio',
-    // no sound card is used: remote audio is still decoded and played out into a fake output stream at real
-    // time (audio_concealed_pct keeps its meaning), without the audio device threads (3-7 % of 2 cores for
-    // 6 participants in a room, docs/scale.md)
-    '--disable-audio-output',
     '--disable-background-timer-throttling',
     '--disable-renderer-backgrounding',
     '--disable-backgrounding-occluded-windows',
