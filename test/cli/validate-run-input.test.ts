@@ -64,6 +64,23 @@ durationS: ten
     expect(result.stderr).toMatch(/adapter\.yaml:4: platforms\[0\]\.adapter: unknown adapter "jitsy"; expected one of .*janus-videoroom/);
   });
 
+  it('refuses receive-only participants on a platform whose adapter cannot join without publishing', async () => {
+    const file = write(
+      'receivers.yaml',
+      `name: receivers
+platforms:
+  - { id: intranet, adapter: custom, url: "https://visio.example.org", options: { steps: [{ goto: "{base}/room/{room}" }], joined: { selector: "#in" } } }
+participants:
+  count: 3
+  receivers: 1
+`,
+    );
+    const result = await runCli(['validate', file]);
+    expect(result.code).toBe(2);
+    noStack(result.stderr);
+    expect(result.stderr).toMatch(/receivers\.yaml:3: platforms\[0\]\.adapter: participants\.receivers is 1 but platform "intranet" \(adapter custom\) cannot join receive-only; expected .*janus-videoroom/);
+  });
+
   it('refuses duplicate keys and YAML syntax errors with their line', async () => {
     const dup = write('dup.yaml', `${VALID}durationS: 10\ndurationS: 20\n`);
     const broken = write('broken.yaml', 'name: [unclosed\nplatforms: x\n');

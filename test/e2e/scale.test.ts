@@ -1,5 +1,6 @@
 /**
  * Scale features end to end on the lab's real Janus, through the real CLI:
+ * - receive-only participants (the demo's subscriber mode): they send no camera and receive every one;
  * - participants as contexts of one shared browser (one namespace for the group, its kernel figures on the
  *   trial), with web-tier load by autocannon on the lab's web server during the joins, judged by criteria
  *   and shown in the Markdown report;
@@ -112,6 +113,45 @@ criteria: web-criteria.yaml
     const md = await runCli(['report', 'latest', '--format', 'md'], { dataDir: dir });
     expect(md.stdout).toContain('## Web-tier load');
     expect(md.stdout).toContain(`${Math.round(load.latencyMs.p95! * 10) / 10} ms`);
+  });
+});
+
+describe.skipIf(skip)('receive-only participants on the lab Janus', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mb-e2e-receivers-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('join without publishing: no camera sent, both cameras received, and the senders do not see them', async () => {
+    const file = write(
+      dir,
+      'receivers.yaml',
+      `name: e2e-receivers
+${JANUS}participants:
+  count: 3
+  receivers: 1
+  media: { width: 320, height: 180, fps: 15 }
+  rampUpMs: 500
+durationS: 8
+warmupS: 3
+`,
+    );
+    const result = await runCli(['run', file], { dataDir: dir });
+    expect([0, 4], `exit ${result.code}\n${result.stdout}\n${result.stderr.slice(-2000)}`).toContain(result.code);
+    const trial = (await latest(dir)).trials[0]!;
+    const [s1, s2, receiver] = trial.participants;
+    expect(trial.participants.map((p) => [p.name, p.role, p.joined])).toEqual([
+      ['bench1', 'sender', true],
+      ['bench2', 'sender', true],
+      ['bench3', 'receiver', true],
+    ]);
+    // a receiver sends RTCP only: by getStats (RTP payload) nothing, by the kernel a few kbit/s
+    expect(receiver!.metrics.video_uplink_kbps ?? 0).toBe(0);
+    expect(receiver!.kernel!.uplinkKbps!).toBeLessThan(30);
+    // it receives both cameras, each sender only the other one (the receiver has no feed to offer)
+    expect(receiver!.metrics.fps_received).toBeGreaterThan(5);
+    for (const sender of [s1!, s2!]) {
+      expect(sender.uplinkKbps.avg!).toBeGreaterThan(50);
+      expect(sender.downlinkKbps.avg!).toBeLessThan(0.75 * receiver!.downlinkKbps.avg!);
+    }
   });
 });
 

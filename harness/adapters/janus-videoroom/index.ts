@@ -2,6 +2,9 @@
  * Janus VideoRoom through its official demo page: click Start, type a name, click "Join the room".
  * Joined signal: the demo's own state (`myid` set by the room's "joined" event) and its publisher peer
  * connection up (`sfutest.webrtcStuff.pc` ICE connected), read from the page's globals.
+ * Receivers open the page with the demo's own `subscriber-mode=true`: they join the room without
+ * publishing (no getUserMedia, no encoder) and subscribe to every feed; their joined signal is the first
+ * subscription (`feeds[i].webrtcStuff.pc`) ICE connected.
  */
 import { z } from 'zod';
 import { JoinStepError } from '../../errors.ts';
@@ -19,14 +22,15 @@ function pageUrl(ctx: JoinContext): string {
   const options = optionsSchema.parse(ctx.platform.options);
   const base = ctx.platform.url.endsWith('/') ? ctx.platform.url : `${ctx.platform.url}/`;
   const room = options.roomBase + Number(ctx.participant.room) - 1;
-  return `${base}${options.page}?room=${room}`;
+  const receiveOnly = ctx.participant.role === 'receiver' ? '&subscriber-mode=true' : '';
+  return `${base}${options.page}?room=${room}${receiveOnly}`;
 }
 
 export const janusVideoroomAdapter: PlatformAdapter = {
   id: 'janus-videoroom',
   title: 'Janus VideoRoom (official demo page)',
   description: 'Janus WebRTC Server with its official VideoRoom demo; runs for real in the lab (Debian janus + janus-demos).',
-  capabilities: { send: true, receiveOnly: false, rooms: true, screenShare: false, lab: true },
+  capabilities: { send: true, receiveOnly: true, rooms: true, screenShare: false, lab: true },
   optionsSchema,
 
   async beforeNavigation(ctx) {
@@ -59,6 +63,14 @@ export const janusVideoroomAdapter: PlatformAdapter = {
   },
 
   async joinedSignal(ctx) {
+    if (ctx.participant.role === 'receiver') {
+      await waitForPageCondition(ctx, 'joined-signal', 'myid !== null && a subscription ICE connected', () => {
+        const w = window as unknown as { myid?: unknown; feeds?: ({ webrtcStuff?: { pc?: RTCPeerConnection } } | null)[] };
+        const connected = (w.feeds ?? []).some((feed) => ['connected', 'completed'].includes(feed?.webrtcStuff?.pc?.iceConnectionState ?? ''));
+        return w.myid !== null && w.myid !== undefined && connected;
+      });
+      return;
+    }
     await waitForPageCondition(ctx, 'joined-signal', 'myid !== null && sfutest pc ICE connected', () => {
       const w = window as unknown as { myid?: unknown; sfutest?: { webrtcStuff?: { pc?: RTCPeerConnection } } };
       const state = w.sfutest?.webrtcStuff?.pc?.iceConnectionState;
