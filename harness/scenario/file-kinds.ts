@@ -1,6 +1,7 @@
 /**
  * Which kind of meetbench file is this? Decided from its top-level keys (a scenario has `participants`,
- * a suite `scenarios`, a criteria file `measured` or `declared`), falling back on its name, so
+ * a suite `scenarios`, a criteria file `measured` or `declared`, a network-profile catalogue `profiles`),
+ * falling back on its name, so
  * `meetbench validate *.yaml` checks each file against the right schema.
  */
 import { readFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { loadScenario } from './load-scenario.ts';
 
-export type FileKind = 'scenario' | 'suite' | 'criteria';
+export type FileKind = 'scenario' | 'suite' | 'criteria' | 'network catalogue';
 
 export function detectFileKind(file: string): FileKind {
   try {
@@ -18,6 +19,7 @@ export function detectFileKind(file: string): FileKind {
       if (keys.includes('participants')) return 'scenario';
       if (keys.includes('scenarios')) return 'suite';
       if (keys.includes('measured') || keys.includes('declared')) return 'criteria';
+      if (keys.includes('profiles')) return 'network catalogue';
     }
   } catch {
     // unreadable or broken YAML: the kind's own loader reports it with file and line
@@ -25,6 +27,7 @@ export function detectFileKind(file: string): FileKind {
   const name = path.basename(file).toLowerCase();
   if (name.includes('criteria')) return 'criteria';
   if (name.includes('suite') || name.includes('nightly')) return 'suite';
+  if (name.includes('network')) return 'network catalogue';
   return 'scenario';
 }
 
@@ -37,6 +40,10 @@ const VALIDATORS: Record<FileKind, Validator> = {
   criteria: async (file) => {
     const { loadCriteriaFile } = await import('../../results/criteria/load-criteria.ts');
     loadCriteriaFile(file);
+  },
+  'network catalogue': async (file) => {
+    const { loadCatalogue } = await import('../network-profiles/catalogue.ts');
+    loadCatalogue(file);
   },
   suite: async (file) => {
     const { loadSuite } = await import('./load-suite.ts');

@@ -57,6 +57,18 @@ durationS: ten
     expect(result.stderr).toMatch(new RegExp(`${file}:9: durationS: .*number`));
   });
 
+  it('checks the network-profile catalogue as a catalogue: the shipped one passes, a bad one names line and path', async () => {
+    const shipped = await runCli(['validate', 'scenarios/networks.yaml']);
+    expect(shipped.stdout).toContain('scenarios/networks.yaml: valid network catalogue');
+    expect(shipped.code).toBe(0);
+    const file = write('my-networks.yaml', 'profiles:\n  vpn:\n    uplink: { rateKbps: -3 }\n    colour: red\n');
+    const result = await runCli(['validate', file]);
+    expect(result.code).toBe(2);
+    noStack(result.stderr);
+    expect(result.stderr).toMatch(new RegExp(`${file}:3: profiles\\.vpn\\.uplink\\.rateKbps: .*>=8`));
+    expect(result.stderr).toContain(`${file}:4: profiles.vpn.colour: unknown key`);
+  });
+
   it('names an unknown adapter and lists the known ones', async () => {
     const file = write('adapter.yaml', VALID.replace('janus-videoroom', 'jitsy'));
     const result = await runCli(['validate', file]);
