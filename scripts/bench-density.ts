@@ -2,7 +2,8 @@
  * npm run bench:density — how many browser participants this machine carries before its figures stop
  * being trustworthy. For each way of running participants (before: one browser process each; after:
  * incognito contexts of one shared browser, small viewport, videos decoded but not painted), each
- * topology (one room; rooms of 2, as in teleconsultation) and each media profile (640x360@30, 320x180@15),
+ * topology (one room; rooms of 2, as in teleconsultation; an audience: one room where 2 speak and the
+ * others join receive-only, as in a council meeting watched by agents) and each media profile (640x360@30, 320x180@15),
  * real trials on the lab Janus grow the participant count step by step; a size passes when every
  * participant joined and the runner was not saturated (harness/runner/runner-health.ts, the same rule as
  * a real run) and every participant decoded at least 80 % of the mean frame rate sent. Prints the largest passing size, participants per core and the runner CPU beside it.
@@ -12,7 +13,7 @@
  * coarse steps and BENCH_BUDGET_MIN (default 30): a search that runs out of budget says so.
  *
  * Options (env): BENCH_JUDGE (runner | ours), BENCH_WINDOW_S (default 8), BENCH_MODES (before,after), BENCH_MEDIA (640x360@30,320x180@15),
- * BENCH_TOPOLOGIES (one-room,rooms-of-2), BENCH_MAX_CPU (default 85, as scenarios), BENCH_BUDGET_MIN.
+ * BENCH_TOPOLOGIES (one-room,rooms-of-2,audience), BENCH_MAX_CPU (default 85, as scenarios), BENCH_BUDGET_MIN.
  */
 import { setMaxListeners } from 'node:events';
 import os from 'node:os';
@@ -33,9 +34,12 @@ const maxCpuPct = Number(env('BENCH_MAX_CPU', '85'));
 const budgetMs = Number(env('BENCH_BUDGET_MIN', '30')) * 60_000;
 const modes = env('BENCH_MODES', 'before,after').split(',') as ('before' | 'after')[];
 const medias = env('BENCH_MEDIA', '640x360@30,320x180@15').split(',');
-const topologies = env('BENCH_TOPOLOGIES', 'one-room,rooms-of-2').split(',') as ('one-room' | 'rooms-of-2')[];
+type Topology = 'one-room' | 'rooms-of-2' | 'audience';
+const topologies = env('BENCH_TOPOLOGIES', 'one-room,rooms-of-2,audience').split(',') as Topology[];
+/** speakers of the audience topology; everybody else joins receive-only */
+const AUDIENCE_SPEAKERS = 2;
 /** sizes tried, in order; coarse on purpose (time), the first failure ends a search */
-const SIZES = { 'one-room': [2, 4, 5, 6, 7, 8, 10], 'rooms-of-2': [4, 6, 8, 10, 12, 16, 20] } as const;
+const SIZES: Record<Topology, number[]> = { 'one-room': [2, 4, 5, 6, 7, 8, 10], 'rooms-of-2': [4, 6, 8, 10, 12, 16, 20], audience: [4, 6, 8, 10, 12, 16, 20] };
 const CORES = os.cpus().length;
 /**
  * runner: the rule of real runs (whole-machine CPU). ours: this process and its browsers' share of the
@@ -70,13 +74,13 @@ interface Point {
   why: string;
 }
 
-async function trialOf(mode: 'before' | 'after', topology: 'one-room' | 'rooms-of-2', media: string, size: number): Promise<Trial> {
+async function trialOf(mode: 'before' | 'after', topology: Topology, media: string, size: number): Promise<Trial> {
   const [w, h, fps] = media.split(/[x@]/).map(Number) as [number, number, number];
   const scenario = scenarioSchema.parse({
     name: 'bench-density',
     platforms: [{ id: 'janus', adapter: 'janus-videoroom', url: 'lab:janus' }],
-    participants: { count: size, media: { width: w, height: h, fps }, rampUpMs: 300 },
-    rooms: { count: topology === 'one-room' ? 1 : size / 2 },
+    participants: { count: size, receivers: topology === 'audience' ? size - AUDIENCE_SPEAKERS : 0, media: { width: w, height: h, fps }, rampUpMs: 300 },
+    rooms: { count: topology === 'rooms-of-2' ? size / 2 : 1 },
     durationS: windowS,
     warmupS: 3,
     timeouts: { joinMs: 30_000, closeMs: 5_000 },
@@ -99,7 +103,7 @@ async function trialOf(mode: 'before' | 'after', topology: 'one-room' | 'rooms-o
   );
 }
 
-async function measured(mode: 'before' | 'after', topology: 'one-room' | 'rooms-of-2', media: string, size: number): Promise<Point> {
+async function measured(mode: 'before' | 'after', topology: Topology, media: string, size: number): Promise<Point> {
   const sampler = startCpuByCommand();
   const trial = await trialOf(mode, topology, media, size);
   // over the whole trial (joins, window, close): a little below the shares during the window alone
