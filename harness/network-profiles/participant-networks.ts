@@ -69,8 +69,11 @@ export function needsTurn(scenario: Scenario): boolean {
 export function checkNetworkPlan(scenario: Scenario, features: ShapingFeatures | null): string[] {
   const lines: string[] = [];
   const seen = new Set<string>();
+  // profiles a timeline switches to are checked here too, so they are refused before anything starts
+  // rather than in the middle of a measurement
+  const switchedTo = scenario.timeline.flatMap((action, i) => (action.profile ? [resolveProfile(action.profile.network, scenario.networkProfiles, `timeline[${i}].profile.network`)] : []));
   for (const trialNetwork of scenario.networks) {
-    for (const named of profilesOfTrial(scenario, trialNetwork)) {
+    for (const named of [...profilesOfTrial(scenario, trialNetwork), ...switchedTo]) {
       if (seen.has(named.name)) continue;
       seen.add(named.name);
       if (isUnshaped(named.profile)) {

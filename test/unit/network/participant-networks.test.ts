@@ -74,6 +74,14 @@ describe('checkNetworkPlan', () => {
     expect(lines[1]).toMatch(/^vpn: PARTIAL, not applicable here: .*delay.*; applicable: uplink rate 1 Mbit\/s \(tbf\)/);
   });
 
+  it('checks the profiles a timeline switches to before anything starts, not in mid-measurement', () => {
+    const switching = (extra: object) =>
+      scenario({ participants: { count: 2, groups: [{ name: 'home', count: 1 }, { count: 1 }] }, durationS: 30, timeline: [{ at: 5, profile: { group: 'home', network: 'vpn' } }], ...extra });
+    expect(() => checkNetworkPlan(switching({}), thisKernel)).toThrow(/"vpn" cannot be applied in full on this machine/);
+    expect(checkNetworkPlan(switching({ acceptPartialShaping: true }), thisKernel)).toEqual(['lan: nothing to shape', expect.stringMatching(/^vpn: PARTIAL/)]);
+    expect(() => checkNetworkPlan(scenario({ participants: { count: 2, groups: [{ name: 'home', count: 1 }, { count: 1 }] }, durationS: 30, timeline: [{ at: 5, profile: { group: 'home', network: 'dial-up' } }] }), thisKernel)).toThrow(/dial-up/);
+  });
+
   it('needs the lab (root) for any shaping', () => {
     expect(() => checkNetworkPlan(scenario({ networks: ['turn-only'] }), null)).toThrow(/needs the lab/);
     expect(checkNetworkPlan(scenario({}), null)).toEqual(['lan: nothing to shape']);
