@@ -40,7 +40,7 @@ participants:
   media: { width: 640, height: 480, fps: 15 }
   # participants go to rooms in turn: bench1 and bench3 in room 1, bench2 and bench4 in room 2
   groups:
-    - { name: capped, count: 1, network: small-link }
+    - { name: capped, count: 1 }
     - { name: lossy, count: 1, network: lossy5 }
     - { name: office, count: 2 }
 rooms: { count: 2, bitrateKbps: 1000 }
@@ -48,15 +48,20 @@ networkProfiles:
   small-link: { uplink: { rateKbps: 300 }, downlink: { rateKbps: 300 } }
   lossy5: { uplink: { lossPct: 5, delayMs: 20 }, downlink: { lossPct: 5 } }
 acceptPartialShaping: true
-# the capped participant loads the demo page (about 580 KiB with its font) through 300 kbit/s: 16 s at
-# best, and the default 30 s join timeout left it 3.5 s for ICE on a busy CI runner once
-timeouts: { joinMs: 60000 }
+# The capped participant joins on the LAN and is capped when the window starts. Capped from the start,
+# it joined only about half the time: its page alone takes 16 s through 300 kbit/s, its partner is
+# publishing by then, and the partner's 1 Mbit/s video (Janus relays it as sent, no simulcast here)
+# floods the 300 kbit/s downlink while the capped one still negotiates over HTTP (a real finding for
+# small links, not what this test is about: the caps themselves).
+timeline:
+  - { at: 0, profile: { group: capped, network: small-link } }
 durationS: 12
 warmupS: 5
 `,
     );
     const result = await runScenarioCli(data.dir, file);
     expect(result.stderr).toMatch(/network plan: small-link: applied in full \(uplink rate 300 kbit\/s \(tbf\), downlink rate 300 kbit\/s \(tbf\)\)/);
+    expect(result.stderr).toMatch(/profile small-link for bench1/);
     run = await latestReport(data.dir);
     expect(run.trials[0]!.participants.map((p) => p.joined)).toEqual([true, true, true, true]);
     for (const p of run.trials[0]!.participants) log(`${p.name} ${p.network}: up ${p.uplinkKbps.avg} kbit/s (kernel ${p.kernel?.uplinkKbps}, payload ${p.kernel?.uplinkPayloadKbps}), down ${p.downlinkKbps.avg} (kernel ${p.kernel?.downlinkKbps}, payload ${p.kernel?.downlinkPayloadKbps}), loss ${p.metrics.packet_loss_pct} %`);
@@ -64,11 +69,13 @@ warmupS: 5
 
   it('caps the capped participant at 300 kbit/s both ways, by the kernel and by getStats', () => {
     const capped = byName(run, 'bench1');
-    expect(capped.network).toBe('small-link');
-    expect(capped.shaping).toMatchObject({ profile: 'small-link', uplink: { rateKbps: 300 }, downlink: { rateKbps: 300 }, notApplied: [] });
+    // joined on the LAN, capped from the first second of the window
+    expect(capped.network).toBe('lan');
+    expect(capped.timeline).toEqual([{ at: 0, action: 'profile', network: 'small-link', notApplied: [] }]);
     expect(capped.kernel!.uplinkKbps!).toBeLessThanOrEqual(300 * 1.03);
     expect(capped.kernel!.downlinkKbps!).toBeLessThanOrEqual(300 * 1.03);
-    for (const s of ofParticipant(trialSamples(data.dir, run), 'bench1')) {
+    // the switch happens during the first second (t=0 → 1), which still carries some uncapped traffic
+    for (const s of ofParticipant(trialSamples(data.dir, run), 'bench1').filter((sample) => sample.t > 1)) {
       expect(s.kernelUplinkKbps!, `t=${s.t}`).toBeLessThanOrEqual(300 * PER_SECOND_TOLERANCE);
       expect(s.kernelDownlinkKbps!, `t=${s.t}`).toBeLessThanOrEqual(300 * PER_SECOND_TOLERANCE);
     }
