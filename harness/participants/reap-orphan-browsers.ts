@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { isAlive } from '../lab/processes.ts';
 import { killTree, OWNER_FILE } from './browser-process.ts';
 
 const PROFILE_PREFIX = 'meetbench-profile-';
@@ -26,15 +27,6 @@ function read(file: string): string {
 function parentOf(pid: number): number {
   const stat = read(`/proc/${pid}/stat`);
   return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? 0);
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export interface ReapedBrowsers {
@@ -73,7 +65,7 @@ export function reapOrphanBrowsers(): ReapedBrowsers {
       if (inUse.has(dir)) continue;
       // the owner's pid when it wrote one (a dead owner's profile goes at once), else an age
       const owner = Number(read(path.join(dir, OWNER_FILE)).trim());
-      const ownerGone = Number.isInteger(owner) && owner > 0 && !isRunning(owner);
+      const ownerGone = Number.isInteger(owner) && owner > 0 && !isAlive(owner);
       if (!ownerGone && Date.now() - statSync(dir).mtimeMs < STALE_PROFILE_MS) continue;
       rmSync(dir, { recursive: true, force: true });
       profiles.push(dir);
