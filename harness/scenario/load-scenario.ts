@@ -21,9 +21,6 @@ export function loadScenario(file: string, text?: string): Scenario {
       problems.push({ path: `platforms[${index}].adapter`, line: null, message: `unknown adapter "${platform.adapter}"; expected one of ${Object.keys(ADAPTERS).join(', ')}` });
       return;
     }
-    if (scenario.participants.receivers > 0 && !adapter.capabilities.receiveOnly) {
-      problems.push({ path: `platforms[${index}].adapter`, line: null, message: receiveOnlyRefusal(platform.id, adapter.id, scenario.participants.receivers) });
-    }
     const options = adapter.optionsSchema.safeParse(platform.options);
     if (!options.success) {
       for (const issue of options.error.issues) {
@@ -33,19 +30,25 @@ export function loadScenario(file: string, text?: string): Scenario {
       platform.options = options.data;
     }
   });
+  problems.push(...receiveOnlyProblems(scenario).map(({ index, message }) => ({ path: `platforms[${index}].adapter`, line: null, message })));
   if (problems.length > 0) throw new InputError(file, withLines(text ?? readFileSync(file, 'utf8'), problems));
   return scenario;
 }
 
 /**
  * A receiver on an adapter that cannot join receive-only would publish like a sender (the fake camera is
- * there) and be reported as a receiver: refused instead.
+ * there) and be reported as a receiver: refused instead. One problem per such platform, by its index.
  */
-export function receiveOnlyRefusal(platformId: string, adapterId: string, receivers: number): string {
-  return `participants.receivers is ${receivers} but platform "${platformId}" (adapter ${adapterId}) cannot join receive-only; expected receivers: 0 for it, or an adapter that can (${Object.values(ADAPTERS)
-    .filter((a) => a.capabilities.receiveOnly)
-    .map((a) => a.id)
-    .join(', ')})`;
+export function receiveOnlyProblems(scenario: Scenario): { index: number; message: string }[] {
+  const receivers = scenario.participants.receivers;
+  if (receivers === 0) return [];
+  const able = Object.values(ADAPTERS).filter((a) => a.capabilities.receiveOnly).map((a) => a.id);
+  return scenario.platforms.flatMap((platform, index) => {
+    const adapter = ADAPTERS[platform.adapter];
+    if (!adapter || adapter.capabilities.receiveOnly) return [];
+    const message = `participants.receivers is ${receivers} but platform "${platform.id}" (adapter ${adapter.id}) cannot join receive-only; expected receivers: 0 for it, or an adapter that can (${able.join(', ')})`;
+    return [{ index, message }];
+  });
 }
 
 /** Second-pass problems (adapters, options) get the line of the node they name, like the schema's own. */

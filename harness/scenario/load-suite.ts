@@ -8,7 +8,7 @@ import path from 'node:path';
 import { loadYamlWithSchema } from '../../results/load-yaml.ts';
 import { InputError, formatPath, type InputProblem } from '../../results/input-error.ts';
 import { ADAPTERS } from '../adapters/registry.ts';
-import { loadScenario, receiveOnlyRefusal } from './load-scenario.ts';
+import { loadScenario, receiveOnlyProblems } from './load-scenario.ts';
 import type { Scenario } from './scenario-schema.ts';
 import { suiteSchema, type Suite } from './suite-schema.ts';
 
@@ -57,10 +57,7 @@ export function loadSuite(file: string): LoadedSuite {
     if (suite.acceptPartialShaping !== undefined) scenario.acceptPartialShaping = suite.acceptPartialShaping;
     scenario.repeats = suite.repeats;
     // the suite's platforms replace the scenario's: check again that each can join receive-only if asked
-    for (const platform of suite.platforms && scenario.participants.receivers > 0 ? scenario.platforms : []) {
-      const adapter = ADAPTERS[platform.adapter];
-      if (adapter && !adapter.capabilities.receiveOnly) problems.push({ path: `scenarios[${index}]`, line: null, message: `${relative}: ${receiveOnlyRefusal(platform.id, adapter.id, scenario.participants.receivers)}` });
-    }
+    if (suite.platforms) for (const { message } of receiveOnlyProblems(scenario)) problems.push({ path: `scenarios[${index}]`, line: null, message: `${relative}: ${message}` });
     if (scenario.platforms.length === 0) {
       problems.push({ path: 'only', line: null, message: `no platform of ${relative} is left after "only: [${suite.only?.join(', ')}]"` });
       return;
