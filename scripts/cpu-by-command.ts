@@ -8,10 +8,8 @@
  * Sampling every live process keeps the last reading of each, so a process that ends loses at most one
  * second; a process born after the start counts from zero.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
-
-const CLOCK_TICKS = 100; // USER_HZ on Linux
+import { CLOCK_TICKS, readAllProcStats } from '../harness/runner/proc-stat.ts';
 
 export type CpuGroup = 'browsers' | 'sfu' | 'meetbench' | 'kernel' | 'other';
 
@@ -25,20 +23,7 @@ function groupOf(comm: string, pid: number): CpuGroup {
 
 /** pid → [group, utime + stime in ticks] for every live process */
 function readAll(): Map<number, [CpuGroup, number]> {
-  const out = new Map<number, [CpuGroup, number]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // fields after the command: state is [0], utime [11], stime [12]
-      out.set(Number(entry), [groupOf(comm, Number(entry)), Number(fields[11]) + Number(fields[12])]);
-    } catch {
-      // ended while we looked
-    }
-  }
-  return out;
+  return new Map(readAllProcStats().map((stat) => [stat.pid, [groupOf(stat.comm, stat.pid), stat.cpuTicks]]));
 }
 
 /** Starts sampling; `stop()` returns each group's share of the whole machine (percent of all cores). */

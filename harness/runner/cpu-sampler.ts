@@ -3,10 +3,9 @@
  * process tree (from /proc/PID/stat of the browser and its descendants). The runner figure decides whether
  * a trial's measurements can be trusted: a saturated runner decodes late, sends less and joins slowly.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
-
-const CLOCK_TICKS = 100; // USER_HZ on Linux
+import { CLOCK_TICKS, readAllProcStats, readProcStat } from './proc-stat.ts';
 
 interface CpuTimes {
   busy: number;
@@ -38,17 +37,10 @@ export class RunnerCpuSampler {
 
 function childrenOf(): Map<number, number[]> {
   const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const list = children.get(ppid) ?? [];
-      list.push(Number(entry));
-      children.set(ppid, list);
-    } catch {
-      // the process ended while we looked
-    }
+  for (const { pid, ppid } of readAllProcStats()) {
+    const list = children.get(ppid) ?? [];
+    list.push(pid);
+    children.set(ppid, list);
   }
   return children;
 }
@@ -68,15 +60,10 @@ export function processTree(root: number): number[] {
 function treeTimes(pids: number[]): { ticks: number; rssMb: number } {
   let ticks = 0;
   let rssPages = 0;
-  for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(rest[11]) + Number(rest[12]); // utime + stime
-      rssPages += Number(rest[21]);
-    } catch {
-      // gone
-    }
+  for (const stat of pids.map(readProcStat)) {
+    if (!stat) continue; // gone
+    ticks += stat.cpuTicks;
+    rssPages += stat.rssPages;
   }
   return { ticks, rssMb: (rssPages * 4096) / 1024 / 1024 };
 }
