@@ -1,7 +1,8 @@
 /**
  * npm run bench:density — how many browser participants this machine carries before its figures stop
  * being trustworthy. For each way of running participants (before: one browser process each; after:
- * incognito contexts of one shared browser, small viewport, videos decoded but not painted), each
+ * incognito contexts of one shared browser, small viewport, videos decoded but not painted, remote audio
+ * received but not played), each
  * topology (one room; rooms of 2, as in teleconsultation; an audience: one room where 2 speak and the
  * others join receive-only, as in a council meeting watched by agents) and each media profile (640x360@30, 320x180@15),
  * real trials on the lab Janus grow the participant count step by step; a size passes when every
@@ -13,7 +14,8 @@
  * coarse steps and BENCH_BUDGET_MIN (default 30): a search that runs out of budget says so.
  *
  * Options (env): BENCH_JUDGE (runner | ours), BENCH_WINDOW_S (default 8), BENCH_MODES (before,after), BENCH_MEDIA (640x360@30,320x180@15),
- * BENCH_TOPOLOGIES (one-room,rooms-of-2,audience), BENCH_MAX_CPU (default 85, as scenarios), BENCH_BUDGET_MIN.
+ * BENCH_TOPOLOGIES (one-room,rooms-of-2,audience), BENCH_MAX_CPU (default 85, as scenarios), BENCH_BUDGET_MIN, BENCH_SIZES,
+ * BENCH_PLAY_AUDIO.
  */
 import { setMaxListeners } from 'node:events';
 import os from 'node:os';
@@ -39,8 +41,13 @@ const topologies = env('BENCH_TOPOLOGIES', 'one-room,rooms-of-2,audience').split
 /** speakers of the audience topology; everybody else joins receive-only */
 const AUDIENCE_SPEAKERS = 2;
 /** sizes tried, in order; coarse on purpose (time), the first failure ends a search */
-const SIZES: Record<Topology, number[]> = { 'one-room': [2, 4, 5, 6, 7, 8, 10], 'rooms-of-2': [4, 6, 8, 10, 12, 16, 20], audience: [4, 6, 8, 10, 12, 16, 20] };
+const SIZES: Record<Topology, number[]> = { 'one-room': [2, 4, 5, 6, 7, 8, 10], 'rooms-of-2': [4, 6, 8, 10, 12, 14, 16, 20], audience: [4, 6, 8, 10, 12, 14, 16, 20] };
+/** BENCH_SIZES=10 (or 8,12): these sizes for every topology instead, to compare settings at one size */
+const fixedSizes = process.env.BENCH_SIZES?.split(',').map(Number);
+const sizesOf = (topology: Topology): number[] => fixedSizes ?? SIZES[topology];
 const CORES = os.cpus().length;
+/** BENCH_PLAY_AUDIO=1: "after" plays remote audio, to measure what playAudio: false saves */
+const playAudio = env('BENCH_PLAY_AUDIO', '0') === '1';
 /**
  * runner: the rule of real runs (whole-machine CPU). ours: this process and its browsers' share of the
  * machine instead, for a machine shared with other work (the others still slow our browsers down).
@@ -84,7 +91,7 @@ async function trialOf(mode: 'before' | 'after', topology: Topology, media: stri
     durationS: windowS,
     warmupS: 3,
     timeouts: { joinMs: 30_000, closeMs: 5_000 },
-    runner: mode === 'before' ? { maxCpuPct, browser: 'per-participant' } : { maxCpuPct, browser: 'shared', render: false },
+    runner: mode === 'before' ? { maxCpuPct, browser: 'per-participant' } : { maxCpuPct, browser: 'shared', render: false, playAudio },
   });
   return runTrial(
     {
@@ -137,7 +144,7 @@ try {
       for (const mode of modes) {
         let best: Point | null = null;
         let stop = 'largest size tried passed';
-        for (const size of SIZES[topology]) {
+        for (const size of sizesOf(topology)) {
           if (controller.signal.aborted) break;
           if (Date.now() - started > budgetMs) {
             stop = `time budget (${budgetMs / 60_000} min) spent`;
@@ -153,7 +160,7 @@ try {
         }
         const n = best?.size ?? 0;
         rows.push(
-          `| ${mode === 'before' ? 'before: a browser each' : 'after: shared contexts'} | ${topology} | ${media} | ${n} | ${(n / CORES).toFixed(1)} | ${best?.trial.runner.cpuPct.avg ?? '-'} % | ${best ? shares(best) : '-'} | ${best ? joinP95(best.trial) : '-'} | ${stop} |`,
+          `| ${mode === 'before' ? 'before: a browser each' : playAudio ? 'after, audio played' : 'after: shared contexts'} | ${topology} | ${media} | ${n} | ${(n / CORES).toFixed(1)} | ${best?.trial.runner.cpuPct.avg ?? '-'} % | ${best ? shares(best) : '-'} | ${best ? joinP95(best.trial) : '-'} | ${stop} |`,
         );
       }
     }

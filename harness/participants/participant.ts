@@ -28,6 +28,8 @@ export interface ParticipantOptions {
   acquire?: AcquireSlot;
   insecureOrigins: string[];
   artifactDir: string;
+  /** false: remote audio is received but not played (page-scripts/no-audio-playout.ts) */
+  playAudio?: boolean;
   /** false only to measure the collector's own cost (npm run bench:collector): no stats, no phases */
   collect?: boolean;
 }
@@ -108,6 +110,7 @@ export class Participant {
       const config = { exclude: this.options.adapter.excludePeerConnection ?? null };
       const collect = this.options.collect !== false;
       if (collect) await page.evaluateOnNewDocument(`window.__meetbenchConfig = ${JSON.stringify(config)};\n${pageScript('collector')}`);
+      if (this.options.playAudio === false) await page.evaluateOnNewDocument(pageScript('no-audio-playout'));
       if (this.options.info.role === 'sender') {
         await page.evaluateOnNewDocument(`window.__meetbenchMedia = ${JSON.stringify(this.options.media)};\n${pageScript('fake-media')}`);
       }

@@ -18,9 +18,14 @@ export interface ProcStat {
 
 /** null when the process is gone (or ended while we read) */
 export function readProcStat(pid: number): ProcStat | null {
+  return readStatFile(`/proc/${pid}/stat`, pid);
+}
+
+/** /proc/PID/stat or a thread's /proc/PID/task/TID/stat (same format; `pid` is then the thread id) */
+export function readStatFile(file: string, pid: number): ProcStat | null {
   let stat: string;
   try {
-    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    stat = readFileSync(file, 'utf8');
   } catch {
     return null;
   }

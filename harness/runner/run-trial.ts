@@ -128,6 +128,7 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
         platform: target,
         adapter: plan.networks?.adapterFor(i, adapter) ?? adapter,
         media: scenario.participants.media,
+        playAudio: scenario.runner.playAudio,
         joinTimeoutMs: scenario.timeouts.joinMs,
         closeTimeoutMs: scenario.timeouts.closeMs,
         ...(placement.wrapper ? { wrapper: placement.wrapper } : {}),

@@ -95,8 +95,12 @@ export const scenarioSchema = z
         browser: z.enum(['per-participant', 'shared']).default('per-participant').describe('one browser per participant, or contexts of one'),
         participantsPerBrowser: z.number().int().min(1).max(64).optional().describe('shared: participants per browser process (default all)'),
         render: z.boolean().default(true).describe('false: hide video elements in shared browsers (decoded, not painted)'),
+        playAudio: z
+          .boolean()
+          .default(true)
+          .describe('false: remote audio is received and counted but not played (no audio_concealed_pct); about a fifth of the runner CPU'),
       })
-      .default({ maxCpuPct: 85, browser: 'per-participant', render: true }),
+      .default({ maxCpuPct: 85, browser: 'per-participant', render: true, playAudio: true }),
     remote: remoteSchema.optional(),
     capacity: capacitySchema.optional(),
     webLoad: webLoadSchema.optional(),

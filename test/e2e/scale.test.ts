@@ -2,7 +2,7 @@
  * Scale features end to end on the lab's real Janus, through the real CLI:
  * - receive-only participants (the demo's subscriber mode): they send no camera and receive every one;
  * - participants as contexts of one shared browser (one namespace for the group, its kernel figures on the
- *   trial), with web-tier load by autocannon on the lab's web server during the joins, judged by criteria
+ *   trial), remote audio received but not played, with web-tier load by autocannon on the lab's web server during the joins, judged by criteria
  *   and shown in the Markdown report;
  * - a capacity search whose criterion (downlink per participant) grows with the room, so it must stop at
  *   the first size past the threshold, or earlier for a reason it states (saturated runner, failed join).
@@ -65,7 +65,7 @@ ${JANUS}participants:
   rampUpMs: 500
 durationS: 6
 warmupS: 3
-runner: { browser: shared, render: false }
+runner: { browser: shared, render: false, playAudio: false }
 webLoad:
   paths: ["/videoroomtest.html", "/settings.js"]
   connections: 2
@@ -96,6 +96,15 @@ criteria: web-criteria.yaml
     expect(group.kernel!.uplinkKbps!).toBeGreaterThan(sumUp * 0.9);
     // videos are not painted, yet frames are decoded
     for (const p of trial.participants) expect(p.metrics.fps_received).toBeGreaterThan(5);
+  });
+
+  it('receives and counts remote audio without playing it (playAudio: false): no concealment figure', () => {
+    for (const p of run.trials[0]!.participants) {
+      // two partners' Opus streams arrive (about 30-40 kbit/s each)
+      expect(p.metrics.audio_downlink_kbps).toBeGreaterThan(20);
+      // Chromium decodes audio only for playout: nothing played, nothing decoded, so nothing to conceal
+      expect(p.metrics.audio_concealed_pct ?? null).toBeNull();
+    }
   });
 
   it('records the web-tier load and judges http_p95_ms and http_error_rate from it', async () => {
@@ -148,6 +157,8 @@ warmupS: 3
     expect(receiver!.kernel!.uplinkKbps!).toBeLessThan(30);
     // it receives both cameras, each sender only the other one (the receiver has no feed to offer)
     expect(receiver!.metrics.fps_received).toBeGreaterThan(5);
+    // audio played (the default): decoded for playout, so its concealment is measured
+    expect(typeof receiver!.metrics.audio_concealed_pct).toBe('number');
     for (const sender of [s1!, s2!]) {
       expect(sender.uplinkKbps.avg!).toBeGreaterThan(50);
       expect(sender.downlinkKbps.avg!).toBeLessThan(0.75 * receiver!.downlinkKbps.avg!);
