@@ -17,6 +17,7 @@ import { formatRunSummary } from '../run-summary.ts';
 import type { RegisterCommand } from './index.ts';
 import { loadJudge } from '../judge.ts';
 import { withRunLock } from '../../run-lock/with-run-lock.ts';
+import { unmeasuredCriteriaNotes } from '../unmeasured-criteria.ts';
 
 export interface ExecuteRunOptions {
   file: string;
@@ -33,7 +34,7 @@ export interface ExecuteRunOptions {
 export async function executeRun(options: ExecuteRunOptions): Promise<{ exitCode: number; runId: string; criteriaFile: string | undefined }> {
   const scenario = loadScenario(options.file);
   const criteriaFile = options.criteria ?? (scenario.criteria ? path.resolve(path.dirname(options.file), scenario.criteria) : undefined);
-  if (criteriaFile) loadCriteriaFile(criteriaFile);
+  if (criteriaFile) for (const note of unmeasuredCriteriaNotes(scenario, loadCriteriaFile(criteriaFile), criteriaFile)) info(note);
   return withRunLock(
     options.dataDir,
     `meetbench run ${options.file}`,
