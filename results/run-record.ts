@@ -200,6 +200,8 @@ export const trialSchema = z.object({
   /** browsers shared by several participants (scenario runner.browser: shared, remote browsers) */
   browsers: z.array(poolBrowserSchema).optional(),
   webLoad: webLoadResultSchema.optional(),
+  /** metrics this trial's own settings turned off (e.g. audio_concealed_pct with runner.playAudio: false), and why */
+  notMeasured: z.array(z.object({ metric: z.string(), why: z.string() })).optional(),
 });
 export type Trial = z.infer<typeof trialSchema>;
 

@@ -6,17 +6,11 @@
  */
 import type { CriteriaFile } from '../../results/criteria/criteria-schema.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
-
-/** metrics a setting turns off, with the setting to name */
-function unmeasuredMetrics(scenario: Scenario): Map<string, string> {
-  const off = new Map<string, string>();
-  if (!scenario.runner.playAudio) off.set('audio_concealed_pct', 'runner.playAudio is false (remote audio is not played)');
-  return off;
-}
+import { unmeasuredMetrics } from '../scenario/unmeasured-metrics.ts';
 
 /** one line per criterion that will read no data, or none */
 export function unmeasuredCriteriaNotes(scenario: Scenario, criteria: CriteriaFile, criteriaFile: string): string[] {
-  const off = unmeasuredMetrics(scenario);
+  const off = new Map(unmeasuredMetrics(scenario).map((u) => [u.metric, u.why]));
   return criteria.measured
     .filter((c) => off.has(c.metric))
     .map((c) => {

@@ -16,6 +16,7 @@ import { CORES, ProcessTreeSampler, RunnerCpuSampler } from './cpu-sampler.ts';
 import { participantMetrics, stats } from './summarize-participant.ts';
 import { judgeRunner } from './runner-health.ts';
 import type { TrialNetworks } from '../network-profiles/trial-networks.ts';
+import { unmeasuredMetrics } from '../scenario/unmeasured-metrics.ts';
 
 export interface TrialPlan {
   runId: string;
@@ -191,6 +192,7 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
   }
 
   const allSamples = members.flatMap((m) => m.samples);
+  const notMeasured = unmeasuredMetrics(scenario);
   const samplesFile = allSamples.length > 0 ? await store.appendSamples(plan.runId, plan.trialId, allSamples) : null;
   const webLoadResult = await webLoad.catch((error: unknown) => {
     hooks.progress(`  web load failed: ${(error as Error).message}`);
@@ -221,6 +223,7 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
     samplesFile,
     ...(pool.browsers().length > 0 ? { browsers: poolBrowsers(pool.browsers(), groupCounters, kernelRates) } : {}),
     ...(webLoadResult ? { webLoad: webLoadResult } : {}),
+    ...(notMeasured.length > 0 ? { notMeasured } : {}),
   };
 
   async function sampleAll(all: Member[], t: number, keep: boolean): Promise<void> {

@@ -22,7 +22,8 @@ export function evaluateTrial(criterion: CompiledMeasured, trial: Trial, samples
     criterion.window && samples ? windowValues(samples, p.name, criterion.metric, criterion.window) : [participantValue(p, criterion.metric)].filter((v): v is number => v !== null),
   );
   const joined = trial.participants.filter((p) => p.joined).length;
-  const nobody = `no participant measured ${criterion.metric} (${joined} of ${trial.participants.length} joined)`;
+  const off = trial.notMeasured?.find((u) => u.metric === criterion.metric);
+  const nobody = off ? `${criterion.metric} is not measured in this trial: ${off.why}` : `no participant measured ${criterion.metric} (${joined} of ${trial.participants.length} joined)`;
 
   if (criterion.participants !== undefined) {
     // each participant judged alone; those without data count as not passing

@@ -24,7 +24,7 @@ describe('criteria a scenario leaves without data', () => {
     const notes = unmeasuredCriteriaNotes(scenario(false), criteria(), 'criteria.yaml');
     expect(notes).toHaveLength(1);
     expect(notes[0]).toContain('"clean-audio" (criteria.yaml) judges audio_concealed_pct');
-    expect(notes[0]).toContain('runner.playAudio is false');
+    expect(notes[0]).toContain('remote audio is not played (runner.playAudio: false)');
     expect(notes[0]).toContain('fails with "no data"');
   });
 

@@ -85,6 +85,26 @@ describe('scoreRun', () => {
     expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity|null,"values":\[null/);
   });
 
+  it('a metric the trial turned off says why it has no data, not that nobody measured it', () => {
+    const concealment = parseCriteriaText(`
+version: 1
+measured:
+  - id: clean-audio
+    metric: audio_concealed_pct
+    threshold: avg < 2
+    title: { fr: Son net, en: Clean audio }
+`);
+    const off = { metric: 'audio_concealed_pct', why: 'remote audio is not played (runner.playAudio: false)' };
+    const silent = scoreRun(run([trial({ participants: ok(), notMeasured: [off] })]), concealment);
+    expect(silent.run.trials[0]!.criteria[0]).toMatchObject({
+      outcome: 'no-data',
+      reason: 'audio_concealed_pct is not measured in this trial: remote audio is not played (runner.playAudio: false)',
+    });
+    // the same trial without the setting: the plain reason
+    const plain = scoreRun(run([trial({ participants: ok() })]), concealment);
+    expect(plain.run.trials[0]!.criteria[0]!.reason).toBe('no participant measured audio_concealed_pct (3 of 3 joined)');
+  });
+
   it('an empty trial (no participant at all) and an empty run give no NaN and a broken run', () => {
     const empty = scoreRun(run([trial({ participants: [] })]), criteria);
     expect(JSON.stringify(empty)).not.toMatch(/NaN|Infinity/);
