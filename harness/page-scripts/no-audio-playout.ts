@@ -2,8 +2,8 @@
  * Remote audio received but never played (scenario `runner.playAudio: false`), for load participants
  * nobody listens to. Chromium decodes received audio only when something plays it: a media element
  * given the platform's remote stream starts a 10 ms render loop (decode, mix, IPC to the audio service,
- * a fake output). Measured on 10 participants in rooms of 2: about a fifth of the runner CPU
- * (docs/scale.md). Here every stream handed to a media element loses its audio tracks, so the element
+ * a fake output). Measured on 10 participants in rooms of 2: about 12 points of runner CPU
+ * (84-87 % down to 72-74 %, docs/scale.md). Here every stream handed to a media element loses its audio tracks, so the element
  * shows the video and the audio stays in the peer connection: RTP is still received, counted, reported
  * (audio_downlink_kbps, loss, jitter); only playout and its `audio_concealed_pct` are gone.
  * Web Audio playback (createMediaStreamSource) is not intercepted. Injected before any page script.

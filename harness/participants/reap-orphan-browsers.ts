@@ -11,6 +11,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isAlive } from '../lab/processes.ts';
+import { readProcStat } from '../runner/proc-stat.ts';
 import { killTree, OWNER_FILE } from './browser-process.ts';
 
 const PROFILE_PREFIX = 'meetbench-profile-';
@@ -24,10 +25,7 @@ function read(file: string): string {
   }
 }
 
-function parentOf(pid: number): number {
-  const stat = read(`/proc/${pid}/stat`);
-  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? 0);
-}
+const parentOf = (pid: number): number => readProcStat(pid)?.ppid ?? 0;
 
 export interface ReapedBrowsers {
   killed: number[];

@@ -98,7 +98,7 @@ export const scenarioSchema = z
         playAudio: z
           .boolean()
           .default(true)
-          .describe('false: remote audio is received and counted but not played (no audio_concealed_pct); about a fifth of the runner CPU'),
+          .describe('false: remote audio is received and counted but not played (no audio_concealed_pct); about 12 points of runner CPU for 10 participants (docs/scale.md)'),
       })
       .default({ maxCpuPct: 85, browser: 'per-participant', render: true, playAudio: true }),
     remote: remoteSchema.optional(),
