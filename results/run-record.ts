@@ -148,6 +148,8 @@ export const poolBrowserSchema = z.object({
   participants: z.array(z.string()),
   namespace: z.string().nullable(),
   kernel: z.object({ uplinkKbps: z.number().nullable(), downlinkKbps: z.number().nullable() }).nullable().optional(),
+  /** a shared browser's renderer processes at the end of the window: one per context, or shared by pages (isolation: page) */
+  renderers: z.number().nullable().optional(),
 });
 
 /** one step of a capacity search: a trial of `size` participants in one room */

@@ -13,6 +13,7 @@ import { createParticipantNamespace, installCleanupHandlers, labDown, labUp, rem
 import { CHROMIUM_PATH } from '../harness/participants/chromium-flags.ts';
 import { Participant } from '../harness/participants/participant.ts';
 import { CORES, ProcessTreeSampler, RunnerCpuSampler } from '../harness/runner/cpu-sampler.ts';
+import { exitOnExpected } from './exit-on-expected.ts';
 
 const participants = Number(process.env.BENCH_PARTICIPANTS ?? 2);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
@@ -21,7 +22,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 installCleanupHandlers();
 const dataDir = `/tmp/meetbench-bench-collector`;
-const lab = await labUp({ dataDir, platforms: ['janus'], onProgress: (m) => process.stderr.write(`lab: ${m}\n`) });
+const lab = await exitOnExpected('bench:collector', labUp({ dataDir, platforms: ['janus'], onProgress: (m) => process.stderr.write(`lab: ${m}\n`) }));
 const janus = lab.state.platforms.find((p) => p.id === 'janus');
 if (!janus?.endpoints) throw new Error('the lab has no Janus');
 const url = new URL(janus.endpoints.pageUrl.replace('{room}', '1')).origin;

@@ -15,7 +15,9 @@
  *
  * Options (env): BENCH_JUDGE (runner | ours), BENCH_WINDOW_S (default 8), BENCH_MODES (before,after), BENCH_MEDIA (640x360@30,320x180@15),
  * BENCH_TOPOLOGIES (one-room,rooms-of-2,audience), BENCH_MAX_CPU (default 85, as scenarios), BENCH_BUDGET_MIN, BENCH_SIZES,
- * BENCH_PLAY_AUDIO.
+ * BENCH_PLAY_AUDIO, BENCH_WARMUP_S (default 3).
+ * A third mode, `pages`, is "after" with participants as pages of one profile sharing a renderer
+ * (runner.isolation: page; the demo page then talks to Janus over its WebSocket API): BENCH_MODES=after,pages.
  */
 import { setMaxListeners } from 'node:events';
 import os from 'node:os';
@@ -29,12 +31,15 @@ import { scenarioSchema } from '../harness/scenario/scenario-schema.ts';
 import type { Trial } from '../results/run-record.ts';
 import { openStore } from '../results/store/open-store.ts';
 import { startCpuByCommand, type CpuGroup } from './cpu-by-command.ts';
+import { exitOnExpected } from './exit-on-expected.ts';
 
 const env = (name: string, fallback: string): string => process.env[name] ?? fallback;
 const windowS = Number(env('BENCH_WINDOW_S', '8'));
+const warmupS = Number(env('BENCH_WARMUP_S', '3'));
 const maxCpuPct = Number(env('BENCH_MAX_CPU', '85'));
 const budgetMs = Number(env('BENCH_BUDGET_MIN', '30')) * 60_000;
-const modes = env('BENCH_MODES', 'before,after').split(',') as ('before' | 'after')[];
+type Mode = 'before' | 'after' | 'pages';
+const modes = env('BENCH_MODES', 'before,after').split(',') as Mode[];
 const medias = env('BENCH_MEDIA', '640x360@30,320x180@15').split(',');
 type Topology = 'one-room' | 'rooms-of-2' | 'audience';
 const topologies = env('BENCH_TOPOLOGIES', 'one-room,rooms-of-2,audience').split(',') as Topology[];
@@ -46,6 +51,8 @@ const SIZES: Record<Topology, number[]> = { 'one-room': [2, 4, 5, 6, 7, 8, 10], 
 const fixedSizes = process.env.BENCH_SIZES?.split(',').map(Number);
 const sizesOf = (topology: Topology): number[] => fixedSizes ?? SIZES[topology];
 const CORES = os.cpus().length;
+/** pages of one profile share 6 HTTP connections per host: the demo page must not long-poll (janus-videoroom `server`) */
+const JANUS_WEBSOCKET = 'ws://{host}:8188/';
 /** BENCH_PLAY_AUDIO=1: "after" plays remote audio, to measure what playAudio: false saves */
 const playAudio = env('BENCH_PLAY_AUDIO', '0') === '1';
 /**
@@ -61,7 +68,7 @@ const log = (m: string): void => {
 installCleanupHandlers();
 const dataDir = mkdtempSync(path.join(tmpdir(), 'mb-bench-density-'));
 const store = await openStore(dataDir);
-const lab = await labUp({ dataDir, platforms: ['janus'], rooms: { count: 12, maxPublishers: 12 }, waitMs: 120_000, onProgress: (m) => log(`lab: ${m}`) });
+const lab = await exitOnExpected('bench:density', labUp({ dataDir, platforms: ['janus'], rooms: { count: 12, maxPublishers: 12 }, waitMs: 120_000, onProgress: (m) => log(`lab: ${m}`) }), () => rmSync(dataDir, { recursive: true, force: true }));
 const janus = lab.state.platforms.find((p) => p.id === 'janus');
 if (!janus?.endpoints) throw new Error('the lab has no Janus');
 const url = new URL(janus.endpoints.pageUrl.replace('{room}', '1')).origin;
@@ -81,7 +88,7 @@ interface Point {
   why: string;
 }
 
-async function trialOf(mode: 'before' | 'after', topology: Topology, media: string, size: number): Promise<Trial> {
+async function trialOf(mode: Mode, topology: Topology, media: string, size: number): Promise<Trial> {
   const [w, h, fps] = media.split(/[x@]/).map(Number) as [number, number, number];
   const scenario = scenarioSchema.parse({
     name: 'bench-density',
@@ -89,16 +96,19 @@ async function trialOf(mode: 'before' | 'after', topology: Topology, media: stri
     participants: { count: size, receivers: topology === 'audience' ? size - AUDIENCE_SPEAKERS : 0, media: { width: w, height: h, fps }, rampUpMs: 300 },
     rooms: { count: topology === 'rooms-of-2' ? size / 2 : 1 },
     durationS: windowS,
-    warmupS: 3,
+    warmupS,
     timeouts: { joinMs: 30_000, closeMs: 5_000 },
-    runner: mode === 'before' ? { maxCpuPct, browser: 'per-participant' } : { maxCpuPct, browser: 'shared', render: false, playAudio },
+    runner:
+      mode === 'before'
+        ? { maxCpuPct, browser: 'per-participant' }
+        : { maxCpuPct, browser: 'shared', isolation: mode === 'pages' ? 'page' : 'context', render: false, playAudio },
   });
   return runTrial(
     {
       runId: 'bench-density',
       trialId: `${mode}-${topology}-${media.replace('@', 'at')}-n${size}`,
       scenario,
-      target: { id: 'janus', adapter: janusVideoroomAdapter.id, url, options: {} },
+      target: { id: 'janus', adapter: janusVideoroomAdapter.id, url, options: mode === 'pages' ? { server: JANUS_WEBSOCKET } : {} },
       adapter: janusVideoroomAdapter,
       network: 'lan',
       repeat: 1,
@@ -110,7 +120,7 @@ async function trialOf(mode: 'before' | 'after', topology: Topology, media: stri
   );
 }
 
-async function measured(mode: 'before' | 'after', topology: Topology, media: string, size: number): Promise<Point> {
+async function measured(mode: Mode, topology: Topology, media: string, size: number): Promise<Point> {
   const sampler = startCpuByCommand();
   const trial = await trialOf(mode, topology, media, size);
   // over the whole trial (joins, window, close): a little below the shares during the window alone
@@ -129,6 +139,8 @@ async function measured(mode: 'before' | 'after', topology: Topology, media: str
   if (judgeBy === 'ours' && ownCpu > maxCpuPct) return point(false, `our share of the CPU above ${maxCpuPct} % (${ownCpu} %)`);
   return point(true, 'all joined, runner not saturated');
 }
+
+const MODE_LABEL: Record<Mode, string> = { before: 'before: a browser each', after: 'after: shared contexts', pages: 'after: pages of one profile' };
 
 const shares = (p: Point): string => `${p.cpu.browsers} / ${p.cpu.sfu} / ${p.cpu.meetbench} %`;
 
@@ -160,7 +172,7 @@ try {
         }
         const n = best?.size ?? 0;
         rows.push(
-          `| ${mode === 'before' ? 'before: a browser each' : playAudio ? 'after, audio played' : 'after: shared contexts'} | ${topology} | ${media} | ${n} | ${(n / CORES).toFixed(1)} | ${best?.trial.runner.cpuPct.avg ?? '-'} % | ${best ? shares(best) : '-'} | ${best ? joinP95(best.trial) : '-'} | ${stop} |`,
+          `| ${MODE_LABEL[mode]}${mode !== 'before' && playAudio ? ', audio played' : ''} | ${topology} | ${media} | ${n} | ${(n / CORES).toFixed(1)} | ${best?.trial.runner.cpuPct.avg ?? '-'} % | ${best ? shares(best) : '-'} | ${best ? joinP95(best.trial) : '-'} | ${stop} |`,
         );
       }
     }
@@ -174,7 +186,7 @@ const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 process.stdout.write(
   [
     '',
-    `bench:density on ${os.hostname()}: ${CORES} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average at the end ${os.loadavg()[0]?.toFixed(1)}; window ${windowS} s, saturation above ${maxCpuPct} % ${judgeBy === 'runner' ? 'runner CPU (whole machine)' : 'of the machine used by meetbench itself (BENCH_JUDGE=ours)'}; ${Math.round((Date.now() - started) / 60_000)} min`,
+    `bench:density on ${os.hostname()}: ${CORES} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average at the end ${os.loadavg()[0]?.toFixed(1)}; warm-up ${warmupS} s, window ${windowS} s, saturation above ${maxCpuPct} % ${judgeBy === 'runner' ? 'runner CPU (whole machine)' : 'of the machine used by meetbench itself (BENCH_JUDGE=ours)'}; ${Math.round((Date.now() - started) / 60_000)} min`,
     '',
     '| participants run as | topology | media | largest N | per core | runner CPU at N | over the trial at N: browsers / lab SFU / meetbench | join p95 at N | stopped by |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',

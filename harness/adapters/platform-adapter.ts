@@ -69,4 +69,11 @@ export interface PlatformAdapter {
   leave(ctx: JoinContext): Promise<void>;
   /** peer connections the adapter wants excluded from bandwidth (e.g. BBB's echo test), by a test on their config */
   excludePeerConnection?: string;
+  /**
+   * Whether participants may be pages of one browser profile (`runner.isolation: page`): null when they
+   * may, or why not. Pages of one profile share cookies, storage and Chromium's 6 HTTP connections per
+   * host, so only a platform whose page keeps no per-person session in them and holds no HTTP request
+   * open per participant (signalling over WebSocket) stays honest that way. Absent: never.
+   */
+  sharedProfile?(options: Record<string, unknown>): string | null;
 }

@@ -4,8 +4,11 @@
  * - per-participant (the default): one browser process each, in its own lab namespace when the lab is
  *   used (kernel counters per participant).
  * - shared: participants are incognito contexts of a few shared browsers (`participantsPerBrowser` each).
- *   One context each, never tabs of one profile: tabs share Chromium's 6 connections per host and the 7th
- *   long-poll never attaches (environment.md). A namespace belongs to a process, so the participants of one
+ *   One context each by default: tabs of one profile share Chromium's 6 connections per host and the 7th
+ *   long-poll never attaches (environment.md). `isolation: page`, only where the adapter allows it
+ *   (WebSocket signalling, no per-person session in cookies), makes them pages of the one profile, each in
+ *   a window of its own (a background tab would stop its timers and animation frames), so same-site pages
+ *   share a renderer process (`--process-per-site`). A namespace belongs to a process, so the participants of one
  *   shared browser share its namespace: kernel counters then describe the group, not a participant, and
  *   the participants' own `kernel` stays null (the group's figures are in the trial's `browsers`).
  * - remote (scenario `remote`): contexts on CDP endpoints, or one Selenium Grid session each; they take
@@ -28,6 +31,8 @@ export interface PoolOptions {
   mode: 'per-participant' | 'shared';
   /** shared mode: participants per browser process (default: all local participants in one) */
   participantsPerBrowser?: number | undefined;
+  /** shared mode: an incognito context each (default), or pages of the browser's one profile */
+  isolation?: 'context' | 'page' | undefined;
   /** false: hide video elements (decoded, not painted) */
   render?: boolean | undefined;
   count: number;
@@ -54,6 +59,8 @@ export interface PoolBrowserInfo {
   participants: string[];
   namespace: string | null;
   pid: number | null;
+  /** renderer processes of a shared browser at the end of the measurement window (isolation shows here) */
+  renderers?: number | null;
 }
 
 type GroupReading = Awaited<ReturnType<typeof readParticipantCounters>>;
@@ -150,16 +157,23 @@ export class BrowserPool {
   }
 
   private async sharedContext(shared: SharedBrowser, timeoutMs: number): Promise<BrowserSlot> {
+    const pages = this.options.isolation === 'page';
     shared.launching ??= launchParticipantBrowser({
       ...(shared.namespace ? { wrapper: shared.namespace.chromiumWrapper } : {}),
       insecureOrigins: this.options.insecureOrigins,
       timeoutMs,
+      pagesShareRenderers: pages,
     }).then((launched) => {
       const info = this.infos.get(shared.id);
       if (info) info.pid = launched.pid ?? null;
       return launched;
     });
     const launched = await shared.launching;
+    if (pages) {
+      const page = await launched.browser.defaultBrowserContext().newPage({ type: 'window' });
+      await this.prepareLocalPage(page);
+      return contextSlot(page, null, shared.id, launched.browser);
+    }
     const context = await launched.browser.createBrowserContext();
     const page = await context.newPage();
     await this.prepareLocalPage(page);
@@ -201,6 +215,19 @@ export class BrowserPool {
     return out;
   }
 
+  /** count each shared browser's renderer processes (Chromium's own process list), onto its info */
+  async countRenderers(): Promise<void> {
+    for (const shared of this.shared) {
+      const info = shared ? this.infos.get(shared.id) : undefined;
+      const launched = await shared?.launching?.catch(() => null);
+      if (!info || !launched) continue;
+      const session = await launched.browser.target().createCDPSession().catch(() => null);
+      const list = await session?.send('SystemInfo.getProcessInfo').catch(() => null);
+      info.renderers = list ? list.processInfo.filter((p) => p.type === 'renderer').length : null;
+      await session?.detach().catch(() => undefined);
+    }
+  }
+
   browsers(): PoolBrowserInfo[] {
     return [...this.infos.values()];
   }
@@ -231,7 +258,8 @@ function slot(page: Page, pid: number | undefined, where: string, browser: Brows
   };
 }
 
-function contextSlot(page: Page, context: BrowserContext, where: string, browser: Browser): BrowserSlot {
+/** a participant in a context of its own (closed with it), or a page of the shared profile (`context` null) */
+function contextSlot(page: Page, context: BrowserContext | null, where: string, browser: Browser): BrowserSlot {
   return {
     page,
     pid: undefined,
@@ -240,6 +268,6 @@ function contextSlot(page: Page, context: BrowserContext, where: string, browser
       browser.on('disconnected', listener);
       page.on('close', listener);
     },
-    release: async (closeMs) => ((await within(context.close(), closeMs)) ? 'closed' : 'killed'),
+    release: async (closeMs) => ((await within(context ? context.close() : page.close(), closeMs)) ? 'closed' : 'killed'),
   };
 }

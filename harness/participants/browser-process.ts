@@ -23,6 +23,8 @@ export async function launchParticipantBrowser(options: {
   wrapper?: string;
   insecureOrigins: string[];
   timeoutMs: number;
+  /** participants are pages of this browser's one profile (runner.isolation: page) */
+  pagesShareRenderers?: boolean;
 }): Promise<LaunchedBrowser> {
   // the tag (default: this process) lets a test or an operator find the browsers of one run
   const tag = (process.env.MEETBENCH_PROFILE_TAG ?? String(process.pid)).replace(/[^A-Za-z0-9]/g, '');
@@ -35,7 +37,7 @@ export async function launchParticipantBrowser(options: {
       headless: true,
       pipe: true,
       userDataDir: profileDir,
-      args: participantFlags({ insecureOrigins: options.insecureOrigins, fakeMedia: true }),
+      args: participantFlags({ insecureOrigins: options.insecureOrigins, fakeMedia: true, pagesShareRenderers: options.pagesShareRenderers === true }),
       timeout: options.timeoutMs,
       protocolTimeout: Math.max(30_000, options.timeoutMs),
       handleSIGINT: false,

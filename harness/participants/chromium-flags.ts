@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 export const CHROMIUM_PATH =
   process.env.MEETBENCH_CHROMIUM ?? (existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : '/usr/bin/chromium');
 
-export function participantFlags(options: { insecureOrigins: string[]; fakeMedia: boolean }): string[] {
+export function participantFlags(options: { insecureOrigins: string[]; fakeMedia: boolean; pagesShareRenderers?: boolean }): string[] {
   const flags = [
     '--no-sandbox',
     '--disable-background-networking',
@@ -34,6 +34,8 @@ export function participantFlags(options: { insecureOrigins: string[]; fakeMedia
   if (options.fakeMedia) flags.push('--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream');
   // getUserMedia needs a secure context; lab pages are plain http on a namespace address
   if (options.insecureOrigins.length > 0) flags.push(`--unsafely-treat-insecure-origin-as-secure=${options.insecureOrigins.join(',')}`);
+  // isolation: page — pages of one profile on the same site share one renderer process instead of one each
+  if (options.pagesShareRenderers) flags.push('--process-per-site');
   // for experiments on one machine (docs/scale.md): appended last, so a later flag overrides an earlier one
   const extra = process.env.MEETBENCH_CHROMIUM_EXTRA_FLAGS?.trim();
   if (extra) flags.push(...extra.split(/\s+/));

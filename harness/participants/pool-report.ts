@@ -14,6 +14,7 @@ export interface PoolBrowserRecord {
   participants: string[];
   namespace: string | null;
   kernel: { uplinkKbps: number | null; downlinkKbps: number | null } | null;
+  renderers?: number | null;
 }
 
 export function poolBrowsers(
@@ -22,8 +23,8 @@ export function poolBrowsers(
   rates: Rates,
 ): PoolBrowserRecord[] {
   return infos.map((info) => {
-    const before = counters?.start.get(info.id) 
-    const after = counters?.end.get(info.id) 
+    const before = counters?.start.get(info.id);
+    const after = counters?.end.get(info.id);
     const kernel = before && after && after.at > before.at ? rates(before, after) : null;
     return {
       id: info.id,
@@ -31,6 +32,7 @@ export function poolBrowsers(
       participants: [...info.participants],
       namespace: info.namespace,
       kernel: kernel ? { uplinkKbps: kernel.up, downlinkKbps: kernel.down } : null,
+      ...(info.renderers !== undefined ? { renderers: info.renderers } : {}),
     };
   });
 }

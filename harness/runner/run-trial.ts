@@ -104,6 +104,7 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
   const pool = new BrowserPool({
     mode: scenario.runner.browser,
     participantsPerBrowser: scenario.runner.participantsPerBrowser,
+    isolation: scenario.runner.isolation,
     render: scenario.runner.render,
     count,
     useNamespaces: plan.useNamespaces,
@@ -174,6 +175,7 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
         if (t % 10 === 0) hooks.progress(`  ${t}/${scenario.durationS} s`);
       }
       groupCounters = { start: groupStart, end: await pool.groupCounters() };
+      await pool.countRenderers();
     }
     aborted = hooks.signal.aborted;
   } finally {

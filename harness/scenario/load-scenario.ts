@@ -30,16 +30,36 @@ export function loadScenario(file: string, text?: string): Scenario {
       platform.options = options.data;
     }
   });
-  problems.push(...receiveOnlyProblems(scenario).map(({ index, message }) => ({ path: `platforms[${index}].adapter`, line: null, message })));
+  problems.push(...adapterFitProblems(scenario).map(({ index, message }) => ({ path: `platforms[${index}].adapter`, line: null, message })));
   if (problems.length > 0) throw new InputError(file, withLines(text ?? readFileSync(file, 'utf8'), problems));
   return scenario;
+}
+
+/** What the scenario asks of each platform's adapter that the adapter cannot do, by platform index. */
+export function adapterFitProblems(scenario: Scenario): { index: number; message: string }[] {
+  return [...receiveOnlyProblems(scenario), ...sharedProfileProblems(scenario)];
+}
+
+/**
+ * Pages of one profile (`runner.isolation: page`) on an adapter that does not allow them would measure
+ * participants waiting on each other's connections or sessions: refused, with the adapter's reason.
+ */
+function sharedProfileProblems(scenario: Scenario): { index: number; message: string }[] {
+  if (scenario.runner.isolation !== 'page') return [];
+  return scenario.platforms.flatMap((platform, index) => {
+    const adapter = ADAPTERS[platform.adapter];
+    if (!adapter) return [];
+    const why = adapter.sharedProfile ? adapter.sharedProfile(platform.options) : 'its adapter does not say that participants can share one browser profile';
+    if (why === null) return [];
+    return [{ index, message: `runner.isolation is page but platform "${platform.id}" (adapter ${adapter.id}) cannot run as pages of one profile: ${why}; expected isolation: context for it` }];
+  });
 }
 
 /**
  * A receiver on an adapter that cannot join receive-only would publish like a sender (the fake camera is
  * there) and be reported as a receiver: refused instead. One problem per such platform, by its index.
  */
-export function receiveOnlyProblems(scenario: Scenario): { index: number; message: string }[] {
+function receiveOnlyProblems(scenario: Scenario): { index: number; message: string }[] {
   const receivers = scenario.participants.receivers;
   if (receivers === 0) return [];
   const able = Object.values(ADAPTERS).filter((a) => a.capabilities.receiveOnly).map((a) => a.id);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { loadYamlWithSchema } from '../../results/load-yaml.ts';
 import { InputError, formatPath, type InputProblem } from '../../results/input-error.ts';
 import { ADAPTERS } from '../adapters/registry.ts';
-import { loadScenario, receiveOnlyProblems } from './load-scenario.ts';
+import { adapterFitProblems, loadScenario } from './load-scenario.ts';
 import type { Scenario } from './scenario-schema.ts';
 import { suiteSchema, type Suite } from './suite-schema.ts';
 
@@ -56,8 +56,8 @@ export function loadSuite(file: string): LoadedSuite {
     if (suite.networks) scenario.networks = [...suite.networks];
     if (suite.acceptPartialShaping !== undefined) scenario.acceptPartialShaping = suite.acceptPartialShaping;
     scenario.repeats = suite.repeats;
-    // the suite's platforms replace the scenario's: check again that each can join receive-only if asked
-    if (suite.platforms) for (const { message } of receiveOnlyProblems(scenario)) problems.push({ path: `scenarios[${index}]`, line: null, message: `${relative}: ${message}` });
+    // the suite's platforms replace the scenario's: check again that each can do what the scenario asks
+    if (suite.platforms) for (const { message } of adapterFitProblems(scenario)) problems.push({ path: `scenarios[${index}]`, line: null, message: `${relative}: ${message}` });
     if (scenario.platforms.length === 0) {
       problems.push({ path: 'only', line: null, message: `no platform of ${relative} is left after "only: [${suite.only?.join(', ')}]"` });
       return;

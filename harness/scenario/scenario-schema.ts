@@ -94,13 +94,19 @@ export const scenarioSchema = z
         maxCpuPct: z.number().min(10).max(100).default(85).describe('average runner CPU above which results are inconclusive'),
         browser: z.enum(['per-participant', 'shared']).default('per-participant').describe('one browser per participant, or contexts of one'),
         participantsPerBrowser: z.number().int().min(1).max(64).optional().describe('shared: participants per browser process (default all)'),
+        isolation: z
+          .enum(['context', 'page'])
+          .default('context')
+          .describe(
+            'shared: each participant in an incognito context (its own cookies, storage and connection pool; a renderer process each), or a page of one profile, so participants on the same site share a renderer process (about 12 points of runner CPU less for 10 participants, docs/scale.md); page needs an adapter that allows it',
+          ),
         render: z.boolean().default(true).describe('false: hide video elements in shared browsers (decoded, not painted)'),
         playAudio: z
           .boolean()
           .default(true)
           .describe('false: remote audio is received and counted but not played (no audio_concealed_pct); about 12 points of runner CPU for 10 participants (docs/scale.md)'),
       })
-      .default({ maxCpuPct: 85, browser: 'per-participant', render: true, playAudio: true }),
+      .default({ maxCpuPct: 85, browser: 'per-participant', isolation: 'context', render: true, playAudio: true }),
     remote: remoteSchema.optional(),
     capacity: capacitySchema.optional(),
     webLoad: webLoadSchema.optional(),
@@ -119,6 +125,11 @@ export const scenarioSchema = z
     });
   })
   .refine((s) => remoteCount(s.remote) <= s.participants.count, { message: 'more participants placed on remote browsers than participants.count', path: ['remote'] })
+  // pages of one profile exist only inside a shared browser; per-participant browsers are already apart
+  .refine((s) => s.runner.isolation === 'context' || s.runner.browser === 'shared', {
+    message: 'isolation: page needs browser: shared (per-participant browsers have a profile each)',
+    path: ['runner', 'isolation'],
+  })
   .describe('meetbench scenario');
 
 export type Scenario = z.output<typeof scenarioSchema>;

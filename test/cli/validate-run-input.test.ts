@@ -93,6 +93,22 @@ participants:
     expect(result.stderr).toMatch(/receivers\.yaml:3: platforms\[0\]\.adapter: participants\.receivers is 1 but platform "intranet" \(adapter custom\) cannot join receive-only; expected .*janus-videoroom/);
   });
 
+  it('refuses pages of one profile where participants would share connections or sessions, and says what to set', async () => {
+    const scenario = (platform: string, runner: string): string => `name: pages\nplatforms:\n  - ${platform}\nparticipants: { count: 4 }\nrunner: ${runner}\n`;
+    const janusHttp = write('pages-http.yaml', scenario('{ id: janus, adapter: janus-videoroom, url: "lab:janus" }', '{ browser: shared, isolation: page }'));
+    const replica = write('pages-replica.yaml', scenario('{ id: jitsi, adapter: jitsi-meet, url: "http://127.0.0.1:9/" }', '{ browser: shared, isolation: page }'));
+    const perParticipant = write('pages-own.yaml', scenario('{ id: janus, adapter: janus-videoroom, url: "lab:janus", options: { server: "ws://{host}:8188/" } }', '{ isolation: page }'));
+    const result = await runCli(['validate', janusHttp, replica, perParticipant]);
+    expect(result.code).toBe(2);
+    noStack(result.stderr);
+    expect(result.stderr).toMatch(/pages-http\.yaml:3: platforms\[0\]\.adapter: runner\.isolation is page but platform "janus" \(adapter janus-videoroom\) cannot run as pages of one profile: the demo page long-polls Janus over HTTP.*set options\.server to the WebSocket API/);
+    expect(result.stderr).toMatch(/pages-replica\.yaml:3: platforms\[0\]\.adapter: .*adapter jitsi-meet.*does not say that participants can share one browser profile/);
+    expect(result.stderr).toMatch(/pages-own\.yaml:5: runner\.isolation: isolation: page needs browser: shared/);
+    const fine = write('pages-ws.yaml', scenario('{ id: janus, adapter: janus-videoroom, url: "lab:janus", options: { server: "ws://{host}:8188/" } }', '{ browser: shared, isolation: page }'));
+    const ok = await runCli(['validate', fine]);
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+
   it('refuses duplicate keys and YAML syntax errors with their line', async () => {
     const dup = write('dup.yaml', `${VALID}durationS: 10\ndurationS: 20\n`);
     const broken = write('broken.yaml', 'name: [unclosed\nplatforms: x\n');

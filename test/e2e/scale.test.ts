@@ -91,6 +91,8 @@ criteria: web-criteria.yaml
     for (const p of trial.participants) expect(p.kernel).toBeNull();
     const group = trial.browsers![0]!;
     expect(group).toMatchObject({ id: 'shared-1', kind: 'shared', participants: ['bench1', 'bench2', 'bench3'] });
+    // one incognito context each: a renderer process each, whatever else the browser runs
+    expect(group.renderers).toBeGreaterThanOrEqual(3);
     const sumUp = trial.participants.reduce((s, p) => s + p.uplinkKbps.avg!, 0);
     // headers included: the wire carries at least what getStats counts
     expect(group.kernel!.uplinkKbps!).toBeGreaterThan(sumUp * 0.9);
@@ -124,6 +126,49 @@ criteria: web-criteria.yaml
     const md = await runCli(['report', 'latest', '--format', 'md'], { dataDir: dir });
     expect(md.stdout).toContain('## Web-tier load');
     expect(md.stdout).toContain(`${Math.round(load.latencyMs.p95! * 10) / 10} ms`);
+  });
+});
+
+describe.skipIf(skip)('participants as pages of one profile (isolation: page) over Janus WebSockets', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mb-e2e-pages-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const scenario = (name: string, server: string, count: number, joinMs: number): string => `name: ${name}
+platforms:
+  - { id: janus, adapter: janus-videoroom, url: "lab:janus", options: { server: "${server}" } }
+participants:
+  count: ${count}
+  media: { width: 320, height: 180, fps: 15 }
+  rampUpMs: 500
+durationS: 6
+warmupS: 3
+timeouts: { joinMs: ${joinMs} }
+runner: { browser: shared, isolation: page, render: false, playAudio: false }
+`;
+
+  it('join and are measured, and share renderer processes instead of one each', async () => {
+    // six: more than the 6 HTTP connections per host a profile has, so a held long-poll would show
+    const result = await runCli(['run', write(dir, 'pages.yaml', scenario('e2e-pages', 'ws://{host}:8188/', 6, 30_000))], { dataDir: dir });
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect([0, 4], `exit ${result.code}\n${result.stdout}\n${result.stderr.slice(-2000)}`).toContain(result.code);
+    const trial = (await latest(dir)).trials[0]!;
+    expect(trial.participants.map((p) => [p.joined, p.browser])).toEqual(Array.from({ length: 6 }, () => [true, 'shared-1']));
+    for (const p of trial.participants) {
+      expect(p.metrics.fps_received).toBeGreaterThan(5);
+      expect(p.uplinkKbps.avg).toBeGreaterThan(50);
+    }
+    // same-site pages of one profile (--process-per-site) share one renderer; the browser keeps a few of
+    // its own (its first blank tab, a spare): 4 measured, against at least one per participant with contexts
+    expect(trial.browsers![0]!.renderers).toBeGreaterThanOrEqual(1);
+    expect(trial.browsers![0]!.renderers).toBeLessThanOrEqual(4);
+  });
+
+  it("really talks to the server it is given: a WebSocket port nobody listens on, and the demo's session never starts", async () => {
+    const result = await runCli(['run', write(dir, 'pages-nowhere.yaml', scenario('e2e-pages-nowhere', 'ws://{host}:9/', 1, 8_000))], { dataDir: dir });
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    const trial = (await latest(dir)).trials[0]!;
+    expect(trial.participants[0]).toMatchObject({ joined: false });
+    // settings.js's HTTP API would have worked: failing here proves the page used ours
+    expect(trial.participants[0]!.errorStep).toMatch(/enter-name|start|joined-signal/);
   });
 });
 

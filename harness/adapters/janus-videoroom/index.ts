@@ -5,6 +5,9 @@
  * Receivers open the page with the demo's own `subscriber-mode=true`: they join the room without
  * publishing (no getUserMedia, no encoder) and subscribe to every feed; their joined signal is the first
  * subscription (`feeds[i].webrtcStuff.pc`) ICE connected.
+ * `server` points the page at another Janus API than its settings.js (HTTP long-polls on 8088), e.g. the
+ * WebSocket API: one socket per participant instead of a held HTTP request, which is what lets
+ * participants be pages of one profile (`runner.isolation: page`).
  */
 import { z } from 'zod';
 import { JoinStepError } from '../../errors.ts';
@@ -16,7 +19,19 @@ const optionsSchema = z.strictObject({
   page: z.string().default('videoroomtest.html').describe('demo page under the URL'),
   /** numeric room ids; a participant's room index picks one (room 1 → first id) */
   roomBase: z.number().int().min(1).default(1).describe('id of the first room; rooms are numbered from it'),
+  server: z
+    .string()
+    .regex(/^(wss?|https?):\/\//, 'a ws://, wss://, http:// or https:// URL')
+    .optional()
+    .describe("the Janus API the demo page talks to instead of its settings.js (HTTP on 8088); {host} is the page's host, e.g. ws://{host}:8188/"),
 });
+
+/** why participants on this page cannot share one profile, or null when they can (PlatformAdapter.sharedProfile) */
+function sharedProfile(options: Record<string, unknown>): string | null {
+  const server = typeof options.server === 'string' ? options.server : '';
+  if (/^wss?:\/\//.test(server)) return null;
+  return 'the demo page long-polls Janus over HTTP, one request held open per participant, and pages of one profile share 6 connections per host; set options.server to the WebSocket API, e.g. ws://{host}:8188/';
+}
 
 function pageUrl(ctx: JoinContext): string {
   const options = optionsSchema.parse(ctx.platform.options);
@@ -32,6 +47,7 @@ export const janusVideoroomAdapter: PlatformAdapter = {
   description: 'Janus WebRTC Server with its official VideoRoom demo; runs for real in the lab (Debian janus + janus-demos).',
   capabilities: { send: true, receiveOnly: true, rooms: true, screenShare: false, lab: true },
   optionsSchema,
+  sharedProfile,
 
   async beforeNavigation(ctx) {
     // Debian's settings.js does not define the globals `token` and `apisecret` that videoroomtest.js
@@ -41,6 +57,14 @@ export const janusVideoroomAdapter: PlatformAdapter = {
       if (!('token' in w)) w.token = null;
       if (!('apisecret' in w)) w.apisecret = null;
     });
+    const { server } = optionsSchema.parse(ctx.platform.options);
+    // settings.js assigns the global `server` (var): an accessor defined first keeps ours. A string, not a
+    // function: puppeteer would serialise the bundler's helpers along with a function.
+    if (server) {
+      await ctx.page.evaluateOnNewDocument(
+        `(() => { const url = ${JSON.stringify(server)}.replace('{host}', location.hostname); Object.defineProperty(window, 'server', { get() { return url; }, set() {}, configurable: false }); })();`,
+      );
+    }
   },
 
   async join(ctx) {
