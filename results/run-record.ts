@@ -121,6 +121,8 @@ export const runnerHealthSchema = z.object({
   reason: z.string().nullable().optional(),
   cores: z.number().optional(),
   loadAvg: z.number().nullable().optional(),
+  /** the busiest thread of the local participants' browsers over the window, in percent of one core */
+  busiestThread: z.object({ thread: z.string(), pctOfCore: z.number() }).optional(),
 });
 export type RunnerHealth = z.infer<typeof runnerHealthSchema>;
 

@@ -7,44 +7,16 @@
  * (all cores), like the runner CPU. Used for the measurements in docs/scale.md.
  */
 import os from 'node:os';
-import { readFileSync, readdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CLOCK_TICKS, readAllProcStats, readStatFile } from '../harness/runner/proc-stat.ts';
+import { CLOCK_TICKS, readAllProcStats } from '../harness/runner/proc-stat.ts';
+import { readThreadTicks } from '../harness/runner/thread-cpu.ts';
 
 const [seconds = 20, delay = 0] = process.argv.slice(2).map(Number);
 
-/** "renderer", "AudioService", "NetworkService", "browser"... from Chromium's --type / --utility-sub-type */
-function processKind(pid: number, comm: string): string | null {
-  if (comm === 'janus') return 'janus';
-  if (!comm.startsWith('chrom')) return null;
-  let cmdline = '';
-  try {
-    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-  } catch {
-    return null;
-  }
-  const sub = /--utility-sub-type=(\S+)/.exec(cmdline)?.[1];
-  if (sub) return sub.split('.').pop() ?? sub;
-  return /--type=(\S+)/.exec(cmdline)?.[1] ?? 'browser';
-}
-
-/** "kind|thread name without trailing digits" → ticks, for every thread of every watched process */
+/** "kind|thread name" → ticks, for every thread of every Chromium and Janus process */
 function readThreads(): Map<string, { key: string; ticks: number }> {
   const threads = new Map<string, { key: string; ticks: number }>();
-  for (const proc of readAllProcStats()) {
-    const kind = processKind(proc.pid, proc.comm);
-    if (!kind) continue;
-    let tids: string[] = [];
-    try {
-      tids = readdirSync(`/proc/${proc.pid}/task`);
-    } catch {
-      continue;
-    }
-    for (const tid of tids) {
-      const stat = readStatFile(`/proc/${proc.pid}/task/${tid}/stat`, Number(tid));
-      if (stat) threads.set(`${proc.pid}/${tid}`, { key: `${kind}|${stat.comm.replace(/\d+$/, '')}`, ticks: stat.cpuTicks });
-    }
-  }
+  for (const [id, { kind, thread, ticks }] of readThreadTicks(readAllProcStats())) threads.set(id, { key: `${kind}|${thread}`, ticks });
   return threads;
 }
 

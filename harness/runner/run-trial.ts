@@ -15,6 +15,7 @@ import { runWebLoad, webLoadMetrics, type WebLoadResult } from '../web-load/run-
 import { CORES, ProcessTreeSampler, RunnerCpuSampler } from './cpu-sampler.ts';
 import { participantMetrics, stats } from './summarize-participant.ts';
 import { judgeRunner } from './runner-health.ts';
+import { watchBusiestThread, type BusiestThread } from './busiest-thread.ts';
 import type { TrialNetworks } from '../network-profiles/trial-networks.ts';
 import { unmeasuredMetrics } from '../scenario/unmeasured-metrics.ts';
 
@@ -113,6 +114,7 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
     remote: scenario.remote,
   });
   let groupCounters: Parameters<typeof poolBrowsers>[1] = null;
+  let busiest: BusiestThread | null = null;
   let webLoad: Promise<WebLoadResult | null> = Promise.resolve(null);
 
   try {
@@ -167,6 +169,9 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
       windowStartIndex = runnerCpu.readings.length;
       for (const done of (await plan.networks?.tick(0)) ?? []) hooks.progress(`  t=0 s: ${done}`);
       const groupStart = await pool.groupCounters();
+      // local browsers: each participant's own, and the shared ones
+      const roots = [...members.map((m) => m.participant.browserPid), ...pool.browsers().map((b) => b.pid)].filter((pid): pid is number => typeof pid === 'number');
+      const endThreadWatch = watchBusiestThread(roots);
       for (let t = 1; t <= scenario.durationS && !hooks.signal.aborted; t += 1) {
         await sleep(1000, hooks.signal);
         if (hooks.signal.aborted) break;
@@ -174,6 +179,7 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
         for (const done of (await plan.networks?.tick(t)) ?? []) hooks.progress(`  t=${t} s: ${done}`);
         if (t % 10 === 0) hooks.progress(`  ${t}/${scenario.durationS} s`);
       }
+      busiest = endThreadWatch();
       groupCounters = { start: groupStart, end: await pool.groupCounters() };
       await pool.countRenderers();
     }
@@ -204,7 +210,7 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
   // the profile each participant had, what was (not) applied, and the recovery after cuts
   participants.forEach((p, i) => Object.assign(p, plan.networks?.result(i, members[i]?.samples ?? [], p.role, members[i]?.crashedDuringWindow ?? false) ?? {}));
   const windowCpu = runnerCpu.readings.slice(windowStartIndex);
-  const runner = judgeRunner(windowCpu.length > 0 ? windowCpu : runnerCpu.readings, scenario.runner.maxCpuPct, CORES);
+  const runner = judgeRunner(windowCpu.length > 0 ? windowCpu : runnerCpu.readings, scenario.runner.maxCpuPct, CORES, busiest);
   const { verdict, reason } = trialVerdict(participants, runner.saturated, runner.reason ?? null, aborted);
 
   return {

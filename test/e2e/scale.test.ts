@@ -160,6 +160,9 @@ runner: { browser: shared, isolation: page, render: false, playAudio: false }
     // its own (its first blank tab, a spare): 4 measured, against at least one per participant with contexts
     expect(trial.browsers![0]!.renderers).toBeGreaterThanOrEqual(1);
     expect(trial.browsers![0]!.renderers).toBeLessThanOrEqual(4);
+    // one renderer serves all six: the runner watched its busiest thread over the window
+    expect(trial.runner.busiestThread?.thread).toMatch(/^(renderer|AudioService|NetworkService|browser|VideoCaptureService|gpu-process) /);
+    expect(trial.runner.busiestThread!.pctOfCore).toBeGreaterThan(1);
   });
 
   it("really talks to the server it is given: a WebSocket port nobody listens on, and the demo's session never starts", async () => {

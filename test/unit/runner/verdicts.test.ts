@@ -43,6 +43,14 @@ describe('runner saturation', () => {
     const h = judgeRunner([40, 55, 60], 85, 2);
     expect(h).toMatchObject({ saturated: false, reason: null, cpuPct: { avg: 51.7, max: 60 } });
   });
+
+  it('is saturated when one thread serving several participants is busy 90 % of a core, though the machine is not', () => {
+    const hot = judgeRunner([60, 62, 61], 85, 2, { thread: 'renderer WebRTC_W_and_N', pctOfCore: 93.5 });
+    expect(hot.saturated).toBe(true);
+    expect(hot.reason).toBe("one thread of the participants' browsers (renderer WebRTC_W_and_N) was busy 93.5 % of a core (limit 90 %): the participants it serves waited on each other");
+    const warm = judgeRunner([60, 62, 61], 85, 2, { thread: 'renderer WebRTC_W_and_N', pctOfCore: 40 });
+    expect(warm).toMatchObject({ saturated: false, reason: null, busiestThread: { thread: 'renderer WebRTC_W_and_N', pctOfCore: 40 } });
+  });
 });
 
 describe('kernel counters', () => {

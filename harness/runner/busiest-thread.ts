@@ -1,0 +1,43 @@
+/**
+ * The busiest single thread of the participants' browsers over the measurement window.
+ *
+ * The runner CPU (whole machine) misses one kind of saturation: a thread that serves several participants
+ * at once — the renderer shared by pages of one profile (its main thread, its WebRTC network thread),
+ * or a shared browser's audio and network services — can be busy all the time while the machine still
+ * has cores to spare. Its participants then wait on each other (late packets, late frames, slow joins)
+ * and the figures describe the runner. A thread busy 90 % of one core or more over the window makes the
+ * trial inconclusive (runner-health.ts).
+ */
+import { processTree } from './cpu-sampler.ts';
+import { CLOCK_TICKS, readProcStat } from './proc-stat.ts';
+import type { ProcStat } from './proc-stat.ts';
+import { readThreadTicks, type ThreadTicks } from './thread-cpu.ts';
+
+export interface BusiestThread {
+  /** "renderer WebRTC_W_and_N", "AudioService AudioProcessing", ... */
+  thread: string;
+  /** percent of one core over the window */
+  pctOfCore: number;
+}
+
+function treeThreads(roots: number[]): Map<string, ThreadTicks> {
+  const processes = roots.flatMap((root) => processTree(root)).map(readProcStat).filter((p): p is ProcStat => p !== null);
+  return readThreadTicks(processes);
+}
+
+/** starts watching the process trees of `roots` (browser pids); the returned function ends the window */
+export function watchBusiestThread(roots: number[]): () => BusiestThread | null {
+  const first = treeThreads(roots);
+  const started = Date.now();
+  return () => {
+    const seconds = (Date.now() - started) / 1000;
+    if (roots.length === 0 || seconds <= 0) return null;
+    let busiest: BusiestThread | null = null;
+    // a thread born during the window counts from zero; one that ended is gone from both readings
+    for (const [id, now] of treeThreads(roots)) {
+      const pctOfCore = Math.round(((100 * (now.ticks - (first.get(id)?.ticks ?? 0))) / CLOCK_TICKS / seconds) * 10) / 10;
+      if (!busiest || pctOfCore > busiest.pctOfCore) busiest = { thread: `${now.kind} ${now.thread}`, pctOfCore };
+    }
+    return busiest;
+  };
+}
