@@ -137,10 +137,13 @@ async function measured(mode: Mode, topology: Topology, media: string, size: num
   const fps = sent.length > 0 ? sent.reduce((a, b) => a + b, 0) / sent.length : Number(media.split('@')[1]);
   const starved = trial.participants.filter((p) => (p.metrics.fps_received ?? 0) < 0.8 * fps);
   if (starved.length > 0) return point(false, `${starved.length} participant(s) decoded under 80 % of the ${fps.toFixed(1)} fps sent`);
-  if (judgeBy === 'runner' && trial.runner.saturated) return point(false, `runner saturated (${trial.runner.cpuPct.avg} % avg)`);
+  if (judgeBy === 'runner' && trial.runner.saturated) return point(false, `runner saturated (${trial.runner.cpuPct.avg} % avg${busiest(trial)})`);
   if (judgeBy === 'ours' && ownCpu > maxCpuPct) return point(false, `our share of the CPU above ${maxCpuPct} % (${ownCpu} %)`);
   return point(true, 'all joined, runner not saturated');
 }
+
+/** the thread check can saturate a runner whose average is fine: show the busiest thread beside it */
+const busiest = (t: Trial): string => (t.runner.busiestThread ? `; busiest thread ${t.runner.busiestThread.thread} at ${t.runner.busiestThread.pctOfCore} % of a core` : '');
 
 const MODE_LABEL: Record<Mode, string> = { before: 'before: a browser each', after: 'after: shared contexts', pages: 'after: pages of one profile' };
 
@@ -165,7 +168,7 @@ try {
             break;
           }
           const point = await measured(mode, topology, media, size);
-          log(`${mode} ${topology} ${media} n=${size}: ${point.ok ? 'ok' : 'STOP'} — ${point.why}; runner CPU ${point.trial.runner.cpuPct.avg} % (over the trial: ${shares(point)}), load ${point.trial.runner.loadAvg}, join p95 ${joinP95(point.trial)}`);
+          log(`${mode} ${topology} ${media} n=${size}: ${point.ok ? 'ok' : 'STOP'} — ${point.why}; runner CPU ${point.trial.runner.cpuPct.avg} % (over the trial: ${shares(point)}), load ${point.trial.runner.loadAvg}, join p95 ${joinP95(point.trial)}${busiest(point.trial)}`);
           if (!point.ok) {
             stop = `n=${size}: ${point.why}`;
             break;

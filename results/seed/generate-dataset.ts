@@ -229,7 +229,7 @@ export async function generateDataset(store: ResultsStore, options: SeedOptions 
             reason: down ? 'no participant could join: the platform did not answer' : saturated ? 'the runner was saturated (CPU above 90 %): measurements are not trustworthy' : null,
             participants,
             criteria: [],
-            runner: { cpuPct: { avg: round(cpuAvg, 1), max: round(Math.min(100, cpuAvg + rng.range(5, 20)), 1) }, saturated, reason: saturated ? 'runner CPU above 90 %' : null, cores: 2, loadAvg: round(saturated ? 6.5 : 1.4, 1) },
+            runner: { cpuPct: { avg: round(cpuAvg, 1), max: round(Math.min(100, cpuAvg + rng.range(5, 20)), 1) }, saturated, reason: saturated ? 'runner CPU above 90 %' : null, cores: 2, loadAvg: round(saturated ? 6.5 : 1.4, 1), busiestThread: { thread: 'AudioService AudioProcessing', pctOfCore: round(cpuAvg / 4, 1) } },
             samplesFile: null,
           };
           clock += 100_000;

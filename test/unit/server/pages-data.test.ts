@@ -72,6 +72,11 @@ describe('viewer data', () => {
     expect(page).toContain(`${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(tenOfFour.site.downlinkMbps)} Mbit/s`);
   });
 
+  it("the run page names the busiest browser thread beside the runner CPU", async () => {
+    const page = (await rawRequest(fx.server.url, '/runs/nightly-2026-11-28?lang=en')).body;
+    expect(page).toMatch(/busiest browser thread <strong>AudioService AudioProcessing<\/strong> \d+ % of a core/);
+  });
+
   it('serves the raw samples as NDJSON for download', async () => {
     const res = await rawRequest(fx.server.url, '/api/runs/nightly-2026-11-28/trials/janus-lan-r1/samples.ndjson');
     expect(res.status).toBe(200);
