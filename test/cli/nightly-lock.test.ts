@@ -7,14 +7,14 @@
  *  - a reused pid (alive, but started at another time than recorded): taken over too.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTicksOf } from '../../harness/lab/processes.ts';
 import { openStore } from '../../results/store/open-store.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { makeRun } from '../helpers/run-factory.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const sleepers: number[] = [];
 afterEach(() => {
@@ -42,7 +42,7 @@ function deadPid(): number {
 
 describe('one run at a time per data directory', () => {
   it('a second process exits at once with "already running (pid N, since T)", exit 3', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'mb-lock-'));
+    const dataDir = tempDir('mb-lock-');
     const sleeper = spawn('sleep', ['60']);
     sleepers.push(sleeper.pid!);
     const since = new Date().toISOString();
@@ -58,7 +58,7 @@ describe('one run at a time per data directory', () => {
   });
 
   it('a lock whose process is dead is taken over, and the run it left running is marked aborted', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'mb-lock-'));
+    const dataDir = tempDir('mb-lock-');
     const pid = deadPid();
     const startedAt = new Date(Date.now() - 60_000).toISOString();
     writeLock(dataDir, { pid, startTicks: 12345, startedAt, command: 'meetbench nightly nightly.yaml' });
@@ -80,7 +80,7 @@ describe('one run at a time per data directory', () => {
   });
 
   it('a live pid that started at another time than recorded (pid reused) does not hold the lock', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'mb-lock-'));
+    const dataDir = tempDir('mb-lock-');
     const sleeper = spawn('sleep', ['60']);
     sleepers.push(sleeper.pid!);
     writeLock(dataDir, { pid: sleeper.pid!, startTicks: (startTicksOf(sleeper.pid!) ?? 0) - 1000, startedAt: new Date().toISOString(), command: 'meetbench run x.yaml' });

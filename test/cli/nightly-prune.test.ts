@@ -1,11 +1,11 @@
 /** `meetbench prune`: samples and artifacts go first, summaries later, running runs never; dry run removes nothing. */
-import { existsSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../results/store/open-store.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { makeParticipant, makeRun, makeTrial } from '../helpers/run-factory.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const daysAgo = (n: number): string => new Date(Date.now() - n * 86_400_000).toISOString();
 
@@ -27,7 +27,7 @@ async function seed(dataDir: string): Promise<void> {
 
 describe('meetbench prune', () => {
   it('removes samples and artifacts after --keep-days, whole runs after --keep-summaries-days', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'mb-prune-'));
+    const dataDir = tempDir('mb-prune-');
     await seed(dataDir);
 
     const dry = await runCli(['prune', '--keep-days', '30', '--keep-summaries-days', '365', '--dry-run'], { dataDir });
@@ -52,7 +52,7 @@ describe('meetbench prune', () => {
   });
 
   it('refuses summaries kept shorter than details, and a bad number', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'mb-prune-'));
+    const dataDir = tempDir('mb-prune-');
     const shorter = await runCli(['prune', '--keep-days', '30', '--keep-summaries-days', '7'], { dataDir });
     expect(shorter.code).toBe(2);
     expect(shorter.stderr).toContain('--keep-summaries-days 7 is shorter than --keep-days 30');

@@ -1,13 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../results/store/open-store.ts';
 import { STORE_FILE } from '../../results/store/lowdb-store.ts';
 import { resultsStoreContract } from './results-store.contract.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
-const freshDir = (): string => mkdtempSync(path.join(tmpdir(), 'mb-store-'));
+const freshDir = (): string => tempDir('mb-store-');
 
 resultsStoreContract('the lowdb store', () => openStore(freshDir()));
 

@@ -4,14 +4,14 @@
  * Each time the run finishes (or stops cleanly), says why, and leaves no browser or namespace behind.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../results/run-record.ts';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
 import { runCli, startCli } from '../helpers/run-cli.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const skip = shouldSkip('test/e2e/run-failures.test.ts', 'failure paths on the lab Janus', labMissing());
 
@@ -65,7 +65,7 @@ const TWO_PARTICIPANTS = `participants:
 `;
 
 describe.skipIf(skip)('a run whose platforms misbehave', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'mb-fail-'));
+  const dataDir = tempDir('mb-fail-');
 
   /** Starts a 2-participant run on the lab Janus and returns once it measures, with its namespaces. */
   async function measuringOnJanus(name: string, durationS: number): Promise<{ cli: ReturnType<typeof startCli>; ours: string[] }> {
