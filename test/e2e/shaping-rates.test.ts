@@ -13,12 +13,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ParticipantResult, RunRecord } from '../../results/run-record.ts';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
 import { runCli } from '../helpers/run-cli.ts';
-import { LAB_WAIT_MS, latestReport, log, ofParticipant, runScenarioCli, tempDataDir, trialSamples, writeScenario } from './shaping-support.ts';
+import { LAB_WAIT_MS, latestReport, log, ofParticipant, perSecondCeilingKbps, runScenarioCli, tempDataDir, trialSamples, writeScenario } from './shaping-support.ts';
 
 const skip = shouldSkip('test/e2e/shaping-rates.test.ts', 'shaped participants on the lab Janus', labMissing());
-
-/** one-second windows of the kernel counters are read with a little timing jitter, and tbf allows a burst */
-const PER_SECOND_TOLERANCE = 1.1;
 
 const byName = (run: RunRecord, name: string): ParticipantResult => run.trials[0]!.participants.find((p) => p.name === name)!;
 
@@ -76,8 +73,8 @@ warmupS: 5
     expect(capped.kernel!.downlinkKbps!).toBeLessThanOrEqual(300 * 1.03);
     // the switch happens during the first second (t=0 → 1), which still carries some uncapped traffic
     for (const s of ofParticipant(trialSamples(data.dir, run), 'bench1').filter((sample) => sample.t > 1)) {
-      expect(s.kernelUplinkKbps!, `t=${s.t}`).toBeLessThanOrEqual(300 * PER_SECOND_TOLERANCE);
-      expect(s.kernelDownlinkKbps!, `t=${s.t}`).toBeLessThanOrEqual(300 * PER_SECOND_TOLERANCE);
+      expect(s.kernelUplinkKbps!, `t=${s.t}`).toBeLessThanOrEqual(perSecondCeilingKbps(300));
+      expect(s.kernelDownlinkKbps!, `t=${s.t}`).toBeLessThanOrEqual(perSecondCeilingKbps(300));
     }
     // getStats reflects the cap: close to the kernel's payload figure, never above the cap
     expect(capped.uplinkKbps.avg!).toBeLessThanOrEqual(300);
@@ -145,7 +142,7 @@ warmupS: 8
     expect(capped.shaping).toMatchObject({ profile: 'down1500', downlink: { rateKbps: 1500 }, applied: ['downlink rate 1.5 Mbit/s (tbf)'] });
     const samples = ofParticipant(trialSamples(data.dir, run), 'bench3');
     expect(samples.length).toBeGreaterThan(5);
-    for (const s of samples) expect(s.kernelDownlinkKbps!, `t=${s.t}`).toBeLessThanOrEqual(1500 * PER_SECOND_TOLERANCE);
+    for (const s of samples) expect(s.kernelDownlinkKbps!, `t=${s.t}`).toBeLessThanOrEqual(perSecondCeilingKbps(1500));
     expect(capped.kernel!.downlinkKbps!).toBeLessThanOrEqual(1500 * 1.03);
     expect(capped.downlinkKbps.avg!).toBeLessThanOrEqual(1500);
     expect(Math.abs(capped.downlinkKbps.avg! - capped.kernel!.downlinkPayloadKbps!) / capped.kernel!.downlinkPayloadKbps!).toBeLessThan(0.2);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import type { RunRecord, Sample } from '../../results/run-record.ts';
 import { runCli, type CliResult } from '../helpers/run-cli.ts';
+import { tbfArgs } from '../../harness/lab/shaping/shaping-commands.ts';
 
 export function tempDataDir(prefix: string): { dir: string; remove: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), `mb-${prefix}-`));
@@ -54,4 +55,15 @@ export const ofParticipant = (samples: Sample[], name: string): Sample[] => samp
 
 export function log(message: string): void {
   process.stdout.write(`${message}\n`);
+}
+
+/**
+ * The most a one-second window of the kernel counters may carry through a tbf rate cap: the rate, plus
+ * the bucket that was full when the window began (tbf lets a whole burst through at once), plus 3 % for
+ * the timing of the one-second reads. At 300 kbit/s the burst is 5000 bytes: 40 kbit in one second.
+ */
+export function perSecondCeilingKbps(rateKbps: number): number {
+  const args = tbfArgs(rateKbps);
+  const burstBytes = Number(args[args.indexOf('burst') + 1]);
+  return (rateKbps + (burstBytes * 8) / 1000) * 1.03;
 }
