@@ -24,3 +24,8 @@ export class ExpectedError extends Error {
 export function isExpectedError(error: unknown): error is ExpectedError {
   return typeof error === 'object' && error !== null && (error as { expected?: unknown }).expected === true;
 }
+
+/** what the CLI (and the benchmark scripts) print for an expected error: message, details, hint; no stack */
+export function formatExpectedError(program: string, error: ExpectedError): string {
+  return [`${program}: ${error.message}`, ...error.details.map((line) => `  ${line}`), ...(error.hint ? [`hint: ${error.hint}`] : [])].join('\n') + '\n';
+}

@@ -2,7 +2,7 @@
  * Benchmark scripts meet the same expected errors as the CLI (a lab already running, no Chromium): they
  * print them as the CLI does, message and hint without a stack trace, and exit with the error's code.
  */
-import { isExpectedError } from '../results/expected-error.ts';
+import { formatExpectedError, isExpectedError } from '../results/expected-error.ts';
 
 /** `cleanup` runs before the exit (e.g. remove the script's temporary folder) */
 export async function exitOnExpected<T>(script: string, work: Promise<T>, cleanup?: () => void): Promise<T> {
@@ -10,9 +10,7 @@ export async function exitOnExpected<T>(script: string, work: Promise<T>, cleanu
     return await work;
   } catch (error) {
     if (!isExpectedError(error)) throw error;
-    process.stderr.write(`${script}: ${error.message}\n`);
-    for (const line of error.details) process.stderr.write(`  ${line}\n`);
-    if (error.hint) process.stderr.write(`hint: ${error.hint}\n`);
+    process.stderr.write(formatExpectedError(script, error));
     cleanup?.();
     process.exit(error.exitCode);
   }

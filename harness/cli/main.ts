@@ -4,7 +4,7 @@
  * Commands return an exit code instead of calling process.exit, so they can be tested in-process.
  */
 import { Command, CommanderError } from 'commander';
-import { isExpectedError, type ExpectedError } from '../../results/expected-error.ts';
+import { formatExpectedError, isExpectedError } from '../../results/expected-error.ts';
 import { EXIT_CODES } from '../../results/run-record.ts';
 import { loadCommands, type RegisterCommand } from './commands/index.ts';
 
@@ -16,12 +16,6 @@ export function buildProgram(commands: RegisterCommand[], setExit: (code: number
     .exitOverride();
   for (const register of commands) register(program, setExit);
   return program;
-}
-
-function printError(error: ExpectedError): void {
-  process.stderr.write(`meetbench: ${error.message}\n`);
-  for (const line of error.details) process.stderr.write(`  ${line}\n`);
-  if (error.hint) process.stderr.write(`hint: ${error.hint}\n`);
 }
 
 async function main(): Promise<number> {
@@ -38,7 +32,7 @@ async function main(): Promise<number> {
       return error.exitCode === 0 ? 0 : EXIT_CODES.invalid;
     }
     if (isExpectedError(error)) {
-      printError(error);
+      process.stderr.write(formatExpectedError('meetbench', error));
       return error.exitCode;
     }
     // A bug in meetbench itself: this one deserves its stack trace.

@@ -8,7 +8,7 @@
  * and the figures describe the runner. A thread busy 90 % of one core or more over the window makes the
  * trial inconclusive (runner-health.ts).
  */
-import { processTree } from './cpu-sampler.ts';
+import { processTrees } from './cpu-sampler.ts';
 import { CLOCK_TICKS, readProcStat } from './proc-stat.ts';
 import type { ProcStat } from './proc-stat.ts';
 import { readThreadTicks, type ThreadTicks } from './thread-cpu.ts';
@@ -21,7 +21,7 @@ export interface BusiestThread {
 }
 
 function treeThreads(roots: number[]): Map<string, ThreadTicks> {
-  const processes = roots.flatMap((root) => processTree(root)).map(readProcStat).filter((p): p is ProcStat => p !== null);
+  const processes = processTrees(roots).map(readProcStat).filter((p): p is ProcStat => p !== null);
   return readThreadTicks(processes);
 }
 

@@ -46,9 +46,14 @@ function childrenOf(): Map<number, number[]> {
 }
 
 export function processTree(root: number): number[] {
+  return processTrees([root]);
+}
+
+/** the processes of several trees, from one reading of /proc */
+export function processTrees(roots: number[]): number[] {
   const children = childrenOf();
   const out: number[] = [];
-  const queue = [root];
+  const queue = [...roots];
   while (queue.length > 0) {
     const pid = queue.shift() as number;
     out.push(pid);

@@ -98,7 +98,7 @@ export const scenarioSchema = z
           .enum(['context', 'page'])
           .default('context')
           .describe(
-            'shared: each participant in an incognito context (its own cookies, storage and connection pool; a renderer process each), or a page of one profile, so participants on the same site share a renderer process (about 12 points of runner CPU less for 10 participants, docs/scale.md); page needs an adapter that allows it',
+            'shared: each participant in an incognito context (its own cookies, storage and connection pool; a renderer process each), or a page of one profile, so participants on the same site share a renderer process (about 10 points of runner CPU less for 10 participants, docs/scale.md); page needs an adapter that allows it',
           ),
         render: z.boolean().default(true).describe('false: hide video elements in shared browsers (decoded, not painted)'),
         playAudio: z
