@@ -15,7 +15,7 @@
  *
  * Options (env): BENCH_JUDGE (runner | ours), BENCH_WINDOW_S (default 30), BENCH_MODES (before,after), BENCH_MEDIA (640x360@30,320x180@15),
  * BENCH_TOPOLOGIES (one-room,rooms-of-2,audience), BENCH_MAX_CPU (default 85, as scenarios), BENCH_BUDGET_MIN (default 60), BENCH_SIZES,
- * BENCH_PLAY_AUDIO, BENCH_WARMUP_S (default 5).
+ * BENCH_PLAY_AUDIO, BENCH_WARMUP_S (default 5), BENCH_REPEATS (default 1: runs per size, decided by majority).
  * A third mode, `pages`, is "after" with participants as pages of one profile sharing a renderer
  * (runner.isolation: page; the demo page then talks to Janus over its WebSocket API): BENCH_MODES=after,pages.
  */
@@ -40,6 +40,8 @@ const windowS = Number(env('BENCH_WINDOW_S', '30'));
 const warmupS = Number(env('BENCH_WARMUP_S', '5'));
 const maxCpuPct = Number(env('BENCH_MAX_CPU', '85'));
 const budgetMs = Number(env('BENCH_BUDGET_MIN', '60')) * 60_000;
+/** runs per size; a size passes when most of them pass (verdictOf) */
+const repeats = Math.max(1, Number(env('BENCH_REPEATS', '1')));
 type Mode = 'before' | 'after' | 'pages';
 const modes = env('BENCH_MODES', 'before,after').split(',') as Mode[];
 const medias = env('BENCH_MEDIA', '640x360@30,320x180@15').split(',');
@@ -142,10 +144,32 @@ async function measured(mode: Mode, topology: Topology, media: string, size: num
   return point(true, 'all joined, runner not saturated');
 }
 
+/**
+ * BENCH_REPEATS runs of one size: it passes when most of them pass. Identical runs on an idle machine
+ * differ by up to 10 points of runner CPU (one room of 8 as pages read 77.8 to 85.3 %), so a single run
+ * near the limit decides by chance; the table then shows the run with the median runner CPU among the
+ * runs that decided.
+ */
+function verdictOf(runs: Point[]): Point {
+  const passed = runs.filter((r) => r.ok);
+  const decided = passed.length > runs.length / 2 ? passed : runs.filter((r) => !r.ok);
+  const sorted = [...decided].sort((a, b) => (a.trial.runner.cpuPct.avg ?? 0) - (b.trial.runner.cpuPct.avg ?? 0));
+  return sorted[Math.floor((sorted.length - 1) / 2)] as Point;
+}
+
 /** the thread check can saturate a runner whose average is fine: show the busiest thread beside it */
 const busiest = (t: Trial): string => (t.runner.busiestThread ? `; busiest thread ${t.runner.busiestThread.thread} at ${t.runner.busiestThread.pctOfCore} % of a core` : '');
 
 const MODE_LABEL: Record<Mode, string> = { before: 'before: a browser each', after: 'after: shared contexts', pages: 'after: pages of one profile' };
+
+/** what the participants carried: a setting that only makes them send less is not a saving */
+const carried = (t: Trial): string => {
+  const mean = (key: 'video_uplink_kbps' | 'video_downlink_kbps' | 'fps_received' | 'fps_sent'): string => {
+    const values = t.participants.map((p) => p.metrics[key]).filter((v): v is number => typeof v === 'number');
+    return values.length > 0 ? (values.reduce((a, b) => a + b, 0) / values.length).toFixed(0) : '-';
+  };
+  return `video up/down ${mean('video_uplink_kbps')}/${mean('video_downlink_kbps')} kbit/s, ${mean('fps_sent')} fps sent, ${mean('fps_received')} decoded`;
+};
 
 const shares = (p: Point): string => `${p.cpu.browsers} / ${p.cpu.sfu} / ${p.cpu.meetbench} %`;
 
@@ -167,8 +191,15 @@ try {
             stop = `time budget (${budgetMs / 60_000} min) spent`;
             break;
           }
-          const point = await measured(mode, topology, media, size);
-          log(`${mode} ${topology} ${media} n=${size}: ${point.ok ? 'ok' : 'STOP'} — ${point.why}; runner CPU ${point.trial.runner.cpuPct.avg} % (over the trial: ${shares(point)}), load ${point.trial.runner.loadAvg}, join p95 ${joinP95(point.trial)}${busiest(point.trial)}`);
+          const runs: Point[] = [];
+          for (let run = 1; run <= repeats && !controller.signal.aborted; run++) {
+            const one = await measured(mode, topology, media, size);
+            runs.push(one);
+            log(`${mode} ${topology} ${media} n=${size}${repeats > 1 ? ` run ${run}/${repeats}` : ''}: ${one.ok ? 'ok' : 'STOP'} — ${one.why}; runner CPU ${one.trial.runner.cpuPct.avg} % (over the trial: ${shares(one)}), load ${one.trial.runner.loadAvg}, join p95 ${joinP95(one.trial)}${busiest(one.trial)}; ${carried(one.trial)}`);
+          }
+          if (runs.length === 0) break;
+          const point = verdictOf(runs);
+          if (runs.length > 1) log(`${mode} ${topology} ${media} n=${size}: ${point.ok ? 'ok' : 'STOP'} by ${runs.filter((r) => r.ok).length} of ${runs.length} runs, median runner CPU ${point.trial.runner.cpuPct.avg} %`);
           if (!point.ok) {
             stop = `n=${size}: ${point.why}`;
             break;
@@ -191,7 +222,7 @@ const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 process.stdout.write(
   [
     '',
-    `bench:density on ${os.hostname()}: ${CORES} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average at the end ${os.loadavg()[0]?.toFixed(1)}; warm-up ${warmupS} s, window ${windowS} s, saturation above ${maxCpuPct} % ${judgeBy === 'runner' ? 'runner CPU (whole machine)' : 'of the machine used by meetbench itself (BENCH_JUDGE=ours)'}; ${Math.round((Date.now() - started) / 60_000)} min`,
+    `bench:density on ${os.hostname()}: ${CORES} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average at the end ${os.loadavg()[0]?.toFixed(1)}; warm-up ${warmupS} s, window ${windowS} s${repeats > 1 ? `, ${repeats} runs per size (majority)` : ''}, saturation above ${maxCpuPct} % ${judgeBy === 'runner' ? 'runner CPU (whole machine)' : 'of the machine used by meetbench itself (BENCH_JUDGE=ours)'}; ${Math.round((Date.now() - started) / 60_000)} min`,
     '',
     '| participants run as | topology | media | largest N | per core | runner CPU at N | over the trial at N: browsers / lab SFU / meetbench | join p95 at N | stopped by |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',

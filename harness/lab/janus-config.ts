@@ -35,6 +35,13 @@ export interface JanusConfigOptions {
   modules: JanusModules;
   /** RTP/RTCP port range; a range keeps firewall rules (loss via nftables) simple */
   rtpPortRange?: string;
+  /**
+   * Static event loops (Janus `event_loops`): every PeerConnection served by one of this many threads
+   * instead of a thread of its own. The lab SFU shares the runner's cores with the participants; with a
+   * thread per handle it wakes 64 threads for one room of 8, and measured 12-14 % of a 2-core machine
+   * against 9-10 % with 2 loops (docs/scale.md). 0: Janus's default, a thread per handle.
+   */
+  eventLoops?: number;
 }
 
 const NEEDED_PLUGINS = ['libjanus_videoroom.so'];
@@ -75,7 +82,7 @@ general: {
 	debug_level = 4
 	server_name = "meetbench-lab"
 	session_timeout = 60
-}
+${o.eventLoops ? `\tevent_loops = ${o.eventLoops}\n` : ''}}
 certificates: {
 }
 media: {

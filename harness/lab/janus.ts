@@ -8,6 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HarnessError } from '../errors.ts';
@@ -73,7 +74,7 @@ export const janus: ReferencePlatform = {
     }
     const configDir = path.join(host.workDir, 'config');
     mkdirSync(configDir, { recursive: true });
-    const files = generateJanusConfig({ configDir, interfaceName: host.interfaceName, address: host.address, rooms, websockets: WEBSOCKETS, modules: listModules(libDir) });
+    const files = generateJanusConfig({ configDir, interfaceName: host.interfaceName, address: host.address, rooms, websockets: WEBSOCKETS, modules: listModules(libDir), eventLoops: os.availableParallelism() });
     for (const [name, content] of Object.entries(files)) writeFileSync(path.join(configDir, name), content);
 
     // -F: our folder instead of /etc/janus; -o: no colour codes in the log; no -b: we keep the pid ourselves

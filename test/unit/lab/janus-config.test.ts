@@ -37,6 +37,11 @@ describe('generateJanusConfig', () => {
     expect(setting(main, 'general', 'configs_folder')).toBe('"/data/lab/janus/config"');
   });
 
+  it('serves PeerConnections from static event loops when asked, and from a thread each otherwise', () => {
+    expect(setting(generateJanusConfig(options({ eventLoops: 2 }))['janus.jcfg']!, 'general', 'event_loops')).toBe('2');
+    expect(setting(generateJanusConfig(options())['janus.jcfg']!, 'general', 'event_loops')).toBeUndefined();
+  });
+
   it('disables every plugin but VideoRoom, by the .so names Janus loads', () => {
     const main = generateJanusConfig(options())['janus.jcfg']!;
     expect(setting(main, 'plugins', 'disable')).toBe('"libjanus_echotest.so,libjanus_sip.so,libjanus_streaming.so"');
