@@ -2,13 +2,13 @@
  * Bad scenario input through the real CLI: exit 2, every problem with file, line and path, all of them at
  * once, and never a stack trace. No browser is started for a file that does not validate.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'mb-cli-'));
+const dir = tempDir('mb-cli-');
 const write = (name: string, text: string): string => {
   const file = path.join(dir, name);
   writeFileSync(file, text);
@@ -130,7 +130,7 @@ participants:
 describe('meetbench run with bad input', () => {
   it('exits 2 on a malformed scenario, naming file and line, before starting anything', async () => {
     const file = write('run-bad.yaml', VALID.replace('count: 2', 'count: -1'));
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'mb-cli-data-'));
+    const dataDir = tempDir('mb-cli-data-');
     const result = await runCli(['run', file], { dataDir });
     expect(result.code).toBe(2);
     noStack(result.stderr);

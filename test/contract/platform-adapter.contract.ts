@@ -9,13 +9,13 @@
  *   - secrets used by the adapter never appear in errors or console logs.
  * What differs per adapter is data (adapter-expectations.json), not branches here.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PlatformAdapter, PlatformTarget } from '../../harness/adapters/platform-adapter.ts';
 import { createParticipantNamespace, removeParticipantNamespace, type ParticipantNamespace } from '../../harness/lab/index.ts';
 import { Participant, type JoinOutcome } from '../../harness/participants/participant.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 export interface AdapterExpectation {
   target: string;
@@ -52,7 +52,7 @@ interface Joined {
 export function platformAdapterContract(adapter: PlatformAdapter, expectation: AdapterExpectation, env: () => ContractEnvironment): void {
   describe(`platform adapter contract: ${adapter.id} (${expectation.target === 'lab' ? 'real lab platform' : `replica ${expectation.target}`})`, () => {
     const started: Joined[] = [];
-    const artifactDir = mkdtempSync(path.join(tmpdir(), `mb-contract-${adapter.id}-`));
+    const artifactDir = tempDir(`mb-contract-${adapter.id}-`);
     for (const gap of expectation.gaps) process.stdout.write(`  known gap of ${adapter.id}: ${gap}\n`);
 
     const target = (variant: 'normal' | 'renamed', options: Record<string, unknown>, url?: string): PlatformTarget => ({

@@ -8,9 +8,7 @@
  * adapter's failure names the step and the selector (what a Galène upgrade that changes the page gives).
  */
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { galeneAdapter } from '../../harness/adapters/galene/index.ts';
 import type { JoinContext, ParticipantInfo } from '../../harness/adapters/platform-adapter.ts';
@@ -43,6 +41,7 @@ const INBOUND_BYTES = `(async () => {
 })()`;
 
 import { shouldSkip } from '../helpers/requirements.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const install = await checkGaleneInstall();
 // Galène missing is allowed in CI (blocked: the Go module proxy refuses the module here); root is not.
@@ -53,7 +52,7 @@ const skipReason =
     : null;
 
 describe.skipIf(skipReason !== null)('Galène in the lab, through its own web client', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'mb-galene-e2e-'));
+  const dataDir = tempDir('mb-galene-e2e-');
   const participants: ParticipantNamespace[] = [];
   const browsers: LaunchedBrowser[] = [];
   const contexts: JoinContext[] = [];

@@ -3,13 +3,13 @@
  * VideoRoom demo page), with real Chromium participants in their own network namespaces, and the report
  * JSON holds true join times and bandwidth figures, checked against the kernel's own counters.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../results/run-record.ts';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const skip = shouldSkip('test/e2e/janus-run.test.ts', '3 participants on the lab Janus', labMissing());
 
@@ -29,7 +29,7 @@ async function report(dataDir: string): Promise<RunRecord> {
 }
 
 describe.skipIf(skip)('three participants in one Janus room of the lab', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'mb-e2e-'));
+  const dataDir = tempDir('mb-e2e-');
   let run: RunRecord;
 
   it('runs the scenario through the real CLI and stores the run', async () => {

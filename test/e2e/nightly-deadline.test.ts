@@ -4,8 +4,7 @@
  * rest is not started, the run is stored `incomplete` with what was not run, the reports say so, the
  * exit code is not a pass, and the lock is released.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NightReport } from '../../harness/nightly/night-report.ts';
@@ -13,12 +12,13 @@ import { EXIT_CODES } from '../../results/run-record.ts';
 import { openStore } from '../../results/store/open-store.ts';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const skip = shouldSkip('test/e2e/nightly-deadline.test.ts', 'a nightly suite stopped by its deadline', labMissing());
 
 describe.skipIf(skip)('meetbench nightly with a deadline it cannot meet', () => {
   it('stops cleanly with partial results marked', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'mb-nightly-deadline-'));
+    const dir = tempDir('mb-nightly-deadline-');
     const dataDir = path.join(dir, 'data');
     writeFileSync(
       path.join(dir, 'call.yaml'),

@@ -5,13 +5,13 @@
  * takes the lock over, marks the killed run aborted, and runs. Leftover browsers and namespaces are the
  * lab reaper's job; the global teardown fails the suite if any is left.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../results/store/open-store.ts';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
 import { runCli, startCli } from '../helpers/run-cli.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const skip = shouldSkip('test/e2e/nightly-lock.test.ts', 'two nightly processes on one data dir', labMissing());
 
@@ -25,7 +25,7 @@ warmupS: 1
 
 describe.skipIf(skip)('one night at a time', () => {
   it('refuses the second, survives a kill -9 of the first, and marks its run aborted', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'mb-nightly-lock-'));
+    const dir = tempDir('mb-nightly-lock-');
     const dataDir = path.join(dir, 'data');
     writeFileSync(path.join(dir, 'long.yaml'), scenario(60));
     writeFileSync(path.join(dir, 'short.yaml'), scenario(2));

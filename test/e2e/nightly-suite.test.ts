@@ -6,8 +6,7 @@
  * report a webhook that keeps failing without changing the night's exit code.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import { EXIT_CODES, type RunRecord } from '../../results/run-record.ts';
 import { openStore } from '../../results/store/open-store.ts';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const skip = shouldSkip('test/e2e/nightly-suite.test.ts', 'a nightly suite on two lab platforms', labMissing());
 
@@ -54,7 +54,7 @@ function receiver(): Promise<{ server: Server; port: number; received: Received[
 }
 
 describe.skipIf(skip)('meetbench nightly: two lab platforms × two scenarios × 3 repeats', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mb-nightly-'));
+  const dir = tempDir('mb-nightly-');
   const dataDir = path.join(dir, 'data');
   let hook: Awaited<ReturnType<typeof receiver>>;
 

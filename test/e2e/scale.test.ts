@@ -7,13 +7,13 @@
  * - a capacity search whose criterion (downlink per participant) grows with the room, so it must stop at
  *   the first size past the threshold, or earlier for a reason it states (saturated runner, failed join).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../results/run-record.ts';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const skip = shouldSkip('test/e2e/scale.test.ts', 'shared browser, web-tier load and capacity search on the lab Janus', labMissing());
 
@@ -35,8 +35,7 @@ async function latest(dataDir: string): Promise<RunRecord> {
 }
 
 describe.skipIf(skip)('shared browser with web-tier load', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mb-e2e-scale-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('mb-e2e-scale-');
   let run: RunRecord;
 
   it('runs three participants as contexts of one browser while autocannon loads the web server', async () => {
@@ -130,8 +129,7 @@ criteria: web-criteria.yaml
 });
 
 describe.skipIf(skip)('participants as pages of one profile (isolation: page) over Janus WebSockets', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mb-e2e-pages-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('mb-e2e-pages-');
   const scenario = (name: string, server: string, count: number, joinMs: number): string => `name: ${name}
 platforms:
   - { id: janus, adapter: janus-videoroom, url: "lab:janus", options: { server: "${server}" } }
@@ -165,6 +163,24 @@ runner: { browser: shared, isolation: page, render: false, playAudio: false }
     expect(trial.runner.busiestThread!.pctOfCore).toBeGreaterThan(1);
   });
 
+  it('join on the multistream demo page (one subscriber PeerConnection for all feeds), receivers included', async () => {
+    const body = scenario('e2e-pages-multistream', 'ws://{host}:8188/', 3, 30_000)
+      .replace('options: { server:', 'options: { page: "mvideoroomtest.html", server:')
+      .replace('  count: 3\n', '  count: 3\n  receivers: 1\n');
+    const result = await runCli(['run', write(dir, 'pages-multistream.yaml', body)], { dataDir: dir });
+    expect([0, 4], `exit ${result.code}\n${result.stdout}\n${result.stderr.slice(-2000)}`).toContain(result.code);
+    const trial = (await latest(dir)).trials[0]!;
+    expect(trial.participants.map((p) => [p.role, p.joined])).toEqual([
+      ['sender', true],
+      ['sender', true],
+      ['receiver', true],
+    ]);
+    for (const p of trial.participants) expect(p.metrics.fps_received).toBeGreaterThan(5);
+    // the receiver's one subscription carries both cameras; each sender's carries the other one
+    const [s1, s2, receiver] = trial.participants;
+    for (const sender of [s1!, s2!]) expect(receiver!.metrics.video_downlink_kbps!).toBeGreaterThan(1.4 * sender.metrics.video_downlink_kbps!);
+  });
+
   it("really talks to the server it is given: a WebSocket port nobody listens on, and the demo's session never starts", async () => {
     const result = await runCli(['run', write(dir, 'pages-nowhere.yaml', scenario('e2e-pages-nowhere', 'ws://{host}:9/', 1, 8_000))], { dataDir: dir });
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -176,8 +192,7 @@ runner: { browser: shared, isolation: page, render: false, playAudio: false }
 });
 
 describe.skipIf(skip)('receive-only participants on the lab Janus', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mb-e2e-receivers-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('mb-e2e-receivers-');
 
   it('join without publishing: no camera sent, both cameras received, and the senders do not see them', async () => {
     const file = write(
@@ -218,8 +233,7 @@ warmupS: 3
 });
 
 describe.skipIf(skip)('capacity search on the lab Janus', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mb-e2e-capacity-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('mb-e2e-capacity-');
   /** each participant receives the other n-1 cameras (~180 kbit/s each at 320x180@15): 2 → ~180, 3 → ~360, 4 → ~540 */
   const LIMIT = 450;
 

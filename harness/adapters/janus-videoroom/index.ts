@@ -16,7 +16,10 @@ import { clickWhenReady, typeWhenReady, waitForPageCondition } from '../join-ste
 import { SELECTORS } from './selectors.ts';
 
 const optionsSchema = z.strictObject({
-  page: z.string().default('videoroomtest.html').describe('demo page under the URL'),
+  page: z
+    .string()
+    .default('videoroomtest.html')
+    .describe('demo page under the URL: videoroomtest.html (a PeerConnection per remote feed) or mvideoroomtest.html (one multistream PeerConnection for all of them)'),
   /** numeric room ids; a participant's room index picks one (room 1 → first id) */
   roomBase: z.number().int().min(1).default(1).describe('id of the first room; rooms are numbered from it'),
   server: z
@@ -89,8 +92,11 @@ export const janusVideoroomAdapter: PlatformAdapter = {
   async joinedSignal(ctx) {
     if (ctx.participant.role === 'receiver') {
       await waitForPageCondition(ctx, 'joined-signal', 'myid !== null && a subscription ICE connected', () => {
-        const w = window as unknown as { myid?: unknown; feeds?: ({ webrtcStuff?: { pc?: RTCPeerConnection } } | null)[] };
-        const connected = (w.feeds ?? []).some((feed) => ['connected', 'completed'].includes(feed?.webrtcStuff?.pc?.iceConnectionState ?? ''));
+        type Handle = { webrtcStuff?: { pc?: RTCPeerConnection } } | null;
+        // videoroomtest.html: a handle per remote feed in `feeds`; mvideoroomtest.html: one multistream handle, `remoteFeed`
+        const w = window as unknown as { myid?: unknown; feeds?: Handle[] | Record<string, unknown>; remoteFeed?: Handle };
+        const handles = [...(Array.isArray(w.feeds) ? w.feeds : []), w.remoteFeed ?? null];
+        const connected = handles.some((handle) => ['connected', 'completed'].includes(handle?.webrtcStuff?.pc?.iceConnectionState ?? ''));
         return w.myid !== null && w.myid !== undefined && connected;
       });
       return;
