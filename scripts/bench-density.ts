@@ -36,12 +36,21 @@ import { exitOnExpected } from './exit-on-expected.ts';
 const env = (name: string, fallback: string): string => process.env[name] ?? fallback;
 // a real run's defaults (scenario warmupS 5, durationS 30): the first seconds after the last join carry the
 // joins' own work (key frames, bandwidth probing, late pages), and a short window reads it as load
-const windowS = Number(env('BENCH_WINDOW_S', '30'));
-const warmupS = Number(env('BENCH_WARMUP_S', '5'));
-const maxCpuPct = Number(env('BENCH_MAX_CPU', '85'));
-const budgetMs = Number(env('BENCH_BUDGET_MIN', '60')) * 60_000;
+/** a numeric setting, or a clear refusal naming it (a NaN would silently run nothing) */
+const whole = (name: string, fallback: string, min: number): number => {
+  const value = Number(env(name, fallback));
+  if (!Number.isInteger(value) || value < min) {
+    process.stderr.write(`bench:density: ${name} must be a whole number of at least ${min}, got "${process.env[name] ?? ''}"\n`);
+    process.exit(2);
+  }
+  return value;
+};
+const windowS = whole('BENCH_WINDOW_S', '30', 1);
+const warmupS = whole('BENCH_WARMUP_S', '5', 0);
+const maxCpuPct = whole('BENCH_MAX_CPU', '85', 1);
+const budgetMs = whole('BENCH_BUDGET_MIN', '60', 1) * 60_000;
 /** runs per size; a size passes when most of them pass (verdictOf) */
-const repeats = Math.max(1, Number(env('BENCH_REPEATS', '1')));
+const repeats = whole('BENCH_REPEATS', '1', 1);
 type Mode = 'before' | 'after' | 'pages';
 const modes = env('BENCH_MODES', 'before,after').split(',') as Mode[];
 const medias = env('BENCH_MEDIA', '640x360@30,320x180@15').split(',');
