@@ -130,11 +130,13 @@ criteria: web-criteria.yaml
 
 describe.skipIf(skip)('participants as pages of one profile (isolation: page) over Janus WebSockets', () => {
   const dir = tempDir('mb-e2e-pages-');
-  const scenario = (name: string, server: string, count: number, joinMs: number): string => `name: ${name}
+  /** `page`: the demo page (default videoroomtest.html); `receivers`: how many of `count` join receive-only */
+  const scenario = (name: string, server: string, count: number, joinMs: number, more: { page?: string; receivers?: number } = {}): string => `name: ${name}
 platforms:
-  - { id: janus, adapter: janus-videoroom, url: "lab:janus", options: { server: "${server}" } }
+  - { id: janus, adapter: janus-videoroom, url: "lab:janus", options: { server: "${server}"${more.page ? `, page: "${more.page}"` : ''} } }
 participants:
   count: ${count}
+  receivers: ${more.receivers ?? 0}
   media: { width: 320, height: 180, fps: 15 }
   rampUpMs: 500
 durationS: 6
@@ -164,9 +166,7 @@ runner: { browser: shared, isolation: page, render: false, playAudio: false }
   });
 
   it('join on the multistream demo page (one subscriber PeerConnection for all feeds), receivers included', async () => {
-    const body = scenario('e2e-pages-multistream', 'ws://{host}:8188/', 3, 30_000)
-      .replace('options: { server:', 'options: { page: "mvideoroomtest.html", server:')
-      .replace('  count: 3\n', '  count: 3\n  receivers: 1\n');
+    const body = scenario('e2e-pages-multistream', 'ws://{host}:8188/', 3, 30_000, { page: 'mvideoroomtest.html', receivers: 1 });
     const result = await runCli(['run', write(dir, 'pages-multistream.yaml', body)], { dataDir: dir });
     expect([0, 4], `exit ${result.code}\n${result.stdout}\n${result.stderr.slice(-2000)}`).toContain(result.code);
     const trial = (await latest(dir)).trials[0]!;

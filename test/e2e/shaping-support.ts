@@ -1,14 +1,15 @@
 /** Shared by the shaping e2e tests: write a scenario, run it through the real CLI, read the report and samples. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { RunRecord, Sample } from '../../results/run-record.ts';
 import { runCli, type CliResult } from '../helpers/run-cli.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 import { tbfArgs } from '../../harness/lab/shaping/shaping-commands.ts';
 
+/** `remove` frees the folder early; test/helpers/temp-dir.ts removes it after the file's tests anyway (a failed test never reaches `remove`) */
 export function tempDataDir(prefix: string): { dir: string; remove: () => void } {
-  const dir = mkdtempSync(path.join(tmpdir(), `mb-${prefix}-`));
+  const dir = tempDir(`mb-${prefix}-`);
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
