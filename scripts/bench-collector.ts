@@ -32,7 +32,7 @@ async function measure(collect: boolean, round: number): Promise<{ perParticipan
   for (let i = 0; i < participants; i += 1) {
     const ns = await createParticipantNamespace(150 + i, { chromiumPath: CHROMIUM_PATH });
     const participant = new Participant({
-      info: { name: `bench${i + 1}`, index: i, role: 'sender', room: String(3 + round) },
+      info: { name: `bench${i + 1}`, index: i, role: 'sender', room: String(3 + round), roomMembers: Array.from({ length: participants }, (_, j) => `bench${j + 1}`) },
       platform: { id: 'janus', adapter: janusVideoroomAdapter.id, url, options: {} },
       adapter: janusVideoroomAdapter,
       media: { width: 320, height: 180, fps: 15 },

@@ -16,6 +16,8 @@ export interface Capabilities {
   screenShare: boolean;
   /** the platform runs in meetbench's lab (a real server), not only as a replica page */
   lab: boolean;
+  /** participants per room the platform carries, when it is fixed (a 1:1 call: 2); absent, any number */
+  roomSize?: number;
 }
 
 export interface PlatformTarget {
@@ -36,6 +38,11 @@ export interface ParticipantInfo {
   role: 'sender' | 'receiver';
   /** room name or number for this participant */
   room: string;
+  /**
+   * names of everyone the scenario puts in this room, this participant included, in joining order: who
+   * calls whom on a 1:1 platform (the first waits for the call, the second calls it)
+   */
+  roomMembers: string[];
 }
 
 export interface JoinContext {

@@ -2,6 +2,7 @@
 import type { PlatformAdapter } from './platform-adapter.ts';
 import { galeneAdapter } from './galene/index.ts';
 import { janusVideoroomAdapter } from './janus-videoroom/index.ts';
+import { janusVideocallAdapter } from './janus-videocall/index.ts';
 import { jitsiMeetAdapter } from './jitsi-meet/index.ts';
 import { bigBlueButtonAdapter } from './bigbluebutton/index.ts';
 import { nextcloudTalkAdapter } from './nextcloud-talk/index.ts';
@@ -11,6 +12,7 @@ import { customAdapter } from './custom/index.ts';
 
 export const ADAPTERS: Record<string, PlatformAdapter> = {
   [janusVideoroomAdapter.id]: janusVideoroomAdapter,
+  [janusVideocallAdapter.id]: janusVideocallAdapter,
   [galeneAdapter.id]: galeneAdapter,
   [jitsiMeetAdapter.id]: jitsiMeetAdapter,
   [bigBlueButtonAdapter.id]: bigBlueButtonAdapter,

@@ -1,8 +1,8 @@
 /**
  * Generates the configuration folder Janus is started with (`janus -F DIR`), adapted from Debian's /etc/janus
  * for the lab: ICE only on the namespace's veth (libnice would otherwise advertise the machine's addresses),
- * no STUN, the HTTP API on 8088 (WebSockets on 8188 if asked), only the VideoRoom plugin, no event
- * handlers or loggers, and VideoRoom rooms 1..N (plus the demo page's default room 1234) sized from the
+ * no STUN, the HTTP API on 8088 (WebSockets on 8188 if asked), only the VideoRoom and VideoCall plugins
+ * (meetings; 1:1 calls, as in teleconsultation), no event handlers or loggers, and VideoRoom rooms 1..N (plus the demo page's default room 1234) sized from the
  * scenario. Pure: it returns file names and contents; janus.ts writes them.
  */
 import { HarnessError } from '../errors.ts';
@@ -44,7 +44,8 @@ export interface JanusConfigOptions {
   eventLoops?: number;
 }
 
-const NEEDED_PLUGINS = ['libjanus_videoroom.so'];
+/** VideoRoom for meetings (required); VideoCall for 1:1 calls (janus-videocall), kept when installed */
+const NEEDED_PLUGINS = ['libjanus_videoroom.so', 'libjanus_videocall.so'];
 
 /** libconfig string literal */
 const str = (value: string): string => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
@@ -178,6 +179,8 @@ export function generateJanusConfig(options: JanusConfigOptions): Record<string,
     'janus.transport.http.jcfg': httpConfig(),
     'janus.plugin.videoroom.jcfg': videoroomConfig(options.rooms),
   };
+  // VideoCall has no rooms to configure; its file only stops Janus warning that it is missing
+  if (options.modules.plugins.includes('libjanus_videocall.so')) files['janus.plugin.videocall.jcfg'] = 'general: {\n}\n';
   if (options.websockets) files['janus.transport.websockets.jcfg'] = websocketsConfig();
   return files;
 }

@@ -119,16 +119,18 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
 
   try {
     await adapter.prepare?.(target);
+    const nameOf = (i: number): string => `${scenario.participants.namePrefix}${i + 1}`;
     for (let i = 0; i < count; i += 1) {
       const role = i >= count - scenario.participants.receivers ? 'receiver' : 'sender';
-      const name = `${scenario.participants.namePrefix}${i + 1}`;
+      const name = nameOf(i);
       const room = String((i % scenario.rooms.count) + 1);
+      const roomMembers = Array.from({ length: count }, (_, j) => j).filter((j) => j % scenario.rooms.count === i % scenario.rooms.count).map(nameOf);
       const placement = await pool.place(i, name);
       const namespace: ParticipantNamespace | null = placement.namespace;
       // shaping goes on before the browser starts, so not one packet leaves unshaped
       await plan.networks?.setUp(i, namespace);
       const participant = new Participant({
-        info: { name, index: i, role, room },
+        info: { name, index: i, role, room, roomMembers },
         platform: target,
         adapter: plan.networks?.adapterFor(i, adapter) ?? adapter,
         media: scenario.participants.media,

@@ -37,7 +37,24 @@ export function loadScenario(file: string, text?: string): Scenario {
 
 /** What the scenario asks of each platform's adapter that the adapter cannot do, by platform index. */
 export function adapterFitProblems(scenario: Scenario): { index: number; message: string }[] {
-  return [...receiveOnlyProblems(scenario), ...sharedProfileProblems(scenario)];
+  return [...receiveOnlyProblems(scenario), ...sharedProfileProblems(scenario), ...roomSizeProblems(scenario)];
+}
+
+/**
+ * A platform with rooms of a fixed size (a 1:1 call) with more or fewer participants in a room would
+ * leave someone waiting for a call that never comes, or calling nobody: refused, with the numbers that fit.
+ */
+function roomSizeProblems(scenario: Scenario): { index: number; message: string }[] {
+  return scenario.platforms.flatMap((platform, index) => {
+    const size = ADAPTERS[platform.adapter]?.capabilities.roomSize;
+    if (size === undefined) return [];
+    const who = `platform "${platform.id}" (adapter ${platform.adapter}) carries rooms of exactly ${size}`;
+    if (scenario.capacity) return [{ index, message: `${who}, but a capacity search grows one room; expected no capacity section for it` }];
+    const { count } = scenario.participants;
+    if (count === scenario.rooms.count * size) return [];
+    const fits = count % size === 0 ? `, or rooms.count ${count / size}` : '';
+    return [{ index, message: `${who}, but participants.count ${count} over rooms.count ${scenario.rooms.count} does not make rooms of ${size}; expected participants.count ${scenario.rooms.count * size}${fits}` }];
+  });
 }
 
 /**

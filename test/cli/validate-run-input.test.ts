@@ -109,6 +109,22 @@ participants:
     expect(ok.code, ok.stderr).toBe(0);
   });
 
+  it('refuses a 1:1 platform (rooms of exactly 2) with rooms of another size or a capacity search, and says what fits', async () => {
+    const scenario = (participants: string, more = ''): string => `name: calls\nplatforms:\n  - { id: teleconsult, adapter: janus-videocall, url: "lab:janus" }\nparticipants: ${participants}\n${more}`;
+    const threeInOne = write('calls-three.yaml', scenario('{ count: 3 }'));
+    const odd = write('calls-odd.yaml', scenario('{ count: 5 }', 'rooms: { count: 2 }\n'));
+    const search = write('calls-capacity.yaml', scenario('{ count: 2 }', 'capacity: { start: 2, max: 4 }\n'));
+    const result = await runCli(['validate', threeInOne, odd, search]);
+    expect(result.code).toBe(2);
+    noStack(result.stderr);
+    expect(result.stderr).toMatch(/calls-three\.yaml:3: platforms\[0\]\.adapter: platform "teleconsult" \(adapter janus-videocall\) carries rooms of exactly 2, but participants\.count 3 over rooms\.count 1 does not make rooms of 2; expected participants\.count 2\n/);
+    expect(result.stderr).toMatch(/calls-odd\.yaml:3: .*participants\.count 5 over rooms\.count 2 .*expected participants\.count 4\n/);
+    expect(result.stderr).toMatch(/calls-capacity\.yaml:3: .*but a capacity search grows one room; expected no capacity section for it/);
+    const fine = write('calls-ok.yaml', scenario('{ count: 6 }', 'rooms: { count: 3 }\n'));
+    const ok = await runCli(['validate', fine]);
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+
   it('refuses duplicate keys and YAML syntax errors with their line', async () => {
     const dup = write('dup.yaml', `${VALID}durationS: 10\ndurationS: 20\n`);
     const broken = write('broken.yaml', 'name: [unclosed\nplatforms: x\n');

@@ -62,10 +62,11 @@ export function platformAdapterContract(adapter: PlatformAdapter, expectation: A
       options: expand(options, env().url(expectation.target, 'normal')),
     });
 
-    async function joinOne(platform: PlatformTarget, name: string, room: string, timeoutMs = JOIN_TIMEOUT_MS): Promise<Joined> {
+    /** `members`: everyone the test puts in the room, in joining order (a 1:1 platform pairs them) */
+    async function joinOne(platform: PlatformTarget, name: string, room: string, timeoutMs = JOIN_TIMEOUT_MS, members = [name]): Promise<Joined> {
       const namespace = await createParticipantNamespace(env().nextNamespaceIndex());
       const participant = new Participant({
-        info: { name, index: started.length, role: 'sender', room },
+        info: { name, index: started.length, role: 'sender', room, roomMembers: members },
         platform,
         adapter,
         media: MEDIA,
@@ -99,7 +100,8 @@ export function platformAdapterContract(adapter: PlatformAdapter, expectation: A
 
     it('join + joined signal: two participants join, each with its own media flowing, each receiving the other through the SFU', async () => {
       const platform = target('normal', expectation.options);
-      const pair = await Promise.all([joinOne(platform, 'bench1', expectation.room), sleep(500).then(() => joinOne(platform, 'bench2', expectation.room))]);
+      const members = ['bench1', 'bench2'];
+      const pair = await Promise.all([joinOne(platform, 'bench1', expectation.room, JOIN_TIMEOUT_MS, members), sleep(500).then(() => joinOne(platform, 'bench2', expectation.room, JOIN_TIMEOUT_MS, members))]);
       try {
         for (const { outcome, participant } of pair) {
           expect(outcome.error, `${participant.name} failed at ${outcome.errorStep}`).toBeNull();

@@ -70,7 +70,7 @@ describe.skipIf(skipReason !== null)('Galène in the lab, through its own web cl
       const launched = await launchParticipantBrowser({ wrapper: ns.chromiumWrapper, insecureOrigins: [origin], timeoutMs: JOIN_TIMEOUT_MS });
       browsers.push(launched);
       const page = await launched.browser.newPage();
-      contexts.push(context(launched, page, pageUrl, { name: `bot${index}`, index, role: 'sender', room: '1' }));
+      contexts.push(context(launched, page, pageUrl, { name: `bot${index}`, index, role: 'sender', room: '1', roomMembers: ['bot0', 'bot1'] }));
     }
   });
 
@@ -133,7 +133,7 @@ describe('galene adapter failure reporting', () => {
   async function joinError(room: string): Promise<JoinStepError> {
     const page = await launched!.browser.newPage();
     try {
-      await galeneAdapter.join(context(launched!, page, base, { name: 'bot0', index: 0, role: 'sender', room }, 2000));
+      await galeneAdapter.join(context(launched!, page, base, { name: 'bot0', index: 0, role: 'sender', room, roomMembers: ['bot0'] }, 2000));
     } catch (error) {
       return error as JoinStepError;
     } finally {

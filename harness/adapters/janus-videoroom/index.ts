@@ -10,9 +10,9 @@
  * participants be pages of one profile (`runner.isolation: page`).
  */
 import { z } from 'zod';
-import { JoinStepError } from '../../errors.ts';
 import type { JoinContext, PlatformAdapter } from '../platform-adapter.ts';
 import { clickWhenReady, typeWhenReady, waitForPageCondition } from '../join-steps.ts';
+import { demoBase, destroyJanusSession, janusDemoSharedProfile, janusServerOption, openJanusDemoPage, prepareJanusDemoPage } from '../janus-demo-page.ts';
 import { SELECTORS } from './selectors.ts';
 
 const optionsSchema = z.strictObject({
@@ -22,26 +22,14 @@ const optionsSchema = z.strictObject({
     .describe('demo page under the URL: videoroomtest.html (a PeerConnection per remote feed) or mvideoroomtest.html (one multistream PeerConnection for all of them)'),
   /** numeric room ids; a participant's room index picks one (room 1 → first id) */
   roomBase: z.number().int().min(1).default(1).describe('id of the first room; rooms are numbered from it'),
-  server: z
-    .string()
-    .regex(/^(wss?|https?):\/\//, 'a ws://, wss://, http:// or https:// URL')
-    .optional()
-    .describe("the Janus API the demo page talks to instead of its settings.js (HTTP on 8088); {host} is the page's host, e.g. ws://{host}:8188/"),
+  server: janusServerOption,
 });
-
-/** why participants on this page cannot share one profile, or null when they can (PlatformAdapter.sharedProfile) */
-function sharedProfile(options: Record<string, unknown>): string | null {
-  const server = typeof options.server === 'string' ? options.server : '';
-  if (/^wss?:\/\//.test(server)) return null;
-  return 'the demo page long-polls Janus over HTTP, one request held open per participant, and pages of one profile share 6 connections per host; set options.server to the WebSocket API, e.g. ws://{host}:8188/';
-}
 
 function pageUrl(ctx: JoinContext): string {
   const options = optionsSchema.parse(ctx.platform.options);
-  const base = ctx.platform.url.endsWith('/') ? ctx.platform.url : `${ctx.platform.url}/`;
   const room = options.roomBase + Number(ctx.participant.room) - 1;
   const receiveOnly = ctx.participant.role === 'receiver' ? '&subscriber-mode=true' : '';
-  return `${base}${options.page}?room=${room}${receiveOnly}`;
+  return `${demoBase(ctx)}${options.page}?room=${room}${receiveOnly}`;
 }
 
 export const janusVideoroomAdapter: PlatformAdapter = {
@@ -50,39 +38,14 @@ export const janusVideoroomAdapter: PlatformAdapter = {
   description: 'Janus WebRTC Server with its official VideoRoom demo; runs for real in the lab (Debian janus + janus-demos).',
   capabilities: { send: true, receiveOnly: true, rooms: true, screenShare: false, lab: true },
   optionsSchema,
-  sharedProfile,
+  sharedProfile: janusDemoSharedProfile,
 
   async beforeNavigation(ctx) {
-    // Debian's settings.js does not define the globals `token` and `apisecret` that videoroomtest.js
-    // reads on Start ("token is not defined"): define them before the page's own scripts run.
-    await ctx.page.evaluateOnNewDocument(() => {
-      const w = window as unknown as Record<string, unknown>;
-      if (!('token' in w)) w.token = null;
-      if (!('apisecret' in w)) w.apisecret = null;
-    });
-    const { server } = optionsSchema.parse(ctx.platform.options);
-    // settings.js assigns the global `server` (var): an accessor defined first keeps ours. A string, not a
-    // function: puppeteer would serialise the bundler's helpers along with a function.
-    if (server) {
-      await ctx.page.evaluateOnNewDocument(
-        `(() => { const url = ${JSON.stringify(server)}.replace('{host}', location.hostname); Object.defineProperty(window, 'server', { get() { return url; }, set() {}, configurable: false }); })();`,
-      );
-    }
+    await prepareJanusDemoPage(ctx, optionsSchema.parse(ctx.platform.options).server);
   },
 
   async join(ctx) {
-    const url = pageUrl(ctx);
-    let status: number | undefined;
-    try {
-      status = (await ctx.page.goto(url, { waitUntil: 'load', timeout: ctx.timeoutMs }))?.status();
-    } catch (error) {
-      throw new JoinStepError('navigate', `could not load ${url}: ${(error as Error).message}`);
-    }
-    // an error page would otherwise be waited on until the join timeout and blamed on "ui-ready"
-    if (status !== undefined && status >= 400) throw new JoinStepError('navigate', `${url} answered HTTP ${status}`);
-    // the Start button only works once Janus.init() has called back
-    await waitForPageCondition(ctx, 'ui-ready', 'Janus.initDone', () => (window as unknown as { Janus?: { initDone?: boolean } }).Janus?.initDone === true);
-    await ctx.mark('uiReady');
+    await openJanusDemoPage(ctx, pageUrl(ctx));
     await clickWhenReady(ctx, 'start', SELECTORS.start);
     await typeWhenReady(ctx, 'enter-name', SELECTORS.username, ctx.participant.name);
     await ctx.mark('joinAction');
@@ -109,9 +72,6 @@ export const janusVideoroomAdapter: PlatformAdapter = {
   },
 
   async leave(ctx) {
-    await ctx.page.evaluate(() => {
-      const w = window as unknown as { janus?: { destroy?: (o: object) => void } };
-      w.janus?.destroy?.({ cleanupHandles: true });
-    });
+    await destroyJanusSession(ctx);
   },
 };

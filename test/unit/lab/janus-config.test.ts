@@ -14,7 +14,7 @@ const options = (over: Partial<JanusConfigOptions> = {}): JanusConfigOptions => 
   websockets: false,
   modules: {
     libDir: '/usr/lib/x86_64-linux-gnu/janus',
-    plugins: debianModules(['videoroom', 'echotest', 'streaming', 'sip']),
+    plugins: debianModules(['videoroom', 'videocall', 'echotest', 'streaming', 'sip']),
     transports: debianModules(['http', 'websockets', 'mqtt']),
     events: debianModules(['sampleevh']),
     loggers: debianModules(['jsonlog']),
@@ -42,9 +42,16 @@ describe('generateJanusConfig', () => {
     expect(setting(generateJanusConfig(options())['janus.jcfg']!, 'general', 'event_loops')).toBeUndefined();
   });
 
-  it('disables every plugin but VideoRoom, by the .so names Janus loads', () => {
-    const main = generateJanusConfig(options())['janus.jcfg']!;
-    expect(setting(main, 'plugins', 'disable')).toBe('"libjanus_echotest.so,libjanus_sip.so,libjanus_streaming.so"');
+  it('disables every plugin but VideoRoom and VideoCall, by the .so names Janus loads', () => {
+    const files = generateJanusConfig(options());
+    expect(setting(files['janus.jcfg']!, 'plugins', 'disable')).toBe('"libjanus_echotest.so,libjanus_sip.so,libjanus_streaming.so"');
+    expect(files['janus.plugin.videocall.jcfg']).toBe('general: {\n}\n');
+  });
+
+  it('runs without VideoCall when that plugin is not installed (it only serves janus-videocall)', () => {
+    const files = generateJanusConfig(options({ modules: { ...options().modules, plugins: debianModules(['videoroom', 'echotest']) } }));
+    expect(setting(files['janus.jcfg']!, 'plugins', 'disable')).toBe('"libjanus_echotest.so"');
+    expect(files['janus.plugin.videocall.jcfg']).toBeUndefined();
   });
 
   it('keeps the HTTP transport, and WebSockets only when asked', () => {
