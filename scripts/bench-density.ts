@@ -4,7 +4,8 @@
  * incognito contexts of one shared browser, small viewport, videos decoded but not painted, remote audio
  * received but not played), each
  * topology (one room; rooms of 2, as in teleconsultation; an audience: one room where 2 speak and the
- * others join receive-only, as in a council meeting watched by agents) and each media profile (640x360@30, 320x180@15),
+ * others join receive-only, as in a council meeting watched by agents; calls of 2: the teleconsultation on
+ * Janus's 1:1 VideoCall plugin, one PeerConnection per participant, janus-videocall) and each media profile (640x360@30, 320x180@15),
  * real trials on the lab Janus grow the participant count step by step; a size passes when every
  * participant joined and the runner was not saturated (harness/runner/runner-health.ts, the same rule as
  * a real run) and every participant decoded at least 80 % of the mean frame rate sent. Prints the largest passing size, participants per core and the runner CPU beside it.
@@ -14,7 +15,7 @@
  * coarse steps and BENCH_BUDGET_MIN (default 60): a search that runs out of budget says so.
  *
  * Options (env): BENCH_JUDGE (runner | ours), BENCH_WINDOW_S (default 30), BENCH_MODES (before,after), BENCH_MEDIA (640x360@30,320x180@15),
- * BENCH_TOPOLOGIES (one-room,rooms-of-2,audience), BENCH_MAX_CPU (default 85, as scenarios), BENCH_BUDGET_MIN (default 60), BENCH_SIZES,
+ * BENCH_TOPOLOGIES (one-room,rooms-of-2,audience; calls-of-2 on request), BENCH_MAX_CPU (default 85, as scenarios), BENCH_BUDGET_MIN (default 60), BENCH_SIZES,
  * BENCH_PLAY_AUDIO, BENCH_WARMUP_S (default 5), BENCH_REPEATS (default 1: runs per size, decided by majority).
  * A third mode, `pages`, is "after" with participants as pages of one profile sharing a renderer
  * (runner.isolation: page; the demo page then talks to Janus over its WebSocket API): BENCH_MODES=after,pages.
@@ -25,6 +26,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { janusVideoroomAdapter } from '../harness/adapters/janus-videoroom/index.ts';
+import { janusVideocallAdapter } from '../harness/adapters/janus-videocall/index.ts';
 import { installCleanupHandlers, labDown, labUp } from '../harness/lab/index.ts';
 import { runTrial } from '../harness/runner/run-trial.ts';
 import { scenarioSchema } from '../harness/scenario/scenario-schema.ts';
@@ -54,12 +56,19 @@ const repeats = whole('BENCH_REPEATS', '1', 1);
 type Mode = 'before' | 'after' | 'pages';
 const modes = env('BENCH_MODES', 'before,after').split(',') as Mode[];
 const medias = env('BENCH_MEDIA', '640x360@30,320x180@15').split(',');
-type Topology = 'one-room' | 'rooms-of-2' | 'audience';
+type Topology = 'one-room' | 'rooms-of-2' | 'audience' | 'calls-of-2';
 const topologies = env('BENCH_TOPOLOGIES', 'one-room,rooms-of-2,audience').split(',') as Topology[];
+const TOPOLOGIES: Topology[] = ['one-room', 'rooms-of-2', 'audience', 'calls-of-2'];
+for (const topology of topologies) {
+  if (!TOPOLOGIES.includes(topology)) {
+    process.stderr.write(`bench:density: BENCH_TOPOLOGIES names "${topology}"; expected some of ${TOPOLOGIES.join(', ')}\n`);
+    process.exit(2);
+  }
+}
 /** speakers of the audience topology; everybody else joins receive-only */
 const AUDIENCE_SPEAKERS = 2;
 /** sizes tried, in order; coarse on purpose (time), the first failure ends a search */
-const SIZES: Record<Topology, number[]> = { 'one-room': [2, 4, 5, 6, 7, 8, 10], 'rooms-of-2': [4, 6, 8, 10, 12, 14, 16, 20], audience: [4, 6, 8, 10, 12, 14, 16, 20] };
+const SIZES: Record<Topology, number[]> = { 'one-room': [2, 4, 5, 6, 7, 8, 10], 'rooms-of-2': [4, 6, 8, 10, 12, 14, 16, 20], audience: [4, 6, 8, 10, 12, 14, 16, 20], 'calls-of-2': [4, 6, 8, 10, 12, 14, 16, 20] };
 /** BENCH_SIZES=10 (or 8,12): these sizes for every topology instead, to compare settings at one size */
 const fixedSizes = process.env.BENCH_SIZES?.split(',').map(Number);
 const sizesOf = (topology: Topology): number[] => fixedSizes ?? SIZES[topology];
@@ -105,11 +114,14 @@ interface Point {
 
 async function trialOf(mode: Mode, topology: Topology, media: string, size: number): Promise<Trial> {
   const [w, h, fps] = media.split(/[x@]/).map(Number) as [number, number, number];
+  // calls of 2 are rooms of 2 on the 1:1 plugin: same participants, same media, other platform feature
+  const adapter = topology === 'calls-of-2' ? janusVideocallAdapter : janusVideoroomAdapter;
+  const options = topology === 'calls-of-2' ? {} : { page: janusPage };
   const scenario = scenarioSchema.parse({
     name: 'bench-density',
-    platforms: [{ id: 'janus', adapter: 'janus-videoroom', url: 'lab:janus' }],
+    platforms: [{ id: 'janus', adapter: adapter.id, url: 'lab:janus' }],
     participants: { count: size, receivers: topology === 'audience' ? size - AUDIENCE_SPEAKERS : 0, media: { width: w, height: h, fps }, rampUpMs: 300 },
-    rooms: { count: topology === 'rooms-of-2' ? size / 2 : 1 },
+    rooms: { count: topology === 'rooms-of-2' || topology === 'calls-of-2' ? size / 2 : 1 },
     durationS: windowS,
     warmupS,
     timeouts: { joinMs: 30_000, closeMs: 5_000 },
@@ -123,8 +135,8 @@ async function trialOf(mode: Mode, topology: Topology, media: string, size: numb
       runId: 'bench-density',
       trialId: `${mode}-${topology}-${media.replace('@', 'at')}-n${size}`,
       scenario,
-      target: { id: 'janus', adapter: janusVideoroomAdapter.id, url, options: { page: janusPage, ...(mode === 'pages' ? { server: JANUS_WEBSOCKET } : {}) } },
-      adapter: janusVideoroomAdapter,
+      target: { id: 'janus', adapter: adapter.id, url, options: { ...options, ...(mode === 'pages' ? { server: JANUS_WEBSOCKET } : {}) } },
+      adapter,
       network: 'lan',
       repeat: 1,
       useNamespaces: true,
@@ -144,6 +156,9 @@ async function measured(mode: Mode, topology: Topology, media: string, size: num
   const point = (ok: boolean, why: string): Point => ({ size, trial, cpu, ownCpu, ok, why });
   const joined = trial.participants.filter((p) => p.joined).length;
   if (joined < size) return point(false, `${joined}/${size} joined`);
+  // a sender without its microphone is a lighter participant than the one counted (audio-inputs.ts)
+  const mute = trial.participants.filter((p) => p.role === 'sender' && !((p.metrics.audio_uplink_kbps ?? 0) > 0));
+  if (mute.length > 0) return point(false, `${mute.length} sender(s) published no audio`);
   // a starved participant decodes late (environment.md: 19 of 30 fps on a saturated runner); against the
   // rate actually sent, so an encoder that lowers its rate for the room's bitrate cap is not counted
   const sent = trial.participants.map((p) => p.metrics.fps_sent).filter((v): v is number => typeof v === 'number');

@@ -3,7 +3,8 @@
  *
  * - per-participant (the default): one browser process each, in its own lab namespace when the lab is
  *   used (kernel counters per participant).
- * - shared: participants are incognito contexts of a few shared browsers (`participantsPerBrowser` each).
+ * - shared: participants are incognito contexts of a few shared browsers (`participantsPerBrowser` each;
+ *   by default all in one, unless that browser would need more than 16 microphones: audio-inputs.ts).
  *   One context each by default: tabs of one profile share Chromium's 6 connections per host and the 7th
  *   long-poll never attaches (environment.md). `isolation: page`, only where the adapter allows it
  *   (WebSocket signalling, no per-person session in cookies), makes them pages of the one profile, each in
@@ -23,14 +24,17 @@ import { claimParticipantNamespace } from '../runner/claim-namespace.ts';
 import { HarnessError } from '../errors.ts';
 import { closeParticipantBrowser, launchParticipantBrowser, type LaunchedBrowser } from './browser-process.ts';
 import { within, type AcquireSlot, type BrowserSlot } from './browser-slot.ts';
+import { defaultParticipantsPerBrowser } from './audio-inputs.ts';
 import { CHROMIUM_PATH } from './chromium-flags.ts';
 import { pageScript } from './page-script.ts';
 import { connectCdp, openGridSession, remoteCount, type RemoteConfig } from './remote-browsers.ts';
 
 export interface PoolOptions {
   mode: 'per-participant' | 'shared';
-  /** shared mode: participants per browser process (default: all local participants in one) */
+  /** shared mode: participants per browser process (default: all local participants in one, at most 16 senders: audio-inputs.ts) */
   participantsPerBrowser?: number | undefined;
+  /** participants that publish (the first indexes); the rest join receive-only and open no microphone */
+  senders?: number | undefined;
   /** shared mode: an incognito context each (default), or pages of the browser's one profile */
   isolation?: 'context' | 'page' | undefined;
   /** false: hide video elements (decoded, not painted) */
@@ -110,7 +114,7 @@ export class BrowserPool {
         where: 'local',
       };
     }
-    const per = Math.max(1, this.options.participantsPerBrowser ?? this.firstRemote);
+    const per = Math.max(1, this.options.participantsPerBrowser ?? defaultParticipantsPerBrowser(this.firstRemote, this.options.senders ?? this.firstRemote));
     const group = Math.floor(index / per);
     let browser = this.shared[group];
     if (!browser) {

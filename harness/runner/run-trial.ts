@@ -105,6 +105,7 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
   const pool = new BrowserPool({
     mode: scenario.runner.browser,
     participantsPerBrowser: scenario.runner.participantsPerBrowser,
+    senders: count - scenario.participants.receivers,
     isolation: scenario.runner.isolation,
     render: scenario.runner.render,
     count,

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { profileNameSchema, profileSchema } from '../network-profiles/profile-schema.ts';
 import { capacitySchema } from '../capacity/capacity-schema.ts';
+import { MAX_AUDIO_INPUTS_PER_BROWSER, sendersInFirstBrowser } from '../participants/audio-inputs.ts';
 import { remoteCount, remoteSchema } from '../participants/remote-browsers.ts';
 import { webLoadSchema } from '../web-load/web-load-schema.ts';
 
@@ -93,7 +94,7 @@ export const scenarioSchema = z
       .strictObject({
         maxCpuPct: z.number().min(10).max(100).default(85).describe('average runner CPU above which results are inconclusive'),
         browser: z.enum(['per-participant', 'shared']).default('per-participant').describe('one browser per participant, or contexts of one'),
-        participantsPerBrowser: z.number().int().min(1).max(64).optional().describe('shared: participants per browser process (default all)'),
+        participantsPerBrowser: z.number().int().min(1).max(64).optional().describe('shared: participants per browser process (default all, split so that no browser has more than 16 senders: Chromium opens at most 16 microphones per browser)'),
         isolation: z
           .enum(['context', 'page'])
           .default('context')
@@ -113,6 +114,15 @@ export const scenarioSchema = z
     criteria: z.string().optional().describe('criteria file, relative to this scenario file'),
   })
   .superRefine((s, ctx) => {
+    const perBrowser = s.runner.participantsPerBrowser;
+    const senders = s.participants.count - s.participants.receivers;
+    if (s.runner.browser === 'shared' && perBrowser !== undefined && sendersInFirstBrowser(perBrowser, senders) > MAX_AUDIO_INPUTS_PER_BROWSER) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['runner', 'participantsPerBrowser'],
+        message: `${perBrowser} participants per browser puts ${sendersInFirstBrowser(perBrowser, senders)} senders in one, but Chromium opens at most ${MAX_AUDIO_INPUTS_PER_BROWSER} microphones per browser (the others fail, or publish without audio); expected at most ${MAX_AUDIO_INPUTS_PER_BROWSER}, or leave it out (meetbench then splits at ${MAX_AUDIO_INPUTS_PER_BROWSER})`,
+      });
+    }
     const groups = new Set((s.participants.groups ?? []).map((g) => g.name).filter(Boolean));
     s.timeline.forEach((action, i) => {
       const kind = action.cut ? 'cut' : 'profile';

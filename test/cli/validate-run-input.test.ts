@@ -125,6 +125,20 @@ participants:
     expect(ok.code, ok.stderr).toBe(0);
   });
 
+  it('refuses more senders per shared browser than Chromium has microphones for (16), and says what to set', async () => {
+    const scenario = (participants: string, perBrowser: number): string =>
+      `name: mics\nplatforms:\n  - { id: janus, adapter: janus-videoroom, url: "lab:janus" }\nparticipants: ${participants}\nrunner:\n  browser: shared\n  participantsPerBrowser: ${perBrowser}\n`;
+    const crowded = write('mics-crowded.yaml', scenario('{ count: 20 }', 20));
+    const result = await runCli(['validate', crowded]);
+    expect(result.code).toBe(2);
+    noStack(result.stderr);
+    expect(result.stderr).toMatch(/mics-crowded\.yaml:7: runner\.participantsPerBrowser: 20 participants per browser puts 20 senders in one, but Chromium opens at most 16 microphones per browser .*expected at most 16, or leave it out/);
+    // receivers open no microphone: 4 senders and 16 receivers fit in one browser
+    const audience = write('mics-audience.yaml', scenario('{ count: 20, receivers: 16 }', 20));
+    const ok = await runCli(['validate', audience]);
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+
   it('refuses duplicate keys and YAML syntax errors with their line', async () => {
     const dup = write('dup.yaml', `${VALID}durationS: 10\ndurationS: 20\n`);
     const broken = write('broken.yaml', 'name: [unclosed\nplatforms: x\n');

@@ -23,7 +23,28 @@ const optionsSchema = z.strictObject({
 });
 
 /** a refused call is retried this long after its alert is closed: the callee may not have registered yet */
-const RETRY_PAUSE_MS = 500;
+const RETRY_PAUSE_MS = 1000;
+
+/**
+ * Names registered by the participants this process drives, by deployment: a caller waits for its callee
+ * here instead of calling into the void. Each refused call has the page open and drop a microphone, and
+ * Chromium serves at most 16 audio inputs per browser at once: 10 callers retrying in one shared browser
+ * left callees with "Could not start audio source". The retry stays for a callee driven elsewhere.
+ */
+const registered = new Map<string, { done: Promise<void>; resolve: () => void }>();
+function registrationOf(ctx: JoinContext, name: string): { done: Promise<void>; resolve: () => void } {
+  const key = `${ctx.platform.url}|${name}`;
+  let entry = registered.get(key);
+  if (!entry) {
+    let resolve: () => void = () => undefined;
+    const done = new Promise<void>((r) => {
+      resolve = r;
+    });
+    entry = { done, resolve };
+    registered.set(key, entry);
+  }
+  return entry;
+}
 
 /** who this participant is in its call: the first of the room answers, the second calls */
 function pairing(ctx: JoinContext): { peer: string; calls: boolean } {
@@ -87,6 +108,10 @@ async function closeAlert(ctx: JoinContext): Promise<void> {
 /** call the peer; until it has registered Janus answers "doesn't exist", so retry within the join budget */
 async function call(ctx: JoinContext, peer: string): Promise<void> {
   const deadline = Date.now() + ctx.timeoutMs;
+  // a callee this process drives calls back when registered; another one is called after the same wait
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([registrationOf(ctx, peer).done, new Promise((resolve) => (timer = setTimeout(resolve, ctx.timeoutMs / 2)))]);
+  clearTimeout(timer);
   await ctx.mark('joinAction');
   for (;;) {
     await typeWhenReady(ctx, 'call', SELECTORS.peer, peer);
@@ -119,11 +144,12 @@ export const janusVideocallAdapter: PlatformAdapter = {
     await clickWhenReady(ctx, 'start', SELECTORS.start);
     await typeWhenReady(ctx, 'enter-name', SELECTORS.username, ctx.participant.name);
     await clickWhenReady(ctx, 'register', SELECTORS.register);
-    const registered = await registration(ctx);
-    if (registered !== 'registered') {
-      const hint = /already taken/.test(registered) ? ' (a call of an earlier run that did not hang up: Janus drops it when its session times out)' : '';
-      throw new JoinStepError('register', `Janus refused the name ${ctx.participant.name}: ${registered}${hint}`);
+    const answer = await registration(ctx);
+    if (answer !== 'registered') {
+      const hint = /already taken/.test(answer) ? ' (a call of an earlier run that did not hang up: Janus drops it when its session times out)' : '';
+      throw new JoinStepError('register', `Janus refused the name ${ctx.participant.name}: ${answer}${hint}`);
     }
+    registrationOf(ctx, ctx.participant.name).resolve();
     if (calls) {
       await call(ctx, peer);
       return;
@@ -145,6 +171,8 @@ export const janusVideocallAdapter: PlatformAdapter = {
   },
 
   async leave(ctx) {
+    // unregistered with the session: a next trial's caller must wait for the name again
+    registered.delete(`${ctx.platform.url}|${ctx.participant.name}`);
     await destroyJanusSession(ctx);
   },
 };
