@@ -5,7 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
-const adapterFolders = ['janus-videoroom', 'galene', 'jitsi-meet', 'bigbluebutton', 'nextcloud-talk', 'livekit-meet', 'zimbra-connect', 'custom'];
+const adapterFolders = ['janus-videoroom', 'janus-videocall', 'galene', 'jitsi-meet', 'bigbluebutton', 'nextcloud-talk', 'livekit-meet', 'zimbra-connect', 'custom'];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', '.meetbench/**', 'test-output/**', '**/*.d.ts'] },
