@@ -64,7 +64,8 @@ function formatText(adapters: PlatformAdapter[]): string[] {
   const lines: string[] = [];
   for (const a of adapters) {
     const caps = Object.entries(a.capabilities)
-      .map(([k, v]) => `${k}:${v ? 'yes' : 'no'}`)
+      // flags read yes/no; a number (roomSize: participants per room) reads as itself
+      .map(([k, v]) => `${k}:${typeof v === 'number' ? v : v ? 'yes' : 'no'}`)
       .join('  ');
     lines.push(`${a.id} — ${a.title}`, `  ${a.description}`, `  capabilities  ${caps}`, '  options');
     for (const o of describeOptions(a)) {
