@@ -27,9 +27,9 @@ const RETRY_PAUSE_MS = 1000;
 
 /**
  * Names registered by the participants this process drives, by deployment: a caller waits for its callee
- * here instead of calling into the void. Each refused call has the page open and drop a microphone, and
- * Chromium serves at most 16 audio inputs per browser at once: 10 callers retrying in one shared browser
- * left callees with "Could not start audio source". The retry stays for a callee driven elsewhere.
+ * here instead of calling into the void. Each refused call costs the page a microphone opened and
+ * dropped, an offer and an alert to close, at the busiest moment of a run. The retry stays for a callee
+ * driven elsewhere.
  */
 const registered = new Map<string, { done: Promise<void>; resolve: () => void }>();
 function registrationOf(ctx: JoinContext, name: string): { done: Promise<void>; resolve: () => void } {
