@@ -72,13 +72,13 @@ describe.skipIf(skipReason !== null)('the local lab with Janus', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('answers the Janus info API at 10.99.0.2:8088 from the root namespace, with only the VideoRoom plugin', async () => {
+  it('answers the Janus info API at 10.99.0.2:8088 from the root namespace, with only the VideoRoom and VideoCall plugins', async () => {
     const janus = state.platforms.find((p) => p.id === 'janus')!;
     expect(janus.address).toBe('10.99.0.2');
     const info = (await (await fetch('http://10.99.0.2:8088/janus/info')).json()) as { name: string; version_string: string; plugins: Record<string, unknown>; transports: Record<string, unknown> };
     expect(info.name).toBe('Janus WebRTC Server');
     expect(info.version_string).toMatch(/^1\./);
-    expect(Object.keys(info.plugins)).toEqual(['janus.plugin.videoroom']);
+    expect(Object.keys(info.plugins).sort()).toEqual(['janus.plugin.videocall', 'janus.plugin.videoroom']);
     expect(Object.keys(info.transports).sort()).toEqual(['janus.transport.http', 'janus.transport.websockets']);
   });
 
