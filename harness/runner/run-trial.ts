@@ -12,6 +12,7 @@ import { removeParticipantNamespace, readParticipantCounters, type ParticipantNa
 import { BrowserPool } from '../participants/browser-pool.ts';
 import { poolBrowsers } from '../participants/pool-report.ts';
 import { runWebLoad, webLoadMetrics, type WebLoadResult } from '../web-load/run-web-load.ts';
+import { joinSlot } from './join-order.ts';
 import { CORES, ProcessTreeSampler, RunnerCpuSampler } from './cpu-sampler.ts';
 import { participantMetrics, stats } from './summarize-participant.ts';
 import { judgeRunner } from './runner-health.ts';
@@ -151,7 +152,7 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
     // the web-tier load starts with the first join: the rush of a meeting's start
     if (scenario.webLoad) webLoad = runWebLoad(scenario.webLoad, target.url, hooks.signal);
     const joins = members.map(async (member, i) => {
-      await sleep(i * scenario.participants.rampUpMs, hooks.signal);
+      await sleep(joinSlot(i, scenario.rooms.count, adapter.capabilities.roomSize) * scenario.participants.rampUpMs, hooks.signal);
       if (hooks.signal.aborted) {
         member.outcome = { joined: false, marks: {}, joinTimeMs: null, error: 'interrupted before joining', errorStep: 'interrupted' };
         return;
