@@ -56,9 +56,9 @@ const repeats = whole('BENCH_REPEATS', '1', 1);
 type Mode = 'before' | 'after' | 'pages';
 const modes = env('BENCH_MODES', 'before,after').split(',') as Mode[];
 const medias = env('BENCH_MEDIA', '640x360@30,320x180@15').split(',');
-type Topology = 'one-room' | 'rooms-of-2' | 'audience' | 'calls-of-2';
+const TOPOLOGIES = ['one-room', 'rooms-of-2', 'audience', 'calls-of-2'] as const;
+type Topology = (typeof TOPOLOGIES)[number];
 const topologies = env('BENCH_TOPOLOGIES', 'one-room,rooms-of-2,audience').split(',') as Topology[];
-const TOPOLOGIES: Topology[] = ['one-room', 'rooms-of-2', 'audience', 'calls-of-2'];
 for (const topology of topologies) {
   if (!TOPOLOGIES.includes(topology)) {
     process.stderr.write(`bench:density: BENCH_TOPOLOGIES names "${topology}"; expected some of ${TOPOLOGIES.join(', ')}\n`);

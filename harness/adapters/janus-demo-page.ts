@@ -5,9 +5,8 @@
  * by destroying the page's Janus session.
  */
 import { z } from 'zod';
-import { JoinStepError } from '../errors.ts';
 import type { JoinContext } from './platform-adapter.ts';
-import { waitForPageCondition } from './join-steps.ts';
+import { navigateStep, waitForPageCondition } from './join-steps.ts';
 
 export const janusServerOption = z
   .string()
@@ -42,14 +41,8 @@ export async function prepareJanusDemoPage(ctx: JoinContext, server: string | un
 
 /** navigate to a demo page and wait until its Start button works (Janus.init() has called back); marks uiReady */
 export async function openJanusDemoPage(ctx: JoinContext, url: string): Promise<void> {
-  let status: number | undefined;
-  try {
-    status = (await ctx.page.goto(url, { waitUntil: 'load', timeout: ctx.timeoutMs }))?.status();
-  } catch (error) {
-    throw new JoinStepError('navigate', `could not load ${url}: ${(error as Error).message}`);
-  }
-  // an error page would otherwise be waited on until the join timeout and blamed on "ui-ready"
-  if (status !== undefined && status >= 400) throw new JoinStepError('navigate', `${url} answered HTTP ${status}`);
+  // an error page fails here with its status, instead of being waited on and blamed on "ui-ready"
+  await navigateStep(ctx, url);
   await waitForPageCondition(ctx, 'ui-ready', 'Janus.initDone', () => (window as unknown as { Janus?: { initDone?: boolean } }).Janus?.initDone === true);
   await ctx.mark('uiReady');
 }
