@@ -16,7 +16,8 @@
  *
  * Options (env): BENCH_JUDGE (runner | ours), BENCH_WINDOW_S (default 30), BENCH_MODES (before,after), BENCH_MEDIA (640x360@30,320x180@15),
  * BENCH_TOPOLOGIES (one-room,rooms-of-2,audience; calls-of-2 on request), BENCH_MAX_CPU (default 85, as scenarios), BENCH_BUDGET_MIN (default 60), BENCH_SIZES,
- * BENCH_PLAY_AUDIO, BENCH_WARMUP_S (default 5), BENCH_REPEATS (default 1: runs per size, decided by majority).
+ * BENCH_PLAY_AUDIO, BENCH_WARMUP_S (default 5), BENCH_REPEATS (default 1: runs per size, decided by majority),
+ * BENCH_MICROPHONE (device | generated: the scenario's participants.media.microphone, default device).
  * A third mode, `pages`, is "after" with participants as pages of one profile sharing a renderer
  * (runner.isolation: page; the demo page then talks to Janus over its WebSocket API): BENCH_MODES=after,pages.
  */
@@ -77,6 +78,13 @@ const CORES = os.cpus().length;
 const JANUS_WEBSOCKET = 'ws://{host}:8188/';
 /** BENCH_JANUS_PAGE=mvideoroomtest.html: the multistream demo page (one subscriber PeerConnection for all feeds) */
 const janusPage = env('BENCH_JANUS_PAGE', 'videoroomtest.html');
+/** BENCH_MICROPHONE=generated: microphones generated in the page instead of Chromium's fake device (docs/scale.md) */
+const MICROPHONES = ['device', 'generated'] as const;
+const microphone = env('BENCH_MICROPHONE', 'device') as (typeof MICROPHONES)[number];
+if (!MICROPHONES.includes(microphone)) {
+  process.stderr.write(`bench:density: BENCH_MICROPHONE is "${microphone}"; expected ${MICROPHONES.join(' or ')}\n`);
+  process.exit(2);
+}
 /** BENCH_PLAY_AUDIO=1: "after" plays remote audio, to measure what playAudio: false saves */
 const playAudio = env('BENCH_PLAY_AUDIO', '0') === '1';
 /**
@@ -120,7 +128,7 @@ async function trialOf(mode: Mode, topology: Topology, media: string, size: numb
   const scenario = scenarioSchema.parse({
     name: 'bench-density',
     platforms: [{ id: 'janus', adapter: adapter.id, url: 'lab:janus' }],
-    participants: { count: size, receivers: topology === 'audience' ? size - AUDIENCE_SPEAKERS : 0, media: { width: w, height: h, fps }, rampUpMs: 300 },
+    participants: { count: size, receivers: topology === 'audience' ? size - AUDIENCE_SPEAKERS : 0, media: { width: w, height: h, fps, microphone }, rampUpMs: 300 },
     rooms: { count: topology === 'rooms-of-2' || topology === 'calls-of-2' ? size / 2 : 1 },
     durationS: windowS,
     warmupS,
@@ -191,11 +199,11 @@ const MODE_LABEL: Record<Mode, string> = { before: 'before: a browser each', aft
 
 /** what the participants carried: a setting that only makes them send less is not a saving */
 const carried = (t: Trial): string => {
-  const mean = (key: 'video_uplink_kbps' | 'video_downlink_kbps' | 'fps_received' | 'fps_sent'): string => {
+  const mean = (key: 'audio_uplink_kbps' | 'video_uplink_kbps' | 'video_downlink_kbps' | 'fps_received' | 'fps_sent'): string => {
     const values = t.participants.map((p) => p.metrics[key]).filter((v): v is number => typeof v === 'number');
     return values.length > 0 ? (values.reduce((a, b) => a + b, 0) / values.length).toFixed(0) : '-';
   };
-  return `video up/down ${mean('video_uplink_kbps')}/${mean('video_downlink_kbps')} kbit/s, ${mean('fps_sent')} fps sent, ${mean('fps_received')} decoded`;
+  return `audio up ${mean('audio_uplink_kbps')} kbit/s, video up/down ${mean('video_uplink_kbps')}/${mean('video_downlink_kbps')} kbit/s, ${mean('fps_sent')} fps sent, ${mean('fps_received')} decoded`;
 };
 
 const shares = (p: Point): string => `${p.cpu.browsers} / ${p.cpu.sfu} / ${p.cpu.meetbench} %`;
@@ -237,7 +245,7 @@ try {
         }
         const n = best?.size ?? 0;
         rows.push(
-          `| ${MODE_LABEL[mode]}${mode !== 'before' && playAudio ? ', audio played' : ''} | ${topology} | ${media} | ${n} | ${(n / CORES).toFixed(1)} | ${best?.trial.runner.cpuPct.avg ?? '-'} % | ${best ? shares(best) : '-'} | ${best ? joinP95(best.trial) : '-'} | ${stop} |`,
+          `| ${MODE_LABEL[mode]}${mode !== 'before' && playAudio ? ', audio played' : ''}${microphone === 'generated' ? ', generated microphone' : ''} | ${topology} | ${media} | ${n} | ${(n / CORES).toFixed(1)} | ${best?.trial.runner.cpuPct.avg ?? '-'} % | ${best ? shares(best) : '-'} | ${best ? joinP95(best.trial) : '-'} | ${stop} |`,
         );
       }
     }

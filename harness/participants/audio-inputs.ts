@@ -5,7 +5,8 @@
  * Could not start audio source". What follows depends on the platform's page: the participant fails to
  * join, or worse, Janus's VideoRoom demo publishes again without audio (publishOwnFeed(false)), so the
  * participant may join and be measured as if it spoke.
- * Receivers open no microphone and do not count.
+ * Receivers open no microphone and do not count, nor do senders whose microphone is generated in the page
+ * (`media.microphone: generated`, page-scripts/generated-microphone.ts).
  */
 export const MAX_AUDIO_INPUTS_PER_BROWSER = 16;
 
@@ -20,4 +21,9 @@ export function defaultParticipantsPerBrowser(local: number, senders: number): n
 /** senders the first browser of `perBrowser` participants gets (it has the most: senders come first) */
 export function sendersInFirstBrowser(perBrowser: number, senders: number): number {
   return Math.min(perBrowser, senders);
+}
+
+/** microphones the senders open: none when theirs is generated in the page */
+export function microphonesOpened(senders: number, microphone: 'device' | 'generated'): number {
+  return microphone === 'device' ? senders : 0;
 }

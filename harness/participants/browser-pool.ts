@@ -33,8 +33,8 @@ export interface PoolOptions {
   mode: 'per-participant' | 'shared';
   /** shared mode: participants per browser process (default: all local participants in one, at most 16 senders: audio-inputs.ts) */
   participantsPerBrowser?: number | undefined;
-  /** participants that publish (the first indexes); the rest join receive-only and open no microphone */
-  senders?: number | undefined;
+  /** microphones the participants open (senders take the first indexes; receivers, and senders with a generated microphone, open none) */
+  microphones?: number | undefined;
   /** shared mode: an incognito context each (default), or pages of the browser's one profile */
   isolation?: 'context' | 'page' | undefined;
   /** false: hide video elements (decoded, not painted) */
@@ -114,7 +114,7 @@ export class BrowserPool {
         where: 'local',
       };
     }
-    const per = Math.max(1, this.options.participantsPerBrowser ?? defaultParticipantsPerBrowser(this.firstRemote, this.options.senders ?? this.firstRemote));
+    const per = Math.max(1, this.options.participantsPerBrowser ?? defaultParticipantsPerBrowser(this.firstRemote, this.options.microphones ?? this.firstRemote));
     const group = Math.floor(index / per);
     let browser = this.shared[group];
     if (!browser) {

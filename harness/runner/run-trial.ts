@@ -9,6 +9,7 @@ import type { PlatformAdapter, PlatformTarget } from '../adapters/platform-adapt
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { Participant, type JoinOutcome } from '../participants/participant.ts';
 import { removeParticipantNamespace, readParticipantCounters, type ParticipantNamespace } from '../lab/index.ts';
+import { microphonesOpened } from '../participants/audio-inputs.ts';
 import { BrowserPool } from '../participants/browser-pool.ts';
 import { poolBrowsers } from '../participants/pool-report.ts';
 import { runWebLoad, webLoadMetrics, type WebLoadResult } from '../web-load/run-web-load.ts';
@@ -106,7 +107,7 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
   const pool = new BrowserPool({
     mode: scenario.runner.browser,
     participantsPerBrowser: scenario.runner.participantsPerBrowser,
-    senders: count - scenario.participants.receivers,
+    microphones: microphonesOpened(count - scenario.participants.receivers, scenario.participants.media.microphone),
     isolation: scenario.runner.isolation,
     render: scenario.runner.render,
     count,

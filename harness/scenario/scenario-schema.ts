@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { profileNameSchema, profileSchema } from '../network-profiles/profile-schema.ts';
 import { capacitySchema } from '../capacity/capacity-schema.ts';
-import { MAX_AUDIO_INPUTS_PER_BROWSER, sendersInFirstBrowser } from '../participants/audio-inputs.ts';
+import { MAX_AUDIO_INPUTS_PER_BROWSER, microphonesOpened, sendersInFirstBrowser } from '../participants/audio-inputs.ts';
 import { remoteCount, remoteSchema } from '../participants/remote-browsers.ts';
 import { webLoadSchema } from '../web-load/web-load-schema.ts';
 
@@ -30,6 +30,12 @@ export const mediaSchema = z.strictObject({
   width: z.number().int().min(16).max(1920).default(320),
   height: z.number().int().min(16).max(1080).default(180),
   fps: z.number().int().min(1).max(60).default(15),
+  microphone: z
+    .enum(['device', 'generated'])
+    .default('device')
+    .describe(
+      "device: Chromium's fake microphone, opened and processed as the platform asks (at most 16 per browser); generated: a tone generated in the page and sent as Opus, with no audio device and no audio processing: cheaper, no 16-per-browser limit, and coded as a participant who talks all the time (docs/scale.md)",
+    ),
 });
 
 // network profiles (issue 6): participant groups, inline profiles, timeline actions; see docs/networks.md
@@ -63,7 +69,7 @@ export const scenarioSchema = z
       .strictObject({
         count: positiveInt(64).describe('participants per trial'),
         receivers: z.number().int().min(0).default(0).describe('how many of them join receive-only'),
-        media: mediaSchema.default({ width: 320, height: 180, fps: 15 }),
+        media: mediaSchema.default({ width: 320, height: 180, fps: 15, microphone: 'device' }),
         rampUpMs: z.number().int().min(0).max(600_000).default(1000).describe('pause between two joins'),
         namePrefix: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits (some platforms refuse other characters)').default('bench'),
         groups: z.array(groupSchema).min(1).optional().describe('participants split in groups with their own network profile, in order'),
@@ -115,12 +121,12 @@ export const scenarioSchema = z
   })
   .superRefine((s, ctx) => {
     const perBrowser = s.runner.participantsPerBrowser;
-    const senders = s.participants.count - s.participants.receivers;
+    const senders = microphonesOpened(s.participants.count - s.participants.receivers, s.participants.media.microphone);
     if (s.runner.browser === 'shared' && perBrowser !== undefined && sendersInFirstBrowser(perBrowser, senders) > MAX_AUDIO_INPUTS_PER_BROWSER) {
       ctx.addIssue({
         code: 'custom',
         path: ['runner', 'participantsPerBrowser'],
-        message: `${perBrowser} participants per browser puts ${sendersInFirstBrowser(perBrowser, senders)} senders in one, but Chromium opens at most ${MAX_AUDIO_INPUTS_PER_BROWSER} microphones per browser (the others fail, or publish without audio); expected at most ${MAX_AUDIO_INPUTS_PER_BROWSER}, or leave it out (meetbench then splits at ${MAX_AUDIO_INPUTS_PER_BROWSER})`,
+        message: `${perBrowser} participants per browser puts ${sendersInFirstBrowser(perBrowser, senders)} senders in one, but Chromium opens at most ${MAX_AUDIO_INPUTS_PER_BROWSER} microphones per browser (the others fail, or publish without audio); expected at most ${MAX_AUDIO_INPUTS_PER_BROWSER}, or leave it out (meetbench then splits at ${MAX_AUDIO_INPUTS_PER_BROWSER}), or generate the microphones in the page (participants.media.microphone: generated)`,
       });
     }
     const groups = new Set((s.participants.groups ?? []).map((g) => g.name).filter(Boolean));

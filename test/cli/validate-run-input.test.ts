@@ -137,6 +137,18 @@ participants:
     const audience = write('mics-audience.yaml', scenario('{ count: 20, receivers: 16 }', 20));
     const ok = await runCli(['validate', audience]);
     expect(ok.code, ok.stderr).toBe(0);
+    // microphones generated in the page open no audio device: 20 senders fit in one browser
+    const generated = write('mics-generated.yaml', scenario('{ count: 20, media: { microphone: generated } }', 20));
+    const fits = await runCli(['validate', generated]);
+    expect(fits.code, fits.stderr).toBe(0);
+  });
+
+  it('names the field and the choices for an unknown microphone', async () => {
+    const file = write('mics-unknown.yaml', `name: mics\nplatforms:\n  - { id: janus, adapter: janus-videoroom, url: "lab:janus" }\nparticipants:\n  count: 2\n  media: { microphone: usb }\n`);
+    const result = await runCli(['validate', file]);
+    expect(result.code).toBe(2);
+    noStack(result.stderr);
+    expect(result.stderr).toMatch(/mics-unknown\.yaml:6: participants\.media\.microphone: .*"device".*"generated"/);
   });
 
   it('refuses duplicate keys and YAML syntax errors with their line', async () => {

@@ -1,6 +1,6 @@
 /** How shared browsers are filled: never more senders in one than Chromium has microphones for (16). */
 import { describe, expect, it } from 'vitest';
-import { defaultParticipantsPerBrowser, MAX_AUDIO_INPUTS_PER_BROWSER, sendersInFirstBrowser } from '../../../harness/participants/audio-inputs.ts';
+import { defaultParticipantsPerBrowser, MAX_AUDIO_INPUTS_PER_BROWSER, microphonesOpened, sendersInFirstBrowser } from '../../../harness/participants/audio-inputs.ts';
 
 describe('defaultParticipantsPerBrowser', () => {
   it('keeps everybody in one browser while it needs at most 16 microphones', () => {
@@ -18,5 +18,12 @@ describe('defaultParticipantsPerBrowser', () => {
   it('counts the senders of the first browser, which has the most (senders take the first indexes)', () => {
     expect(sendersInFirstBrowser(20, 18)).toBe(18);
     expect(sendersInFirstBrowser(8, 18)).toBe(8);
+  });
+
+  it('counts no microphone for senders whose microphone is generated in the page', () => {
+    expect(microphonesOpened(18, 'device')).toBe(18);
+    expect(microphonesOpened(18, 'generated')).toBe(0);
+    // so 18 senders with generated microphones stay in one browser
+    expect(defaultParticipantsPerBrowser(18, microphonesOpened(18, 'generated'))).toBe(18);
   });
 });
