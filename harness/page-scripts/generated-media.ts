@@ -2,10 +2,13 @@
  * A camera and a microphone generated in the page, for browsers meetbench did not start (a CDP endpoint,
  * a Selenium Grid node): no fake-device flags and no media files are needed on the remote side. A canvas
  * with a moving bar and a frame counter (so the encoder has real motion to code) is captured at the
- * scenario's rate; a quiet oscillator is the microphone. Also defines `navigator.mediaDevices` where the
+ * scenario's rate; the microphone is a tone (generated-microphone.ts, or a Web Audio oscillator where the
+ * page cannot use it: another browser, or a page that is not a secure context, where AudioData is hidden). Also defines `navigator.mediaDevices` where the
  * browser leaves it out (plain http from a non-loopback origin is not a secure context), so the platform's
- * own code finds getUserMedia without a browser flag. Injected before any page script; no imports.
+ * own code finds getUserMedia without a browser flag. Injected before any page script; bundled, no Node imports.
  */
+import { generatedMicrophone } from './generated-microphone.ts';
+
 (() => {
   const w = window as unknown as Record<string, unknown>;
   if (w.__meetbenchGeneratedMedia) return;
@@ -53,6 +56,9 @@
 
   let audio: AudioContext | null = null;
   function audioTrack(): MediaStreamTrack {
+    // Chromium in a secure context: a tone written straight to a track (generated-microphone.ts), with no
+    // audio context to start and no audio render loop; elsewhere: a Web Audio oscillator
+    if (w.MediaStreamTrackGenerator && w.AudioData) return generatedMicrophone();
     audio ??= new AudioContext();
     // getUserMedia follows a click of the join flow: that user activation lets the context start
     void audio.resume();

@@ -21,7 +21,7 @@ export function generatedMicrophone(): MediaStreamTrack {
   const w = window as unknown as Record<string, unknown>;
   const GeneratorClass = w.MediaStreamTrackGenerator as (new (init: { kind: 'audio' }) => Generator) | undefined;
   const AudioDataClass = w.AudioData as (new (init: object) => unknown) | undefined;
-  if (!GeneratorClass || !AudioDataClass) throw new DOMException('this browser cannot generate a microphone (no MediaStreamTrackGenerator)', 'NotSupportedError');
+  if (!GeneratorClass || !AudioDataClass) throw new DOMException('this page cannot generate a microphone: MediaStreamTrackGenerator and AudioData need Chromium and a secure context', 'NotSupportedError');
   const track = new GeneratorClass({ kind: 'audio' });
   const writer = track.writable.getWriter();
   const started = performance.now();
