@@ -1,5 +1,5 @@
 /**
- * A microphone generated in the page (`media.microphone: generated`): a 440 Hz tone written to a
+ * A microphone generated in the page (`media.microphone: generated`): a 400 Hz tone written to a
  * MediaStreamTrackGenerator in 20-ms chunks, the Opus packet size, so WebRTC encodes and sends one packet
  * per chunk as it would from a device. No audio device is opened: no capture thread in the audio service, no
  * 10-ms IPC to the renderer, no audio processing (echo cancellation, noise suppression, gain control), and
@@ -11,6 +11,9 @@
 
 const RATE = 48_000;
 const CHUNK = RATE / 50; // 20 ms
+// 400 Hz: 8 whole periods per chunk, so every chunk is the same one, computed once (AudioData copies it);
+// 16 pages of one renderer run their timers on one main thread, which then does no math per chunk
+const TONE = Float32Array.from({ length: CHUNK }, (_, i) => 0.1 * Math.sin((2 * Math.PI * 400 * i) / RATE));
 // after a stall of the page (a long task), write at most this much late audio at once, then drop the
 // rest, as a device whose buffer overflowed would: a burst of old packets would read as network jitter
 const MAX_CATCH_UP = RATE / 10;
@@ -34,9 +37,7 @@ export function generatedMicrophone(): MediaStreamTrack {
     const due = Math.floor(((performance.now() - started) / 1000) * RATE) + CHUNK;
     if (due - written > MAX_CATCH_UP) written = due - MAX_CATCH_UP;
     while (written + CHUNK <= due) {
-      const samples = new Float32Array(CHUNK);
-      for (let i = 0; i < CHUNK; i += 1) samples[i] = 0.1 * Math.sin((2 * Math.PI * 440 * (written + i)) / RATE);
-      writer.write(new AudioDataClass({ format: 'f32', sampleRate: RATE, numberOfFrames: CHUNK, numberOfChannels: 1, timestamp: Math.round((written / RATE) * 1e6), data: samples })).catch(() => clearInterval(timer));
+      writer.write(new AudioDataClass({ format: 'f32', sampleRate: RATE, numberOfFrames: CHUNK, numberOfChannels: 1, timestamp: Math.round((written / RATE) * 1e6), data: TONE })).catch(() => clearInterval(timer));
       written += CHUNK;
     }
   };
