@@ -183,6 +183,18 @@ export const capacitySearchSchema = z.object({
 export type CapacitySearch = z.infer<typeof capacitySearchSchema>;
 export type CapacityStep = z.infer<typeof capacityStepSchema>;
 
+/**
+ * The senders' media: camera size and rate, and the microphone: Chromium's fake device (short beeps) or a
+ * tone generated in the page (a participant who talks all the time); bandwidth planning states which.
+ */
+export const trialMediaSchema = z.object({
+  width: z.number().int(),
+  height: z.number().int(),
+  fps: z.number(),
+  microphone: z.enum(['device', 'generated']),
+});
+export type TrialMedia = z.infer<typeof trialMediaSchema>;
+
 export const trialSchema = z.object({
   id: z.string(),
   platform: z.string(),
@@ -206,6 +218,8 @@ export const trialSchema = z.object({
   webLoad: webLoadResultSchema.optional(),
   /** metrics this trial's own settings turned off (e.g. audio_concealed_pct with runner.playAudio: false), and why */
   notMeasured: z.array(z.object({ metric: z.string(), why: z.string() })).optional(),
+  /** what the senders sent (scenario participants.media); absent from records made before it was kept */
+  media: trialMediaSchema.optional(),
 });
 export type Trial = z.infer<typeof trialSchema>;
 

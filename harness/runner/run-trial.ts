@@ -237,6 +237,7 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
     ...(pool.browsers().length > 0 ? { browsers: poolBrowsers(pool.browsers(), groupCounters, kernelRates) } : {}),
     ...(webLoadResult ? { webLoad: webLoadResult } : {}),
     ...(notMeasured.length > 0 ? { notMeasured } : {}),
+    media: scenario.participants.media,
   };
 
   async function sampleAll(all: Member[], t: number, keep: boolean): Promise<void> {

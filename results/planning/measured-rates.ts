@@ -4,7 +4,7 @@
  * participants of the trial with the same `room`). Kernel figures (lab namespaces, headers included)
  * are preferred where present; otherwise getStats' transport figures, which leave out IP/UDP headers.
  */
-import type { RunRecord } from '../run-record.ts';
+import type { RunRecord, TrialMedia } from '../run-record.ts';
 
 export interface MeasuredSize {
   /** participants in the meeting */
@@ -16,6 +16,8 @@ export interface MeasuredSize {
   participants: number;
   /** kernel: on-the-wire (headers included); getStats: transport payload (headers to be added) */
   source: 'kernel' | 'getStats';
+  /** the senders' microphone in the trials of this size (run-record.ts trialMediaSchema); absent: not recorded */
+  microphone?: TrialMedia['microphone'] | 'mixed';
 }
 
 function median(values: number[]): number {
@@ -28,7 +30,7 @@ const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFi
 
 /** trials of a saturated runner measured the runner, not the platform: left out unless asked for */
 export function measuredFromRun(run: RunRecord, options: { includeSaturated?: boolean } = {}): MeasuredSize[] {
-  const bySize = new Map<number, { up: number[]; down: number[]; kernel: boolean[] }>();
+  const bySize = new Map<number, { up: number[]; down: number[]; kernel: boolean[]; microphones: Set<string | undefined> }>();
   for (const trial of run.trials) {
     if (trial.verdict === 'broken') continue;
     if (trial.runner.saturated && !options.includeSaturated) continue;
@@ -41,7 +43,8 @@ export function measuredFromRun(run: RunRecord, options: { includeSaturated?: bo
       const down = kernel ? p.kernel?.downlinkKbps : p.downlinkKbps.avg;
       if (!finite(up) || !finite(down)) continue;
       const k = roomSize.get(p.room ?? '1') ?? 1;
-      const entry = bySize.get(k) ?? { up: [], down: [], kernel: [] };
+      const entry = bySize.get(k) ?? { up: [], down: [], kernel: [], microphones: new Set() };
+      entry.microphones.add(trial.media?.microphone);
       entry.up.push(up);
       entry.down.push(down);
       entry.kernel.push(kernel);
@@ -57,5 +60,14 @@ export function measuredFromRun(run: RunRecord, options: { includeSaturated?: bo
       participants: e.up.length,
       // one getStats figure among kernel ones makes the whole size "getStats": headers are then added to all
       source: e.kernel.every(Boolean) ? 'kernel' : 'getStats',
+      ...microphoneOf(e.microphones),
     }));
+}
+
+/** one microphone for the size, "mixed" for two, nothing when a trial did not record it */
+function microphoneOf(seen: Set<string | undefined>): Pick<MeasuredSize, 'microphone'> {
+  if (seen.has(undefined)) return {};
+  if (seen.size > 1) return { microphone: 'mixed' };
+  const [only] = [...seen] as Array<TrialMedia['microphone']>;
+  return only ? { microphone: only } : {};
 }

@@ -39,11 +39,16 @@ const DEFAULTS = { onSiteShare: 1, vpnShare: 0, vpnOverheadPct: 10, headerOverhe
 
 const mbps = (kbps: number): number => Math.round(kbps / 100) / 10;
 
+/** the measured size closest to k (the larger one on a tie) */
+function nearestSize(measured: readonly MeasuredSize[], k: number): MeasuredSize | undefined {
+  return [...measured].sort((a, b) => Math.abs(a.k - k) - Math.abs(b.k - k) || b.k - a.k)[0];
+}
+
 /** per-participant rates at size k, on the wire (headers included), and how they were obtained */
 export function ratesAt(measured: readonly MeasuredSize[], k: number, headerOverheadPct = DEFAULTS.headerOverheadPct): { uplinkKbps: number; downlinkKbps: number; basis: string } {
   if (measured.length === 0) throw new RangeError('no measured meeting size to project from');
   if (!Number.isInteger(k) || k < 2) throw new RangeError(`a meeting has at least 2 participants (got ${k})`);
-  const nearest = [...measured].sort((a, b) => Math.abs(a.k - k) - Math.abs(b.k - k) || b.k - a.k)[0] as MeasuredSize;
+  const nearest = nearestSize(measured, k) as MeasuredSize;
   const wire = nearest.source === 'kernel' ? 1 : 1 + headerOverheadPct / 100;
   const headers = nearest.source === 'kernel' ? 'kernel counters, headers included' : `getStats + ${headerOverheadPct} % headers`;
   if (nearest.k === k) {
@@ -87,7 +92,22 @@ export function projectBandwidth(measured: readonly MeasuredSize[], request: Pla
       `${Math.round(r.onSiteShare * 100)} % of the participants are on the site's link${r.vpnShare > 0 ? `, ${Math.round(r.vpnShare * 100)} % through the VPN concentrator` : ''}`,
       `${r.headroomPct} % headroom for peaks (key frames, joins, bitrate probing)`,
       ...(r.vpnShare > 0 ? [`VPN encapsulation adds ${r.vpnOverheadPct} %; the concentrator carries both directions of its users (throughput = up + down)`] : []),
+      ...audioAssumption(measured, r.size),
       'signalling, web pages and TURN relaying of participants outside the site are not counted',
     ],
   };
+}
+
+/** what the measured audio stands for: the fake device's beeps understate a talker, a generated tone is one who never stops */
+function audioAssumption(measured: readonly MeasuredSize[], k: number): string[] {
+  switch (nearestSize(measured, k)?.microphone) {
+    case 'device':
+      return ["audio as Chromium's fake microphone sends it (short beeps, about 24 kbit/s with Opus): participants who talk send more, up to the encoder's target rate"];
+    case 'generated':
+      return ["audio from a tone generated in the page: every participant talks all the time, at the encoder's target rate (about 32 kbit/s with Opus), an upper bound for audio"];
+    case 'mixed':
+      return ["audio measured partly with Chromium's fake microphone (short beeps) and partly with a generated tone (always talking): see each trial's media"];
+    default:
+      return [];
+  }
 }

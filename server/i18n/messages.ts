@@ -178,6 +178,9 @@ const en = {
   siteLink: 'Site link',
   vpnConcentrator: 'VPN: people · throughput',
   assumptions: 'Assumptions behind these figures',
+  media: 'media',
+  microphoneDevice: 'fake microphone (short beeps)',
+  microphoneGenerated: 'generated tone (always talking)',
 };
 
 export type MessageKey = keyof typeof en;
@@ -359,6 +362,9 @@ const fr: Messages = {
   siteLink: 'Lien du site',
   vpnConcentrator: 'VPN : personnes · débit',
   assumptions: 'Hypothèses derrière ces chiffres',
+  media: 'médias',
+  microphoneDevice: 'micro factice (bips brefs)',
+  microphoneGenerated: 'tonalité générée (parle sans arrêt)',
 };
 
 export const MESSAGES: Record<'en' | 'fr', Messages> = { en, fr };

@@ -39,6 +39,25 @@ describe('measured rates by meeting size', () => {
   });
 });
 
+describe('what the measured audio stands for', () => {
+  const trialWith = (id: string, microphone: 'device' | 'generated' | null) =>
+    makeTrial({ id, ...(microphone ? { media: { width: 320, height: 180, fps: 15, microphone } } : {}), participants: [makeParticipant({ name: `${id}a`, room: '1' }), makeParticipant({ name: `${id}b`, room: '1' })] });
+
+  it("records each size's microphone, mixed when trials differ, and nothing for records that did not keep it", () => {
+    expect(measuredFromRun(makeRun({ trials: [trialWith('t1', 'generated')] }))[0]?.microphone).toBe('generated');
+    expect(measuredFromRun(makeRun({ trials: [trialWith('t1', 'device'), trialWith('t2', 'generated')] }))[0]?.microphone).toBe('mixed');
+    expect(measuredFromRun(makeRun({ trials: [trialWith('t1', 'device'), trialWith('t2', null)] }))[0]).not.toHaveProperty('microphone');
+  });
+
+  it('states in the assumptions whether the audio was beeps or a participant who always talks', () => {
+    const assumptions = (microphone: 'device' | 'generated' | null): string =>
+      projectBandwidth(measuredFromRun(makeRun({ trials: [trialWith('t1', microphone)] })), { meetings: 10, size: 2 }).assumptions.join('\n');
+    expect(assumptions('device')).toMatch(/fake microphone.*short beeps.*talk send more/);
+    expect(assumptions('generated')).toMatch(/tone generated in the page.*talks all the time.*upper bound/);
+    expect(assumptions(null)).not.toMatch(/audio/);
+  });
+});
+
 describe('bandwidth projection', () => {
   it('uses a measured size as measured and scales another one with the SFU model', () => {
     expect(ratesAt([three], 3)).toMatchObject({ uplinkKbps: 500, downlinkKbps: 1000 });
