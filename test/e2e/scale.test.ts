@@ -345,6 +345,8 @@ describe.skipIf(skip)('more senders than one browser has microphones for', () =>
     const file = write(dir, 'generated.yaml', eighteenSenders('e2e-generated-mics', ', microphone: generated'));
     const result = await runCli(['run', file], { dataDir: dir });
     expect(result.stderr).not.toMatch(/\n\s+at /);
+    // the run says what its senders send before it starts
+    expect(result.stderr).toContain('camera 160x90@5, microphones generated in the page (a tone: always talking');
     const trial = (await latest(dir)).trials[0]!;
     expect(trial.scenario).toBe('e2e-generated-mics');
     expect(trial.browsers!.map((b) => b.participants.length)).toEqual([18]);

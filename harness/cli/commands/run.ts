@@ -43,7 +43,9 @@ export async function executeRun(options: ExecuteRunOptions): Promise<{ exitCode
       const judge = criteriaFile ? loadJudge(criteriaFile, store) : undefined;
       return interruptible('the run', async (signal) => {
         const trials = scenario.platforms.length * scenario.networks.length * scenario.repeats;
-        info(`meetbench run ${scenario.name}: ${trials} trial(s), ${scenario.participants.count} participant(s) each, ${scenario.durationS} s measured after ${scenario.warmupS} s warm-up`);
+        const media = scenario.participants.media;
+        const microphone = media.microphone === 'generated' ? ', microphones generated in the page (a tone: always talking, no browser audio processing)' : '';
+        info(`meetbench run ${scenario.name}: ${trials} trial(s), ${scenario.participants.count} participant(s) each, camera ${media.width}x${media.height}@${media.fps}${microphone}, ${scenario.durationS} s measured after ${scenario.warmupS} s warm-up`);
         const run = await runScenario({
           store,
           scenario,
