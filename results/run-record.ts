@@ -184,14 +184,15 @@ export type CapacitySearch = z.infer<typeof capacitySearchSchema>;
 export type CapacityStep = z.infer<typeof capacityStepSchema>;
 
 /**
- * The senders' media: camera size and rate, and the microphone: Chromium's fake device (short beeps) or a
- * tone generated in the page (a participant who talks all the time); bandwidth planning states which.
+ * The senders' media: camera size and rate, and the microphone: Chromium's fake device (short beeps), a
+ * tone generated in the page (a participant who talks all the time), or both (local device microphones
+ * beside remote browsers, which always send the tone); bandwidth planning states which.
  */
 export const trialMediaSchema = z.object({
   width: z.number().int(),
   height: z.number().int(),
   fps: z.number(),
-  microphone: z.enum(['device', 'generated']),
+  microphone: z.enum(['device', 'generated', 'mixed']),
 });
 export type TrialMedia = z.infer<typeof trialMediaSchema>;
 

@@ -27,6 +27,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { janusVideoroomAdapter } from '../harness/adapters/janus-videoroom/index.ts';
+import { MICROPHONES, type Microphone } from '../harness/participants/audio-inputs.ts';
 import { janusVideocallAdapter } from '../harness/adapters/janus-videocall/index.ts';
 import { installCleanupHandlers, labDown, labUp } from '../harness/lab/index.ts';
 import { runTrial } from '../harness/runner/run-trial.ts';
@@ -79,8 +80,7 @@ const JANUS_WEBSOCKET = 'ws://{host}:8188/';
 /** BENCH_JANUS_PAGE=mvideoroomtest.html: the multistream demo page (one subscriber PeerConnection for all feeds) */
 const janusPage = env('BENCH_JANUS_PAGE', 'videoroomtest.html');
 /** BENCH_MICROPHONE=generated: microphones generated in the page instead of Chromium's fake device (docs/scale.md) */
-const MICROPHONES = ['device', 'generated'] as const;
-const microphone = env('BENCH_MICROPHONE', 'device') as (typeof MICROPHONES)[number];
+const microphone = env('BENCH_MICROPHONE', 'device') as Microphone;
 if (!MICROPHONES.includes(microphone)) {
   process.stderr.write(`bench:density: BENCH_MICROPHONE is "${microphone}"; expected ${MICROPHONES.join(' or ')}\n`);
   process.exit(2);

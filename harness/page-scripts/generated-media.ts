@@ -7,7 +7,7 @@
  * browser leaves it out (plain http from a non-loopback origin is not a secure context), so the platform's
  * own code finds getUserMedia without a browser flag. Injected before any page script; bundled, no Node imports.
  */
-import { generatedMicrophone } from './generated-microphone.ts';
+import { canGenerateMicrophone, generatedMicrophone } from './generated-microphone.ts';
 
 (() => {
   const w = window as unknown as Record<string, unknown>;
@@ -58,7 +58,7 @@ import { generatedMicrophone } from './generated-microphone.ts';
   function audioTrack(): MediaStreamTrack {
     // Chromium in a secure context: a tone written straight to a track (generated-microphone.ts), with no
     // audio context to start and no audio render loop; elsewhere: a Web Audio oscillator
-    if (w.MediaStreamTrackGenerator && w.AudioData) return generatedMicrophone();
+    if (canGenerateMicrophone()) return generatedMicrophone();
     audio ??= new AudioContext();
     // getUserMedia follows a click of the join flow: that user activation lets the context start
     void audio.resume();

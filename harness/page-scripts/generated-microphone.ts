@@ -20,6 +20,12 @@ const MAX_CATCH_UP = RATE / 10;
 
 type Generator = MediaStreamTrack & { writable: WritableStream<unknown> };
 
+/** MediaStreamTrackGenerator and AudioData: Chromium, in a secure context (AudioData is hidden elsewhere) */
+export function canGenerateMicrophone(): boolean {
+  const w = window as unknown as Record<string, unknown>;
+  return Boolean(w.MediaStreamTrackGenerator && w.AudioData);
+}
+
 export function generatedMicrophone(): MediaStreamTrack {
   const w = window as unknown as Record<string, unknown>;
   const GeneratorClass = w.MediaStreamTrackGenerator as (new (init: { kind: 'audio' }) => Generator) | undefined;

@@ -23,7 +23,21 @@ export function sendersInFirstBrowser(perBrowser: number, senders: number): numb
   return Math.min(perBrowser, senders);
 }
 
+/** a scenario's `participants.media.microphone`: Chromium's fake device, or a tone generated in the page */
+export const MICROPHONES = ['device', 'generated'] as const;
+export type Microphone = (typeof MICROPHONES)[number];
+
 /** microphones the senders open: none when theirs is generated in the page */
-export function microphonesOpened(senders: number, microphone: 'device' | 'generated'): number {
+export function microphonesOpened(senders: number, microphone: Microphone): number {
   return microphone === 'device' ? senders : 0;
+}
+
+/**
+ * The microphone a trial's senders really used, for its record: remote browsers have no fake device and
+ * always send the page's generated tone (page-scripts/generated-media.ts), so local device microphones
+ * beside remote senders are "mixed".
+ */
+export function microphoneUsed(microphone: Microphone, localSenders: number, remoteSenders: number): Microphone | 'mixed' {
+  if (microphone === 'generated' || remoteSenders === 0) return microphone;
+  return localSenders > 0 ? 'mixed' : 'generated';
 }

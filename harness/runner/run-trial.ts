@@ -9,7 +9,8 @@ import type { PlatformAdapter, PlatformTarget } from '../adapters/platform-adapt
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { Participant, type JoinOutcome } from '../participants/participant.ts';
 import { removeParticipantNamespace, readParticipantCounters, type ParticipantNamespace } from '../lab/index.ts';
-import { microphonesOpened } from '../participants/audio-inputs.ts';
+import { microphonesOpened, microphoneUsed } from '../participants/audio-inputs.ts';
+import { remoteCount } from '../participants/remote-browsers.ts';
 import { BrowserPool } from '../participants/browser-pool.ts';
 import { poolBrowsers } from '../participants/pool-report.ts';
 import { runWebLoad, webLoadMetrics, type WebLoadResult } from '../web-load/run-web-load.ts';
@@ -104,10 +105,13 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
   let windowStartIndex = 0;
   let aborted = false;
   // where participants run (own browsers, contexts of shared ones, remote browsers); see browser-pool.ts
+  // senders take the first indexes and remote browsers the last ones (browser-pool.ts)
+  const senders = count - scenario.participants.receivers;
+  const localSenders = Math.min(senders, count - remoteCount(scenario.remote));
   const pool = new BrowserPool({
     mode: scenario.runner.browser,
     participantsPerBrowser: scenario.runner.participantsPerBrowser,
-    microphones: microphonesOpened(count - scenario.participants.receivers, scenario.participants.media.microphone),
+    microphones: microphonesOpened(senders, scenario.participants.media.microphone),
     isolation: scenario.runner.isolation,
     render: scenario.runner.render,
     count,
@@ -237,7 +241,7 @@ export async function runTrial(plan: TrialPlan, store: ResultsStore, hooks: Tria
     ...(pool.browsers().length > 0 ? { browsers: poolBrowsers(pool.browsers(), groupCounters, kernelRates) } : {}),
     ...(webLoadResult ? { webLoad: webLoadResult } : {}),
     ...(notMeasured.length > 0 ? { notMeasured } : {}),
-    media: scenario.participants.media,
+    media: { ...scenario.participants.media, microphone: microphoneUsed(scenario.participants.media.microphone, localSenders, senders - localSenders) },
   };
 
   async function sampleAll(all: Member[], t: number, keep: boolean): Promise<void> {

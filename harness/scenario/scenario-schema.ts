@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { profileNameSchema, profileSchema } from '../network-profiles/profile-schema.ts';
 import { capacitySchema } from '../capacity/capacity-schema.ts';
-import { MAX_AUDIO_INPUTS_PER_BROWSER, microphonesOpened, sendersInFirstBrowser } from '../participants/audio-inputs.ts';
+import { MAX_AUDIO_INPUTS_PER_BROWSER, MICROPHONES, microphonesOpened, sendersInFirstBrowser } from '../participants/audio-inputs.ts';
 import { remoteCount, remoteSchema } from '../participants/remote-browsers.ts';
 import { webLoadSchema } from '../web-load/web-load-schema.ts';
 
@@ -31,7 +31,7 @@ export const mediaSchema = z.strictObject({
   height: z.number().int().min(16).max(1080).default(180),
   fps: z.number().int().min(1).max(60).default(15),
   microphone: z
-    .enum(['device', 'generated'])
+    .enum(MICROPHONES)
     .default('device')
     .describe(
       "device: Chromium's fake microphone, opened and processed as the platform asks (at most 16 per browser); generated: a tone generated in the page and sent as Opus, with no audio device and no audio processing: cheaper, no 16-per-browser limit, and coded as a participant who talks all the time (docs/scale.md)",

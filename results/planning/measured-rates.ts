@@ -17,7 +17,7 @@ export interface MeasuredSize {
   /** kernel: on-the-wire (headers included); getStats: transport payload (headers to be added) */
   source: 'kernel' | 'getStats';
   /** the senders' microphone in the trials of this size (run-record.ts trialMediaSchema); absent: not recorded */
-  microphone?: TrialMedia['microphone'] | 'mixed';
+  microphone?: TrialMedia['microphone'];
 }
 
 function median(values: number[]): number {

@@ -106,7 +106,7 @@ function audioAssumption(measured: readonly MeasuredSize[], k: number): string[]
     case 'generated':
       return ["audio from a tone generated in the page: every participant talks all the time, at the encoder's target rate (about 32 kbit/s with Opus), an upper bound for audio"];
     case 'mixed':
-      return ["audio measured partly with Chromium's fake microphone (short beeps) and partly with a generated tone (always talking): see each trial's media"];
+      return ["audio measured partly with Chromium's fake microphone (short beeps) and partly with a generated tone (always talking, as remote browsers send): see each trial's media"];
     default:
       return [];
   }

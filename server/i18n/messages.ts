@@ -181,6 +181,7 @@ const en = {
   media: 'media',
   microphoneDevice: 'fake microphone (short beeps)',
   microphoneGenerated: 'generated tone (always talking)',
+  microphoneMixed: 'fake microphone locally, generated tone on remote browsers',
 };
 
 export type MessageKey = keyof typeof en;
@@ -365,6 +366,7 @@ const fr: Messages = {
   media: 'médias',
   microphoneDevice: 'micro factice (bips brefs)',
   microphoneGenerated: 'tonalité générée (parle sans arrêt)',
+  microphoneMixed: 'micro factice en local, tonalité générée sur les navigateurs distants',
 };
 
 export const MESSAGES: Record<'en' | 'fr', Messages> = { en, fr };

@@ -126,6 +126,8 @@ remote:
       ['bench3', true, 'cdp-1', '1'],
     ]);
     expect(run.trials[0]!.browsers).toEqual([expect.objectContaining({ id: 'cdp-1', kind: 'cdp', participants: ['bench3'] })]);
+    // the remote browser has no fake device: its page sends the generated tone, and the record says so
+    expect(run.trials[0]!.media?.microphone).toBe('mixed');
   });
 
   it('reports the same metrics for the remote participant as for the local ones', () => {

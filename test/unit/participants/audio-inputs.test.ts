@@ -1,6 +1,6 @@
 /** How shared browsers are filled: never more senders in one than Chromium has microphones for (16). */
 import { describe, expect, it } from 'vitest';
-import { defaultParticipantsPerBrowser, MAX_AUDIO_INPUTS_PER_BROWSER, microphonesOpened, sendersInFirstBrowser } from '../../../harness/participants/audio-inputs.ts';
+import { defaultParticipantsPerBrowser, MAX_AUDIO_INPUTS_PER_BROWSER, microphonesOpened, microphoneUsed, sendersInFirstBrowser } from '../../../harness/participants/audio-inputs.ts';
 
 describe('defaultParticipantsPerBrowser', () => {
   it('keeps everybody in one browser while it needs at most 16 microphones', () => {
@@ -25,5 +25,12 @@ describe('defaultParticipantsPerBrowser', () => {
     expect(microphonesOpened(18, 'generated')).toBe(0);
     // so 18 senders with generated microphones stay in one browser
     expect(defaultParticipantsPerBrowser(18, microphonesOpened(18, 'generated'))).toBe(18);
+  });
+
+  it('records the microphone the senders really used: remote browsers always send the generated tone', () => {
+    expect(microphoneUsed('device', 4, 0)).toBe('device');
+    expect(microphoneUsed('device', 2, 1)).toBe('mixed');
+    expect(microphoneUsed('device', 0, 3)).toBe('generated');
+    expect(microphoneUsed('generated', 2, 1)).toBe('generated');
   });
 });
