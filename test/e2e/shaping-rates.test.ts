@@ -1,7 +1,8 @@
 /**
  * Network profiles on the lab's real Janus, checked against the kernel's own counters (issue 6):
  * - a participant capped at 300 kbit/s both ways sends and receives no more, by the veth counters, and its
- *   getStats rates say the same; the uncapped participants are not held to those caps;
+ *   getStats rates say the same; the uncapped participants are not held to those caps (each carries what
+ *   its sender sent);
  * - 5 % random loss on one participant shows as packet loss in its partner's receive stats (two rooms of
  *   two, so that partner receives nothing else and the loss is not diluted by clean streams);
  *   its profile also asks for 20 ms delay: with acceptPartialShaping the report says what was not applied
@@ -83,17 +84,28 @@ warmupS: 5
     expect(Math.abs(capped.downlinkKbps.avg! - capped.kernel!.downlinkPayloadKbps!) / capped.kernel!.downlinkPayloadKbps!).toBeLessThan(0.2);
   });
 
-  it('leaves the uncapped participants above those caps', () => {
+  it('leaves the uncapped participants uncapped: the partner sends above the cap, the lossy one\'s receiver gets what it sent', () => {
     const capped = byName(run, 'bench1');
+    const lossy = byName(run, 'bench2');
     // bench3 sends to the capped participant (which receives less than that), bench4 receives the lossy one
     const [partner, other] = [byName(run, 'bench3'), byName(run, 'bench4')];
     for (const office of [partner, other]) {
       expect(office.network).toBe('lan');
       expect(office.shaping).toBeUndefined();
-      expect(office.kernel!.uplinkKbps!).toBeGreaterThan(300 * 1.15);
     }
+    // The partner is uncapped: some seconds of its uplink carry more than a 300 kbit/s tbf could let
+    // through in a second. Its own encoder decides how much, so the test asks no fixed rate of it.
+    const ceiling = perSecondCeilingKbps(300);
+    const partnerSeconds = ofParticipant(trialSamples(data.dir, run), 'bench3').map((s) => s.kernelUplinkKbps ?? 0);
+    log(`uncapped partner: kernel uplink ${partner.kernel!.uplinkKbps} kbit/s, busiest second ${Math.max(...partnerSeconds)} (a 300 kbit/s cap lets through at most ${Math.round(ceiling)})`);
+    expect(Math.max(...partnerSeconds)).toBeGreaterThan(ceiling);
+    // the cap binds on the capped side: it receives clearly less than its partner sends
     expect(capped.kernel!.downlinkKbps!).toBeLessThan(partner.kernel!.uplinkKbps! * 0.9);
-    expect(other.kernel!.downlinkKbps!).toBeGreaterThan(300 * 1.15);
+    // bench4's only sender is the lossy participant, whose congestion control decides how much it sends
+    // (at 5 % loss, sometimes under 345 kbit/s): uncapped, bench4 receives what Janus relays of it, close
+    // to what left the lossy participant's veth (the kernel counts after its loss rule has dropped).
+    log(`lossy sender: kernel uplink ${lossy.kernel!.uplinkKbps} kbit/s; its receiver bench4: kernel downlink ${other.kernel!.downlinkKbps}`);
+    expect(other.kernel!.downlinkKbps!).toBeGreaterThan(lossy.kernel!.uplinkKbps! * 0.85);
   });
 
   it('shows the 5 % loss in its partner\'s receive stats, and says what of the lossy profile was applied', () => {
