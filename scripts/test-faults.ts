@@ -6,11 +6,11 @@
  *   --e2e        also run the end-to-end proofs (run failures, nightly lock, lab reaper): several minutes more
  *   --only=PAT   run only fault files matching PAT (a vitest filter), e.g. --only=store
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Table from 'cli-table3';
+import { runVitestStage, type VitestJsonReport } from './test-timings.ts';
 
 interface Row {
   id: string;
@@ -56,27 +56,16 @@ const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
 const work = mkdtempSync(path.join(tmpdir(), 'mb-faults-run-'));
 const rowsFile = path.join(work, 'rows.jsonl');
-const VITEST = path.resolve('node_modules/.bin/vitest');
 
-interface JsonReport {
-  testResults: Array<{ name: string; assertionResults: Array<{ fullName: string; status: string }> }>;
-}
+const reportsDir = process.env.MEETBENCH_TEST_REPORTS ?? work;
 
-function vitest(label: string, extra: string[]): JsonReport | null {
-  const report = path.join(work, `${label}.json`);
-  process.stdout.write(`\n== ${label}: vitest run ${extra.join(' ')}\n`);
-  const started = Date.now();
-  spawnSync(VITEST, ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra], {
-    stdio: 'inherit',
-    env: { ...process.env, MEETBENCH_FAULTS_OUT: rowsFile },
-  });
-  process.stdout.write(`== ${label}: ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
-  return existsSync(report) ? (JSON.parse(readFileSync(report, 'utf8')) as JsonReport) : null;
+function vitest(stage: string, extra: string[]): VitestJsonReport | null {
+  return runVitestStage(reportsDir, stage, extra, { ...process.env, MEETBENCH_FAULTS_OUT: rowsFile }).report;
 }
 
 const faults = vitest('faults', ['--project', 'faults', ...(only ? [only] : [])]);
 const proofFiles = [...new Set(PROOFS.filter((p) => withE2e || !p.e2e).map((p) => p.file))];
-const proofs = only ? null : vitest('existing proofs', proofFiles);
+const proofs = only ? null : vitest('faults-proofs', proofFiles);
 
 const results = [...(faults?.testResults ?? []), ...(proofs?.testResults ?? [])];
 const failedTests = results.flatMap((f) => f.assertionResults.filter((a) => a.status === 'failed').map((a) => `${path.relative(process.cwd(), f.name)} > ${a.fullName}`));
