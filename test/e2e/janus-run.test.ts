@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../results/run-record.ts';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { runCli, runMeasuredScenario } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const skip = shouldSkip('test/e2e/janus-run.test.ts', '3 participants on the lab Janus', labMissing());
@@ -48,7 +48,7 @@ durationS: 12
 warmupS: 4
 `,
     );
-    const result = await runCli(['run', file], { dataDir });
+    const result = await runMeasuredScenario(file, { dataDir });
     expect(result.stderr).not.toMatch(/\n\s+at /);
     // passed, or inconclusive when this runner was saturated: never failed or broken
     expect([0, 4], `exit ${result.code}\n${result.stdout}\n${result.stderr.slice(-2000)}`).toContain(result.code);

@@ -13,7 +13,7 @@ import { createParticipantNamespace, installCleanupHandlers, labDown, labUp, rem
 import { Participant } from '../../harness/participants/participant.ts';
 import type { RunRecord } from '../../results/run-record.ts';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { runCli, runMeasuredScenario } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const skip = shouldSkip('test/e2e/janus-videocall.test.ts', '1:1 calls on the lab Janus VideoCall plugin', labMissing());
@@ -39,7 +39,7 @@ warmupS: 3
 runner: { browser: shared, isolation: page, render: false, playAudio: false }
 `,
     );
-    const result = await runCli(['run', file], { dataDir: dir });
+    const result = await runMeasuredScenario(file, { dataDir: dir });
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect([0, 4], `exit ${result.code}\n${result.stdout}\n${result.stderr.slice(-2000)}`).toContain(result.code);
     const run = JSON.parse((await runCli(['report', 'latest', '--format', 'json'], { dataDir: dir })).stdout) as RunRecord;

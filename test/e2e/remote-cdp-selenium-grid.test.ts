@@ -18,7 +18,7 @@ import { claimParticipantNamespace } from '../../harness/runner/claim-namespace.
 import { CHROMIUM_PATH } from '../../harness/participants/chromium-flags.ts';
 import type { RunRecord } from '../../results/run-record.ts';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { runCli, runMeasuredScenario } from '../helpers/run-cli.ts';
 
 const GRID_VERSION = '4.27.0';
 const work = mkdtempSync(path.join(tmpdir(), 'mb-e2e-grid-'));
@@ -131,7 +131,7 @@ remote:
     args: ["--user-data-dir=${profile}"]
 `,
     );
-    const result = await runCli(['run', file], { dataDir });
+    const result = await runMeasuredScenario(file, { dataDir });
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect([0, 4], `exit ${result.code}\n${result.stdout}\n${result.stderr.slice(-2000)}`).toContain(result.code);
     run = JSON.parse((await runCli(['report', 'latest', '--format', 'json'], { dataDir })).stdout) as RunRecord;

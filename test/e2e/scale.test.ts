@@ -12,7 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../results/run-record.ts';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { runCli, runMeasuredScenario } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const skip = shouldSkip('test/e2e/scale.test.ts', 'shared browser, web-tier load and capacity search on the lab Janus', labMissing());
@@ -73,7 +73,7 @@ webLoad:
 criteria: web-criteria.yaml
 `,
     );
-    const result = await runCli(['run', file], { dataDir: dir });
+    const result = await runMeasuredScenario(file, { dataDir: dir });
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect([0, 4], `exit ${result.code}\n${result.stdout}\n${result.stderr.slice(-2000)}`).toContain(result.code);
     run = await latest(dir);
@@ -147,7 +147,7 @@ runner: { browser: shared, isolation: page, render: false, playAudio: false }
 
   it('join and are measured, and share renderer processes instead of one each', async () => {
     // six: more than the 6 HTTP connections per host a profile has, so a held long-poll would show
-    const result = await runCli(['run', write(dir, 'pages.yaml', scenario('e2e-pages', 'ws://{host}:8188/', 6, 30_000))], { dataDir: dir });
+    const result = await runMeasuredScenario(write(dir, 'pages.yaml', scenario('e2e-pages', 'ws://{host}:8188/', 6, 30_000)), { dataDir: dir });
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect([0, 4], `exit ${result.code}\n${result.stdout}\n${result.stderr.slice(-2000)}`).toContain(result.code);
     const trial = (await latest(dir)).trials[0]!;
@@ -167,7 +167,7 @@ runner: { browser: shared, isolation: page, render: false, playAudio: false }
 
   it('join on the multistream demo page (one subscriber PeerConnection for all feeds), receivers included', async () => {
     const body = scenario('e2e-pages-multistream', 'ws://{host}:8188/', 3, 30_000, { page: 'mvideoroomtest.html', receivers: 1 });
-    const result = await runCli(['run', write(dir, 'pages-multistream.yaml', body)], { dataDir: dir });
+    const result = await runMeasuredScenario(write(dir, 'pages-multistream.yaml', body), { dataDir: dir });
     expect([0, 4], `exit ${result.code}\n${result.stdout}\n${result.stderr.slice(-2000)}`).toContain(result.code);
     const trial = (await latest(dir)).trials[0]!;
     expect(trial.participants.map((p) => [p.role, p.joined])).toEqual([
@@ -208,7 +208,7 @@ durationS: 8
 warmupS: 3
 `,
     );
-    const result = await runCli(['run', file], { dataDir: dir });
+    const result = await runMeasuredScenario(file, { dataDir: dir });
     expect([0, 4], `exit ${result.code}\n${result.stdout}\n${result.stderr.slice(-2000)}`).toContain(result.code);
     const trial = (await latest(dir)).trials[0]!;
     const [s1, s2, receiver] = trial.participants;

@@ -3,7 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { RunRecord, Sample } from '../../results/run-record.ts';
-import { runCli, type CliResult } from '../helpers/run-cli.ts';
+import { runCli, runMeasuredScenario, type CliResult } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { tbfArgs } from '../../harness/lab/shaping/shaping-commands.ts';
 
@@ -24,12 +24,12 @@ export const LAB_WAIT_MS = 10 * 60_000;
 
 export async function runScenarioCli(dataDir: string, file: string): Promise<CliResult> {
   // one lab per machine: another suite's lab with other platforms makes `run` refuse (exit 3); wait for it
-  let result = await runCli(['run', file], { dataDir });
+  let result = await runMeasuredScenario(file, { dataDir });
   const deadline = Date.now() + LAB_WAIT_MS;
   for (let attempt = 1; Date.now() < deadline && result.code === 3 && /a lab is already running/.test(result.stderr); attempt += 1) {
     log(`another lab is running; waiting 10 s (attempt ${attempt})`);
     await new Promise((resolve) => setTimeout(resolve, 10_000));
-    result = await runCli(['run', file], { dataDir });
+    result = await runMeasuredScenario(file, { dataDir });
   }
   expect(result.stderr, 'no stack trace').not.toMatch(/\n\s+at /);
   // passed, or inconclusive when this shared runner was saturated: never failed or broken
