@@ -7,7 +7,9 @@
  *
  * Options (env): BENCH_PARTICIPANTS (default 2), BENCH_SECONDS (window, default 20), BENCH_ROUNDS (default 2).
  */
-import { mean } from 'simple-statistics';
+import { mean as meanOrNull } from '../results/statistics.ts';
+
+const mean = (values: number[]): number => meanOrNull(values) ?? NaN;
 import { janusVideoroomAdapter } from '../harness/adapters/janus-videoroom/index.ts';
 import { createParticipantNamespace, installCleanupHandlers, labDown, labUp, removeParticipantNamespace } from '../harness/lab/index.ts';
 import { CHROMIUM_PATH } from '../harness/participants/chromium-flags.ts';

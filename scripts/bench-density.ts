@@ -36,6 +36,7 @@ import type { Trial } from '../results/run-record.ts';
 import { openStore } from '../results/store/open-store.ts';
 import { startCpuByCommand, type CpuGroup } from './cpu-by-command.ts';
 import { exitOnExpected } from './exit-on-expected.ts';
+import { mean as meanOf, percentile } from '../results/statistics.ts';
 
 const env = (name: string, fallback: string): string => process.env[name] ?? fallback;
 // a real run's defaults (scenario warmupS 5, durationS 30): the first seconds after the last join carry the
@@ -170,7 +171,7 @@ async function measured(mode: Mode, topology: Topology, media: string, size: num
   // a starved participant decodes late (environment.md: 19 of 30 fps on a saturated runner); against the
   // rate actually sent, so an encoder that lowers its rate for the room's bitrate cap is not counted
   const sent = trial.participants.map((p) => p.metrics.fps_sent).filter((v): v is number => typeof v === 'number');
-  const fps = sent.length > 0 ? sent.reduce((a, b) => a + b, 0) / sent.length : Number(media.split('@')[1]);
+  const fps = meanOf(sent) ?? Number(media.split('@')[1]);
   const starved = trial.participants.filter((p) => (p.metrics.fps_received ?? 0) < 0.8 * fps);
   if (starved.length > 0) return point(false, `${starved.length} participant(s) decoded under 80 % of the ${fps.toFixed(1)} fps sent`);
   if (judgeBy === 'runner' && trial.runner.saturated) return point(false, `runner saturated (${trial.runner.cpuPct.avg} % avg${busiest(trial)})`);
@@ -200,8 +201,8 @@ const MODE_LABEL: Record<Mode, string> = { before: 'before: a browser each', aft
 /** what the participants carried: a setting that only makes them send less is not a saving */
 const carried = (t: Trial): string => {
   const mean = (key: 'audio_uplink_kbps' | 'video_uplink_kbps' | 'video_downlink_kbps' | 'fps_received' | 'fps_sent'): string => {
-    const values = t.participants.map((p) => p.metrics[key]).filter((v): v is number => typeof v === 'number');
-    return values.length > 0 ? (values.reduce((a, b) => a + b, 0) / values.length).toFixed(0) : '-';
+    const value = meanOf(t.participants.map((p) => p.metrics[key]));
+    return value === null ? '-' : value.toFixed(0);
   };
   return `audio up ${mean('audio_uplink_kbps')} kbit/s, video up/down ${mean('video_uplink_kbps')}/${mean('video_downlink_kbps')} kbit/s, ${mean('fps_sent')} fps sent, ${mean('fps_received')} decoded`;
 };
@@ -209,8 +210,8 @@ const carried = (t: Trial): string => {
 const shares = (p: Point): string => `${p.cpu.browsers} / ${p.cpu.sfu} / ${p.cpu.meetbench} %`;
 
 const joinP95 = (t: Trial): string => {
-  const joins = t.participants.map((p) => p.joinTimeMs).filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);
-  return joins.length > 0 ? `${((joins[Math.ceil(0.95 * joins.length) - 1] as number) / 1000).toFixed(1)} s` : '-';
+  const p95 = percentile(t.participants.map((p) => p.joinTimeMs), 95);
+  return p95 === null ? '-' : `${(p95 / 1000).toFixed(1)} s`;
 };
 
 const rows: string[] = [];

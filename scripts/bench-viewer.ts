@@ -10,6 +10,9 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { openStore } from '../results/store/open-store.ts';
 import { generateDataset } from '../results/seed/generate-dataset.ts';
+import { percentile } from '../results/statistics.ts';
+
+const ms = (v: number | null): string => (v === null ? '-' : `${v.toFixed(1)} ms`);
 
 const { values } = parseArgs({
   options: {
@@ -39,10 +42,6 @@ const url = await new Promise<string>((resolve, reject) => {
   child.once('exit', (code) => reject(new Error(`the viewer exited with ${code}`)));
 });
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
 async function bench(name: string, pathAndQuery: string): Promise<void> {
   // one warm request: the first one after start loads and parses the store file
   const first = Date.now();
@@ -57,11 +56,10 @@ async function bench(name: string, pathAndQuery: string): Promise<void> {
       client.on('response', (_status: number, _bytes: number, responseTime: number) => times.push(responseTime));
     },
   });
-  times.sort((a, b) => a - b);
   const non2xx = result.non2xx + result.errors;
   process.stdout.write(
     `${name.padEnd(10)} ${pathAndQuery.padEnd(34)} requests ${String(times.length).padStart(6)}  ${result.requests.average.toFixed(0).padStart(5)} req/s  ` +
-      `p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms  p99 ${percentile(times, 99).toFixed(1)} ms  ` +
+      `p50 ${ms(percentile(times, 50))}  p95 ${ms(percentile(times, 95))}  p99 ${ms(percentile(times, 99))}  ` +
       `first request ${cold} ms  errors ${non2xx}\n`,
   );
 }

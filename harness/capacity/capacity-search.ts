@@ -6,7 +6,7 @@
  * The answer is the largest size that passed, with the curve of join time, uplink, downlink and loss
  * against room size, and the reason the search stopped in plain words.
  */
-import { mean } from 'simple-statistics';
+import { mean, percentile, roundTenth } from '../../results/statistics.ts';
 import type { CapacitySearch, CapacityStep, RunRecord, Trial, Verdict } from '../../results/run-record.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { capacitySizes, type CapacityConfig } from './capacity-schema.ts';
@@ -36,19 +36,8 @@ export function stepScenario(scenario: Scenario, size: number): Scenario {
   };
 }
 
-const round = (v: number | null): number | null => (v === null ? null : Math.round(v * 10) / 10);
-const avg = (values: (number | null | undefined)[]): number | null => {
-  const finite = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-  return finite.length > 0 ? round(mean(finite)) : null;
-};
-function quantile(values: number[], q: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = q * (sorted.length - 1);
-  const low = sorted[Math.floor(rank)] as number;
-  const high = sorted[Math.ceil(rank)] as number;
-  return round(low + (high - low) * (rank - Math.floor(rank)));
-}
+const round = (v: number | null): number | null => (v === null ? null : roundTenth(v));
+const avg = (values: (number | null | undefined)[]): number | null => round(mean(values));
 
 /** the curve point of one step */
 export function stepPoint(size: number, trial: Trial): CapacityStep {
@@ -59,7 +48,7 @@ export function stepPoint(size: number, trial: Trial): CapacityStep {
     trialId: trial.id,
     verdict: trial.verdict,
     joined: joined.length,
-    joinTimeMs: { p50: quantile(joins, 0.5), p95: quantile(joins, 0.95) },
+    joinTimeMs: { p50: round(percentile(joins, 50)), p95: round(percentile(joins, 95)) },
     uplinkKbps: avg(joined.map((p) => p.uplinkKbps.avg)),
     downlinkKbps: avg(joined.map((p) => p.downlinkKbps.avg)),
     packetLossPct: avg(joined.map((p) => p.metrics.packet_loss_pct)),

@@ -1,14 +1,9 @@
 /** The table printed at the end of `meetbench run`: one row per trial, the numbers a DSI engineer looks at first. */
 import Table from 'cli-table3';
-import { quantile } from 'simple-statistics';
 import type { RunRecord } from '../../results/run-record.ts';
+import { mean as avg, percentile } from '../../results/statistics.ts';
 
 const fmt = (v: number | null | undefined, unit = ''): string => (v === null || v === undefined || !Number.isFinite(v) ? '-' : `${Math.round(v)}${unit}`);
-
-function avg(values: Array<number | null | undefined>): number | null {
-  const n = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-  return n.length ? n.reduce((a, b) => a + b, 0) / n.length : null;
-}
 
 export function formatRunSummary(run: RunRecord): string {
   const table = new Table({
@@ -16,15 +11,15 @@ export function formatRunSummary(run: RunRecord): string {
     style: { head: [], border: [] },
   });
   for (const trial of run.trials) {
-    const joins = trial.participants.map((p) => p.joinTimeMs).filter((v): v is number => v !== null);
+    const joins = trial.participants.map((p) => p.joinTimeMs);
     const joined = trial.participants.filter((p) => p.joined).length;
     const kernelUp = avg(trial.participants.map((p) => p.kernel?.uplinkKbps));
     const kernelDown = avg(trial.participants.map((p) => p.kernel?.downlinkKbps));
     table.push([
       trial.id,
       `${joined}/${trial.participants.length}`,
-      fmt(joins.length ? quantile(joins, 0.5) : null, ' ms'),
-      fmt(joins.length ? quantile(joins, 0.95) : null, ' ms'),
+      fmt(percentile(joins, 50), ' ms'),
+      fmt(percentile(joins, 95), ' ms'),
       fmt(avg(trial.participants.map((p) => p.uplinkKbps.avg))),
       fmt(avg(trial.participants.map((p) => p.downlinkKbps.avg))),
       kernelUp === null ? '-' : `${fmt(kernelUp)}/${fmt(kernelDown)}`,

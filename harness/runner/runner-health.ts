@@ -3,8 +3,8 @@
  * slowly (environment.md: 94 % CPU gave 19 of 30 fps). Such numbers describe the runner, not the
  * platform, so the trial is marked inconclusive with the reason instead of being judged.
  */
-import { mean } from 'simple-statistics';
 import type { RunnerHealth } from '../../results/run-record.ts';
+import { mean, roundTenth } from '../../results/statistics.ts';
 import os from 'node:os';
 import type { BusiestThread } from './busiest-thread.ts';
 
@@ -17,7 +17,7 @@ export function judgeRunner(readings: number[], maxCpuPct: number, cores: number
   const loadAvg = Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
   const thread = busiest ? { busiestThread: busiest } : {};
   if (readings.length === 0) return { cpuPct: { avg: null, max: null }, saturated: false, reason: null, cores, loadAvg, ...thread };
-  const avg = Math.round(mean(readings) * 10) / 10;
+  const avg = roundTenth(mean(readings) as number);
   const max = Math.max(...readings);
   const pegged = readings.filter((r) => r >= 97).length / readings.length;
   let reason: string | null = null;

@@ -5,7 +5,7 @@
  * and error rate become the metrics `http_p95_ms` and `http_error_rate` that criteria judge.
  */
 import { createRequire } from 'node:module';
-import { quantileSorted } from 'simple-statistics';
+import { percentileOfSorted, roundTenth } from '../../results/statistics.ts';
 import { HarnessError } from '../errors.ts';
 import type { WebLoadConfig } from './web-load-schema.ts';
 
@@ -70,8 +70,8 @@ export function webLoadUrls(config: WebLoadConfig, platformUrl: string): string[
 export function summarize(times: number[]): LatencySummary {
   if (times.length === 0) return { p50: null, p90: null, p95: null, p99: null, max: null };
   const sorted = [...times].sort((a, b) => a - b);
-  const q = (p: number): number => Math.round(quantileSorted(sorted, p) * 10) / 10;
-  return { p50: q(0.5), p90: q(0.9), p95: q(0.95), p99: q(0.99), max: sorted[sorted.length - 1] ?? null };
+  const q = (pct: number): number => roundTenth(percentileOfSorted(sorted, pct));
+  return { p50: q(50), p90: q(90), p95: q(95), p99: q(99), max: sorted[sorted.length - 1] ?? null };
 }
 
 async function loadOne(url: string, config: WebLoadConfig, signal: AbortSignal, times: number[]): Promise<WebLoadTarget> {

@@ -5,7 +5,7 @@
  * likely to pass). Broken trials are left out: they measured nothing that can be judged.
  */
 import type { CriterionResult, Trial } from '../run-record.ts';
-import { median } from './aggregate.ts';
+import { median } from '../statistics.ts';
 import type { CompiledMeasured } from './compile-criteria.ts';
 import { compare } from './threshold-parser.ts';
 

@@ -7,12 +7,12 @@
  * The first alone flags tiny but consistent shifts; the second alone flags noise on 3 repeats. Every
  * comparison keeps its numbers (medians, n, U, p, effect), so a reader can check why it was or was not flagged.
  */
-import { median } from 'simple-statistics';
 import type { RunRecord } from '../run-record.ts';
 import type { HistoryOptions } from './history-options.ts';
 import { mannWhitneyGreater } from './mann-whitney.ts';
 import { worseWhen, type WorseWhen } from './metric-direction.ts';
 import { collectSeries, keyOf, type SeriesKey } from './trial-values.ts';
+import { median } from '../statistics.ts';
 
 export interface Comparison extends SeriesKey {
   worseWhen: WorseWhen;
@@ -65,8 +65,9 @@ function compare(key: SeriesKey, tonight: number[], baseline: number[], nights: 
   // the test asks "is tonight worse?": for lower-is-worse metrics, negate so "worse" is always "greater"
   const sign = direction === 'higher' ? 1 : -1;
   const test = mannWhitneyGreater(tonight.map((v) => sign * v), baseline.map((v) => sign * v));
-  const medianTonight = median(tonight);
-  const medianBaseline = median(baseline);
+  // both lists hold values: a series is compared only when tonight and the baseline have some
+  const medianTonight = median(tonight) as number;
+  const medianBaseline = median(baseline) as number;
   // from a median of 0 (e.g. no freeze on most nights) any move is infinitely many percent: say so as null
   const changePct = medianBaseline === 0 ? (medianTonight === 0 ? 0 : null) : ((medianTonight - medianBaseline) / Math.abs(medianBaseline)) * 100;
   const worsePct = changePct === null ? sign * (medianTonight - medianBaseline) * Infinity : sign * changePct;

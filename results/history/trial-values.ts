@@ -3,9 +3,9 @@
  * the median keeps one slow browser from speaking for the room). History and regressions work on these
  * per-trial values, so the repeats of a night are N independent observations of the platform.
  */
-import { median } from 'simple-statistics';
 import { participantValue } from '../criteria/participant-values.ts';
 import type { RunRecord, Trial } from '../run-record.ts';
+import { median } from '../statistics.ts';
 
 /** trials measured on a runner that could be trusted: broken and inconclusive trials say nothing about the platform */
 export function isComparable(trial: Trial): boolean {

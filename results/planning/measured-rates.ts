@@ -5,6 +5,7 @@
  * are preferred where present; otherwise getStats' transport figures, which leave out IP/UDP headers.
  */
 import type { RunRecord, TrialMedia } from '../run-record.ts';
+import { median, roundTenth } from '../statistics.ts';
 
 export interface MeasuredSize {
   /** participants in the meeting */
@@ -20,11 +21,6 @@ export interface MeasuredSize {
   microphone?: TrialMedia['microphone'];
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
@@ -55,8 +51,9 @@ export function measuredFromRun(run: RunRecord, options: { includeSaturated?: bo
     .sort(([a], [b]) => a - b)
     .map(([k, e]) => ({
       k,
-      uplinkKbps: Math.round(median(e.up) * 10) / 10,
-      downlinkKbps: Math.round(median(e.down) * 10) / 10,
+      // every size has at least one participant: its median exists
+      uplinkKbps: roundTenth(median(e.up) as number),
+      downlinkKbps: roundTenth(median(e.down) as number),
       participants: e.up.length,
       // one getStats figure among kernel ones makes the whole size "getStats": headers are then added to all
       source: e.kernel.every(Boolean) ? 'kernel' : 'getStats',

@@ -5,7 +5,8 @@
  */
 import type { RunRecord, Trial } from '../../results/run-record.ts';
 import { mannWhitneyTwoSided } from '../../results/history/mann-whitney.ts';
-import { KEY_METRICS, median, participantValues, trialValue } from './trial-values.ts';
+import { median } from '../../results/statistics.ts';
+import { KEY_METRICS, participantValues, trialValue } from './trial-values.ts';
 
 export interface CompareRow {
   group: string;

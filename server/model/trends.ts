@@ -3,7 +3,8 @@
  * nights that regressed: worse than the median of the previous nights by more than a quarter.
  */
 import type { RunRecord } from '../../results/run-record.ts';
-import { KEY_METRICS, median, thresholdBound, trialValue, type KeyMetric } from './trial-values.ts';
+import { median } from '../../results/statistics.ts';
+import { KEY_METRICS, thresholdBound, trialValue, type KeyMetric } from './trial-values.ts';
 
 export interface Regression {
   metric: string;

@@ -1,9 +1,12 @@
 /**
- * The key metrics the viewer charts and compares, and how one trial's participants reduce to one value.
- * Real runs fill `participant.metrics`; the fallbacks read the summary fields every record has.
+ * The key metrics the viewer charts and compares, and how one trial's participants reduce to one value:
+ * each participant's value as criteria read it (results/criteria/participant-values.ts), reduced by
+ * results/statistics.ts, so the viewer's p95 is the criterion's p(95).
  */
+import { participantValue } from '../../results/criteria/participant-values.ts';
 import { parseThreshold } from '../../results/criteria/threshold-parser.ts';
-import type { ParticipantResult, Trial } from '../../results/run-record.ts';
+import { finiteValues, mean, percentile } from '../../results/statistics.ts';
+import type { Trial } from '../../results/run-record.ts';
 
 export interface KeyMetric {
   metric: string;
@@ -22,39 +25,15 @@ export const KEY_METRICS: readonly KeyMetric[] = [
   { metric: 'fps_received', aggregate: 'avg', better: 'higher' },
 ];
 
-export function participantValue(p: ParticipantResult, metric: string): number | null {
-  const v = p.metrics?.[metric];
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (metric === 'join_time_ms') return p.joinTimeMs;
-  if (metric === 'uplink_kbps') return p.uplinkKbps.avg;
-  if (metric === 'downlink_kbps') return p.downlinkKbps.avg;
-  return null;
-}
-
+/** the participants' values of a metric in one trial; a participant that never joined has no join time */
 export function participantValues(trial: Trial, metric: string): number[] {
-  return trial.participants.map((p) => participantValue(p, metric)).filter((v): v is number => v !== null && Number.isFinite(v));
-}
-
-export function p95(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)] ?? null;
-}
-
-export function mean(values: number[]): number | null {
-  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
-}
-
-export function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return finiteValues(trial.participants.map((p) => participantValue(p, metric)));
 }
 
 export function trialValue(trial: Trial, key: KeyMetric): number | null {
   const values = participantValues(trial, key.metric);
-  return key.aggregate === 'p95' ? p95(values) : mean(values);
+  // k6's p(95), the same number a criterion `p(95) < …` judges on this trial
+  return key.aggregate === 'p95' ? percentile(values, 95) : mean(values);
 }
 
 /** The numeric bound of a threshold such as `p(95) < 5000` and which side passes, read by the engine's parser (for chart lines). */

@@ -7,7 +7,8 @@ import type { ViewerContext } from '../context.ts';
 import type { RunRecord } from '../../results/run-record.ts';
 import { judged } from '../model/judge-run.ts';
 import type { ScorecardView } from '../model/scorecard-view.ts';
-import { KEY_METRICS, median, trialValue } from '../model/trial-values.ts';
+import { median } from '../../results/statistics.ts';
+import { KEY_METRICS, trialValue } from '../model/trial-values.ts';
 
 const escapeLabel = (value: string): string => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 const labels = (pairs: Record<string, string>): string =>

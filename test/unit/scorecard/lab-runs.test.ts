@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCriteriaFile } from '../../../results/criteria/load-criteria.ts';
-import { percentile } from '../../../results/criteria/aggregate.ts';
+import { percentileOfSorted as percentile } from '../../../results/statistics.ts';
 import { toJunit } from '../../../results/export/to-junit.ts';
 import { runRecordSchema, type RunRecord } from '../../../results/run-record.ts';
 import { scoreRun } from '../../../results/scorecard/score-run.ts';
