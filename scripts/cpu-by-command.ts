@@ -9,7 +9,7 @@
  * second; a process born after the start counts from zero.
  */
 import os from 'node:os';
-import { CLOCK_TICKS, readAllProcStats } from '../harness/runner/proc-stat.ts';
+import { CLOCK_TICKS, readAllProcStats } from '../harness/system/proc-stat.ts';
 
 export type CpuGroup = 'browsers' | 'sfu' | 'meetbench' | 'kernel' | 'other';
 

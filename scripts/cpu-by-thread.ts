@@ -8,8 +8,8 @@
  */
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CLOCK_TICKS, readAllProcStats } from '../harness/runner/proc-stat.ts';
-import { readThreadTicks } from '../harness/runner/thread-cpu.ts';
+import { CLOCK_TICKS, readAllProcStats } from '../harness/system/proc-stat.ts';
+import { readThreadTicks } from '../harness/system/thread-cpu.ts';
 
 const [seconds = 20, delay = 0] = process.argv.slice(2).map(Number);
 

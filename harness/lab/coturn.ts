@@ -12,7 +12,7 @@ import path from 'node:path';
 import { HarnessError } from '../errors.ts';
 import { coturnArgs, TURN_PORT, turnServerConfig, type TurnServerConfig } from './coturn-config.ts';
 import { logTail, spawnInNamespace } from './namespace-spawn.ts';
-import { isAlive } from './processes.ts';
+import { isAlive } from '../system/processes.ts';
 import type { LabHost, ReferencePlatform, ReferencePlatformEndpoints } from './reference-platform.ts';
 
 export const TURNSERVER_BINARY = '/usr/bin/turnserver';

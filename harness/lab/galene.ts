@@ -16,7 +16,7 @@ import { promisify } from 'node:util';
 import { HarnessError } from '../errors.ts';
 import type { LabHost, ReferencePlatform, ReferencePlatformEndpoints } from './reference-platform.ts';
 import { logTail, spawnInNamespace } from './namespace-spawn.ts';
-import { isAlive } from './processes.ts';
+import { isAlive } from '../system/processes.ts';
 import { GALENE_HTTP_PORT, GALENE_UDP_RANGE, galeneArgs, galeneFiles, galeneRoomName, writeGaleneFiles } from './galene-config.ts';
 
 const run = promisify(execFile);

@@ -10,6 +10,6 @@ export { reapStale } from './reap.ts';
 export type { ReapResult } from './teardown.ts';
 export { REFERENCE_PLATFORMS, type RegisteredPlatform } from './reference-platforms.ts';
 export { BRIDGE, BRIDGE_ADDRESS, SUBNET_PREFIX, participantNames, platformNames } from './lab-names.ts';
-export { isRoot, requireRoot } from './require-root.ts';
+export { isRoot, requireRoot } from '../system/require-root.ts';
 export type { LabState, RoomPlan, ParticipantRecord, PlatformRecord } from './lab-state.ts';
 export type { ReferencePlatform, LabHost, ReferencePlatformEndpoints } from './reference-platform.ts';

@@ -4,7 +4,7 @@
  * receives is what the participant sent (uplink), what it transmits is the participant's downlink.
  */
 import { readFile } from 'node:fs/promises';
-import { run } from './exec.ts';
+import { run } from '../system/exec.ts';
 import type { ParticipantNamespace } from './participant-namespace.ts';
 
 export interface InterfaceCounters {

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { HarnessError } from '../errors.ts';
 import { DEFAULT_ROOMS, generateJanusConfig, JANUS_HTTP_PORT, JANUS_WS_PORT, type JanusModules } from './janus-config.ts';
 import { logTail, spawnInNamespace } from './namespace-spawn.ts';
-import { isAlive } from './processes.ts';
+import { isAlive } from '../system/processes.ts';
 import type { LabHost, ReferencePlatform, ReferencePlatformEndpoints } from './reference-platform.ts';
 
 export const JANUS_BINARY = '/usr/bin/janus';

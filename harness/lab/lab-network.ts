@@ -5,9 +5,9 @@
  * Creation is async; removal is synchronous (see exec.ts) and tolerates things already gone.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { run, tryRunSync } from './exec.ts';
+import { run, tryRunSync } from '../system/exec.ts';
 import { BRIDGE, BRIDGE_ADDRESS, PREFIX_LENGTH, type NamespaceNames } from './lab-names.ts';
-import { terminateSync } from './processes.ts';
+import { terminateSync } from '../system/processes.ts';
 
 export function linkExists(name: string): boolean {
   return existsSync(`/sys/class/net/${name}`);

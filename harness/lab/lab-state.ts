@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { HarnessError } from '../errors.ts';
-import type { ProcessIdentity } from './processes.ts';
+import type { ProcessIdentity } from '../system/processes.ts';
 import type { ReferencePlatformEndpoints } from './reference-platform.ts';
 
 export const RUN_DIR = '/run/meetbench';

@@ -12,9 +12,9 @@ import { createAttachedNamespace, ensureBridge, linkExists, listLabLinks, listLa
 import { BRIDGE, BRIDGE_ADDRESS, platformNames } from './lab-names.ts';
 import { labWorkDir, readPointer, readState, withLabLock, withLabLockSync, writeState, type LabState, type RoomPlan } from './lab-state.ts';
 import { owned } from './ownership.ts';
-import { identityOf, isSameProcessAlive } from './processes.ts';
+import { identityOf, isSameProcessAlive } from '../system/processes.ts';
 import { REFERENCE_PLATFORMS } from './reference-platforms.ts';
-import { requireRoot } from './require-root.ts';
+import { requireRoot } from '../system/require-root.ts';
 import { reapStaleSync, removeAllLabObjectsSync, staleReason } from './teardown.ts';
 
 export interface LabUpOptions {

@@ -11,8 +11,8 @@ import { createAttachedNamespace, listLabNftTables, removeNamespaceSync, removeN
 import { participantNames } from './lab-names.ts';
 import { readCurrentState, withLabLock, writeState, type LabState, type ParticipantRecord } from './lab-state.ts';
 import { owned } from './ownership.ts';
-import { identityOf, isSameProcessAlive } from './processes.ts';
-import { requireRoot } from './require-root.ts';
+import { identityOf, isSameProcessAlive } from '../system/processes.ts';
+import { requireRoot } from '../system/require-root.ts';
 import { reapStaleSync } from './teardown.ts';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';

@@ -1,6 +1,6 @@
 /** `reapStale()`: the reaper as a public call, under the lab lock (see teardown.ts for what is stale). */
 import { withLabLock } from './lab-state.ts';
-import { requireRoot } from './require-root.ts';
+import { requireRoot } from '../system/require-root.ts';
 import { reapStaleSync, type ReapResult } from './teardown.ts';
 
 export async function reapStale(): Promise<ReapResult> {

@@ -16,7 +16,7 @@ import {
 } from './lab-network.ts';
 import { BRIDGE } from './lab-names.ts';
 import { clearPointer, clearState, readCurrentState, writeState, type LabState } from './lab-state.ts';
-import { isSameProcessAlive, terminateSync } from './processes.ts';
+import { isSameProcessAlive, terminateSync } from '../system/processes.ts';
 
 /** Remove every `mb-` object of the machine and the given lab's state; returns what was removed. */
 export function removeAllLabObjectsSync(state: LabState | null): string[] {

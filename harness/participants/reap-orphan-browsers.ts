@@ -10,8 +10,8 @@
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { isAlive } from '../lab/processes.ts';
-import { readProcStat } from '../runner/proc-stat.ts';
+import { isAlive } from '../system/processes.ts';
+import { readProcStat } from '../system/proc-stat.ts';
 import { killTree, OWNER_FILE } from './browser-process.ts';
 
 const PROFILE_PREFIX = 'meetbench-profile-';

@@ -13,7 +13,7 @@ import { readFileSync, renameSync, unlinkSync, writeFileSync, mkdirSync } from '
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { HarnessError } from '../errors.ts';
-import { identityOf, isSameProcessAlive } from '../lab/processes.ts';
+import { identityOf, isSameProcessAlive } from '../system/processes.ts';
 
 export const RUN_LOCK_FILE = 'run.lock';
 

@@ -9,9 +9,9 @@
  * trial inconclusive (runner-health.ts).
  */
 import { processTrees } from './cpu-sampler.ts';
-import { CLOCK_TICKS, readProcStat } from './proc-stat.ts';
-import type { ProcStat } from './proc-stat.ts';
-import { readThreadTicks, type ThreadTicks } from './thread-cpu.ts';
+import { CLOCK_TICKS, readProcStat } from '../system/proc-stat.ts';
+import type { ProcStat } from '../system/proc-stat.ts';
+import { readThreadTicks, type ThreadTicks } from '../system/thread-cpu.ts';
 
 export interface BusiestThread {
   /** "renderer WebRTC_W_and_N", "AudioService AudioProcessing", ... */

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { CLOCK_TICKS, readAllProcStats, readProcStat } from './proc-stat.ts';
+import { CLOCK_TICKS, readAllProcStats, readProcStat } from '../system/proc-stat.ts';
 
 interface CpuTimes {
   busy: number;

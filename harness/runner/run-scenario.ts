@@ -17,9 +17,9 @@ import { CHROMIUM_PATH } from '../participants/chromium-flags.ts';
 import { runTrial } from './run-trial.ts';
 import { capacityVerdict, judgeOne, runCapacitySearch } from '../capacity/capacity-search.ts';
 import { labTurnServer } from '../lab/coturn.ts';
-import { shapingFeatures, type ShapingFeatures } from '../lab/shaping/shaping-features.ts';
-import { checkNetworkPlan, needsShaping, needsTurn } from '../network-profiles/participant-networks.ts';
-import { TrialNetworks } from '../network-profiles/trial-networks.ts';
+import { shapingFeatures, type ShapingFeatures } from '../network/shaping-features.ts';
+import { checkNetworkPlan, needsShaping, needsTurn } from '../network/participant-networks.ts';
+import { TrialNetworks } from '../network/trial-networks.ts';
 
 export interface RunOptions {
   store: ResultsStore;

@@ -20,7 +20,7 @@ import { participantMetrics } from './summarize-participant.ts';
 import { summarize as stats } from '../../results/statistics.ts';
 import { judgeRunner } from './runner-health.ts';
 import { watchBusiestThread, type BusiestThread } from './busiest-thread.ts';
-import type { TrialNetworks } from '../network-profiles/trial-networks.ts';
+import type { TrialNetworks } from '../network/trial-networks.ts';
 import { unmeasuredMetrics } from '../scenario/unmeasured-metrics.ts';
 
 export interface TrialPlan {

@@ -42,7 +42,7 @@ const VALIDATORS: Record<FileKind, Validator> = {
     loadCriteriaFile(file);
   },
   'network catalogue': async (file) => {
-    const { loadCatalogue } = await import('../network-profiles/catalogue.ts');
+    const { loadCatalogue } = await import('../network/catalogue.ts');
     loadCatalogue(file);
   },
   suite: async (file) => {

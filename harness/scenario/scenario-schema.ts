@@ -4,7 +4,7 @@
  * `npm run schemas`). Objects are strict: an unknown key is a typo until proven otherwise.
  */
 import { z } from 'zod';
-import { profileNameSchema, profileSchema } from '../network-profiles/profile-schema.ts';
+import { profileNameSchema, profileSchema } from '../network/profile-schema.ts';
 import { capacitySchema } from '../capacity/capacity-schema.ts';
 import { MAX_AUDIO_INPUTS_PER_BROWSER, MICROPHONES, microphonesOpened, sendersInFirstBrowser } from '../participants/audio-inputs.ts';
 import { remoteCount, remoteSchema } from '../participants/remote-browsers.ts';

@@ -10,7 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTicksOf } from '../../harness/lab/processes.ts';
+import { startTicksOf } from '../../harness/system/processes.ts';
 import { openStore } from '../../results/store/open-store.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { makeRun } from '../helpers/run-factory.ts';

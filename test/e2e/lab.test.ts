@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_MEDIA_FLAGS } from '../../harness/lab/fake-media-probe.ts';
-import { isAlive } from '../../harness/lab/processes.ts';
+import { isAlive } from '../../harness/system/processes.ts';
 import {
   createParticipantNamespace,
   installCleanupHandlers,

@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import type { RunRecord, Sample } from '../../results/run-record.ts';
 import { runCli, runMeasuredScenario, type CliResult } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
-import { tbfArgs } from '../../harness/lab/shaping/shaping-commands.ts';
+import { tbfArgs } from '../../harness/network/shaping-commands.ts';
 
 /** `remove` frees the folder early; test/helpers/temp-dir.ts removes it after the file's tests anyway (a failed test never reaches `remove`) */
 export function tempDataDir(prefix: string): { dir: string; remove: () => void } {

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { logTail, spawnInNamespace } from '../../harness/lab/namespace-spawn.ts';
-import { isAlive, terminateSync } from '../../harness/lab/processes.ts';
+import { isAlive, terminateSync } from '../../harness/system/processes.ts';
 import { NEVER_ANSWERS_PORT, REPLICA_PORTS, VARIANT_OFFSET, type ReplicaId } from './replica-server.ts';
 
 const SERVER = fileURLToPath(new URL('./replica-server.ts', import.meta.url));

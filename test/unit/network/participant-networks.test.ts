@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Sample } from '../../../results/run-record.ts';
 import { isExpectedError } from '../../../results/expected-error.ts';
-import type { ShapingFeatures } from '../../../harness/lab/shaping/shaping-features.ts';
-import { loadCatalogue } from '../../../harness/network-profiles/catalogue.ts';
-import { assignNetworks, checkNetworkPlan, needsShaping, needsTurn, targetIndexes } from '../../../harness/network-profiles/participant-networks.ts';
-import { recoveryAfterCut, stayedInMeeting } from '../../../harness/network-profiles/recovery.ts';
-import { turnPageScript } from '../../../harness/network-profiles/turn-page-script.ts';
+import type { ShapingFeatures } from '../../../harness/network/shaping-features.ts';
+import { loadCatalogue } from '../../../harness/network/catalogue.ts';
+import { assignNetworks, checkNetworkPlan, needsShaping, needsTurn, targetIndexes } from '../../../harness/network/participant-networks.ts';
+import { recoveryAfterCut, stayedInMeeting } from '../../../harness/network/recovery.ts';
+import { turnPageScript } from '../../../harness/network/turn-page-script.ts';
 import { scenarioSchema } from '../../../harness/scenario/scenario-schema.ts';
 
 const thisKernel: ShapingFeatures = { tbf: true, netem: false, nftables: true, netdevEgress: true, why: { netem: 'qdisc netem is missing here' } };

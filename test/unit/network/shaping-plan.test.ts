@@ -1,9 +1,9 @@
 /** What a profile becomes on a given kernel: the plan (applied / not applied) and the exact tc and nft commands. */
 import { describe, expect, it } from 'vitest';
-import { planShaping, describePlan } from '../../../harness/lab/shaping/shaping-plan.ts';
-import { cutTableScript, lossRule, qdiscPlan, shapeTableScript, tbfArgs } from '../../../harness/lab/shaping/shaping-commands.ts';
-import type { ShapingFeatures } from '../../../harness/lab/shaping/shaping-features.ts';
-import { profileSchema } from '../../../harness/network-profiles/profile-schema.ts';
+import { planShaping, describePlan } from '../../../harness/network/shaping-plan.ts';
+import { cutTableScript, lossRule, qdiscPlan, shapeTableScript, tbfArgs } from '../../../harness/network/shaping-commands.ts';
+import type { ShapingFeatures } from '../../../harness/network/shaping-features.ts';
+import { profileSchema } from '../../../harness/network/profile-schema.ts';
 
 const thisKernel: ShapingFeatures = { tbf: true, netem: false, nftables: true, netdevEgress: true, why: { netem: 'qdisc netem is missing here (Specified qdisc kind is unknown)' } };
 const fullKernel: ShapingFeatures = { tbf: true, netem: true, nftables: true, netdevEgress: true, why: {} };

@@ -4,9 +4,9 @@
  * all of it anyway (qdiscs die with the veth pair, tables with the namespace), which is what makes a
  * SIGKILLed runner's shaping go away when the reaper deletes its namespaces at the next start.
  */
-import { HarnessError } from '../../errors.ts';
-import type { NamedProfile } from '../../network-profiles/profile-schema.ts';
-import { run, tryRunSync } from '../exec.ts';
+import { HarnessError } from '../errors.ts';
+import type { NamedProfile } from './profile-schema.ts';
+import { run, tryRunSync } from '../system/exec.ts';
 import { cutTable, cutTableScript, qdiscPlan, shapeTable, shapeTableScript, type KernelCommand, type ShapingTarget } from './shaping-commands.ts';
 import type { ShapingFeatures } from './shaping-features.ts';
 import { planShaping } from './shaping-plan.ts';

@@ -8,7 +8,7 @@
  *   turn-only firewall  → nftables: UDP only to/from the TURN server, inside the namespace
  * Tables live inside the namespace (so they die with it, also after a SIGKILL) and are named `mb-p<N>-...`.
  */
-import type { Direction, NetworkProfile } from '../../network-profiles/profile-schema.ts';
+import type { Direction, NetworkProfile } from './profile-schema.ts';
 import type { ShapingFeatures } from './shaping-features.ts';
 
 export interface ShapingTarget {

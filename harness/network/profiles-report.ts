@@ -2,8 +2,8 @@
  * `meetbench doctor`'s row on network profiles: for each profile of the catalogue, whether this machine
  * applies it in full or which parts it cannot apply (and why), from the probed kernel features.
  */
-import { shapingFeatures } from '../lab/shaping/shaping-features.ts';
-import { planShaping } from '../lab/shaping/shaping-plan.ts';
+import { shapingFeatures } from './shaping-features.ts';
+import { planShaping } from './shaping-plan.ts';
 import { CATALOGUE_FILE, loadCatalogue } from './catalogue.ts';
 import { isUnshaped } from './profile-schema.ts';
 

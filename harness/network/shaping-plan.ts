@@ -4,7 +4,7 @@
  * firewall → nftables. The run plan prints it, the runner refuses a profile with parts not applicable
  * (unless the scenario accepts partial shaping), and the report lists what was and was not applied.
  */
-import type { Direction, NetworkProfile } from '../../network-profiles/profile-schema.ts';
+import type { Direction, NetworkProfile } from './profile-schema.ts';
 import type { ShapingFeatures } from './shaping-features.ts';
 
 export type Mechanism = 'tbf' | 'netem' | 'nftables';

@@ -6,9 +6,9 @@
  */
 import { HarnessError } from '../errors.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
-import { partialShapingError } from '../lab/shaping/apply-profile.ts';
-import type { ShapingFeatures } from '../lab/shaping/shaping-features.ts';
-import { describePlan, planShaping } from '../lab/shaping/shaping-plan.ts';
+import { partialShapingError } from './apply-profile.ts';
+import type { ShapingFeatures } from './shaping-features.ts';
+import { describePlan, planShaping } from './shaping-plan.ts';
 import { resolveProfile } from './catalogue.ts';
 import { isUnshaped, type NamedProfile } from './profile-schema.ts';
 

@@ -4,9 +4,9 @@
  * there are silent, like a real network's (an `output` chain drop instead makes the sender's sendmsg fail
  * with EPERM, which a real network never does). Probed once per process: the kernel does not change under us.
  */
-import { run, tryRunSync } from '../exec.ts';
-import { removeNamespaceSync } from '../lab-network.ts';
-import { probeNetworkFeatures } from '../network-features.ts';
+import { run, tryRunSync } from '../system/exec.ts';
+import { removeNamespaceSync } from '../lab/lab-network.ts';
+import { probeNetworkFeatures } from './network-features.ts';
 
 export interface ShapingFeatures {
   tbf: boolean;

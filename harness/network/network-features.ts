@@ -5,8 +5,8 @@
  * Used by `doctor`, and by shaping to say clearly when a profile cannot be applied (netem is missing on
  * some kernels: delay and jitter then cannot be emulated).
  */
-import { run, tryRunSync } from './exec.ts';
-import { removeNamespaceSync } from './lab-network.ts';
+import { run, tryRunSync } from '../system/exec.ts';
+import { removeNamespaceSync } from '../lab/lab-network.ts';
 
 export interface FeatureResult {
   ok: boolean;
