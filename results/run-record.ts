@@ -221,6 +221,8 @@ export const trialSchema = z.object({
   notMeasured: z.array(z.object({ metric: z.string(), why: z.string() })).optional(),
   /** what the senders sent (scenario participants.media); absent from records made before it was kept */
   media: trialMediaSchema.optional(),
+  /** collectors that failed during the trial (their data is missing, the rest stands), e.g. "busiest thread: stop: …" */
+  collectorErrors: z.array(z.string()).optional(),
 });
 export type Trial = z.infer<typeof trialSchema>;
 

@@ -14,7 +14,8 @@ import { janusVideoroomAdapter } from '../harness/adapters/janus-videoroom/index
 import { createParticipantNamespace, installCleanupHandlers, labDown, labUp, removeParticipantNamespace } from '../harness/lab/index.ts';
 import { CHROMIUM_PATH } from '../harness/participants/chromium-flags.ts';
 import { Participant } from '../harness/participants/participant.ts';
-import { CORES, ProcessTreeSampler, RunnerCpuSampler } from '../harness/runner/cpu-sampler.ts';
+import { ProcessTreeSampler } from '../harness/collectors/browser-process.ts';
+import { CORES, RunnerCpuSampler } from '../harness/collectors/runner-cpu.ts';
 import { exitOnExpected } from './exit-on-expected.ts';
 
 const participants = Number(process.env.BENCH_PARTICIPANTS ?? 2);

@@ -6,19 +6,16 @@
  * or a shared browser's audio and network services — can be busy all the time while the machine still
  * has cores to spare. Its participants then wait on each other (late packets, late frames, slow joins)
  * and the figures describe the runner. A thread busy 90 % of one core or more over the window makes the
- * trial inconclusive (runner-health.ts).
+ * trial inconclusive (results/summary/runner-health.ts).
  */
-import { processTrees } from './cpu-sampler.ts';
+import type { BusiestThread } from '../../results/summary/runner-health.ts';
+import type { Collector } from './collector.ts';
+import { processTrees } from '../system/process-tree.ts';
 import { CLOCK_TICKS, readProcStat } from '../system/proc-stat.ts';
 import type { ProcStat } from '../system/proc-stat.ts';
 import { readThreadTicks, type ThreadTicks } from '../system/thread-cpu.ts';
 
-export interface BusiestThread {
-  /** "renderer WebRTC_W_and_N", "AudioService AudioProcessing", ... */
-  thread: string;
-  /** percent of one core over the window */
-  pctOfCore: number;
-}
+export type { BusiestThread };
 
 function treeThreads(roots: number[]): Map<string, ThreadTicks> {
   const processes = processTrees(roots).map(readProcStat).filter((p): p is ProcStat => p !== null);
@@ -39,5 +36,18 @@ export function watchBusiestThread(roots: number[]): () => BusiestThread | null 
       if (!busiest || pctOfCore > busiest.pctOfCore) busiest = { thread: `${now.kind} ${now.thread}`, pctOfCore };
     }
     return busiest;
+  };
+}
+
+/** the busiest thread of the browsers' process trees between the window's start and its end */
+export function busiestThreadCollector(browserPids: () => number[]): Collector<BusiestThread | null> {
+  let end: (() => BusiestThread | null) | null = null;
+  return {
+    name: 'busiest thread',
+    start: () => {
+      end = watchBusiestThread(browserPids());
+    },
+    sample: () => undefined,
+    stop: () => end?.() ?? null,
   };
 }

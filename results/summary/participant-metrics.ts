@@ -2,8 +2,8 @@
  * From a participant's samples (after the warm-up) to its summary: average and p95 of each rate, and the
  * per-participant value of every catalogue metric that criteria read (results/metrics.ts).
  */
-import type { Sample } from '../../results/run-record.ts';
-import { finiteValues, maximum, mean, roundTenth } from '../../results/statistics.ts';
+import type { Sample } from '../run-record.ts';
+import { finiteValues, maximum, mean, roundTenth } from '../statistics.ts';
 
 const SAMPLE_METRICS: Array<[metric: string, field: keyof Sample, how: 'avg' | 'delta' | 'max']> = [
   ['uplink_kbps', 'uplinkKbps', 'avg'],

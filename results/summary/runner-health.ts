@@ -1,20 +1,33 @@
 /**
  * Is the runner trustworthy? On 2 cores, browsers that run out of CPU decode late, send less and join
- * slowly (environment.md: 94 % CPU gave 19 of 30 fps). Such numbers describe the runner, not the
- * platform, so the trial is marked inconclusive with the reason instead of being judged.
+ * slowly (at 94 % CPU, 19 of 30 fps were received). Such numbers describe the runner, not the platform,
+ * so the trial is marked inconclusive with the reason instead of being judged.
  */
-import type { RunnerHealth } from '../../results/run-record.ts';
-import { mean, roundTenth } from '../../results/statistics.ts';
-import os from 'node:os';
-import type { BusiestThread } from './busiest-thread.ts';
+import type { RunnerHealth } from '../run-record.ts';
+import { mean, roundTenth } from '../statistics.ts';
 
 /** share of one-second readings at or above 97 % that also makes a runner saturated (bursts, not just the mean) */
 const PEGGED_SHARE = 0.3;
-/** a thread of the participants' browsers busy this much of one core over the window serves a queue (busiest-thread.ts) */
+/** a thread of the participants' browsers busy this much of one core over the window serves a queue */
 export const BUSY_THREAD_PCT = 90;
 
-export function judgeRunner(readings: number[], maxCpuPct: number, cores: number, busiest: BusiestThread | null = null): RunnerHealth {
-  const loadAvg = Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
+export interface BusiestThread {
+  /** "renderer WebRTC_W_and_N", "AudioService AudioProcessing", ... */
+  thread: string;
+  /** percent of one core over the window */
+  pctOfCore: number;
+}
+
+export interface RunnerReadings {
+  /** runner CPU, percent of all cores, one reading a second */
+  readings: number[];
+  cores: number;
+  /** the 1-minute load average, for the record */
+  loadAvg: number;
+  busiest?: BusiestThread | null;
+}
+
+export function judgeRunner({ readings, cores, loadAvg, busiest = null }: RunnerReadings, maxCpuPct: number): RunnerHealth {
   const thread = busiest ? { busiestThread: busiest } : {};
   if (readings.length === 0) return { cpuPct: { avg: null, max: null }, saturated: false, reason: null, cores, loadAvg, ...thread };
   const avg = roundTenth(mean(readings) as number);

@@ -1,0 +1,63 @@
+/**
+ * The placement phase of a trial: where each participant runs (a browser of its own, a context of a shared
+ * one, a remote browser; see participants/browser-pool.ts), its lab namespace shaped before its browser
+ * starts (not one packet leaves unshaped), its room and role. Senders take the first indexes, receivers
+ * the last; participant i goes to room i mod rooms.count.
+ */
+import type { ParticipantNamespace } from '../lab/index.ts';
+import { microphonesOpened } from '../participants/audio-inputs.ts';
+import { BrowserPool } from '../participants/browser-pool.ts';
+import { Participant, type JoinOutcome } from '../participants/participant.ts';
+import type { TrialPlan } from './trial-plan.ts';
+
+export interface TrialMember {
+  participant: Participant;
+  namespace: ParticipantNamespace | null;
+  /** null until its join ended */
+  outcome: JoinOutcome | null;
+}
+
+export function createBrowserPool(plan: TrialPlan): BrowserPool {
+  const { scenario } = plan;
+  const senders = scenario.participants.count - scenario.participants.receivers;
+  return new BrowserPool({
+    mode: scenario.runner.browser,
+    participantsPerBrowser: scenario.runner.participantsPerBrowser,
+    microphones: microphonesOpened(senders, scenario.participants.media.microphone),
+    isolation: scenario.runner.isolation,
+    render: scenario.runner.render,
+    count: scenario.participants.count,
+    useNamespaces: plan.useNamespaces,
+    namespaceBase: plan.namespaceBase,
+    insecureOrigins: [new URL(plan.target.url).origin],
+    remote: scenario.remote,
+  });
+}
+
+/** places every participant in turn; `members` fills as it goes, so a failure half-way still tears down those placed */
+export async function placeParticipants(plan: TrialPlan, pool: BrowserPool, artifactDir: string, members: TrialMember[]): Promise<void> {
+  const { scenario, target, adapter } = plan;
+  const { count, receivers, namePrefix } = scenario.participants;
+  const rooms = scenario.rooms.count;
+  const nameOf = (i: number): string => `${namePrefix}${i + 1}`;
+  for (let i = 0; i < count; i += 1) {
+    const name = nameOf(i);
+    const roomMembers = Array.from({ length: count }, (_, j) => j).filter((j) => j % rooms === i % rooms).map(nameOf);
+    const placement = await pool.place(i, name);
+    await plan.networks?.setUp(i, placement.namespace);
+    const participant = new Participant({
+      info: { name, index: i, role: i >= count - receivers ? 'receiver' : 'sender', room: String((i % rooms) + 1), roomMembers },
+      platform: target,
+      adapter: plan.networks?.adapterFor(i, adapter) ?? adapter,
+      media: scenario.participants.media,
+      playAudio: scenario.runner.playAudio,
+      joinTimeoutMs: scenario.timeouts.joinMs,
+      closeTimeoutMs: scenario.timeouts.closeMs,
+      ...(placement.wrapper ? { wrapper: placement.wrapper } : {}),
+      ...(placement.acquire ? { acquire: placement.acquire } : {}),
+      insecureOrigins: [new URL(target.url).origin],
+      artifactDir,
+    });
+    members.push({ participant, namespace: placement.namespace, outcome: null });
+  }
+}
