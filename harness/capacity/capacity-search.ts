@@ -7,7 +7,7 @@
  * against room size, and the reason the search stopped in plain words.
  */
 import { mean, percentile, roundTenth } from '../../results/statistics.ts';
-import type { CapacitySearch, CapacityStep, RunRecord, Trial, Verdict } from '../../results/run-record.ts';
+import type { CapacitySearch, CapacityStep, RunRecord, Trial } from '../../results/run-record.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { capacitySizes, type CapacityConfig } from './capacity-schema.ts';
 
@@ -109,24 +109,6 @@ export async function runCapacitySearch(options: CapacityRunOptions): Promise<Ca
   }
   stop ??= { stoppedBecause: 'max-reached', explanation: `every size up to ${largest} met the criteria: the search reached its max (${options.scenario.capacity.max}); raise max to go further` };
   return { platform: options.platform, network: options.network, sizes, steps, largestPassing: largest, ...stop };
-}
-
-/**
- * The run's verdict in capacity mode: the search is the measurement, so a search that found a largest
- * room passed (its last step failing is how it ends); none passing is failed; a runner saturated or a
- * platform broken before any step passed gives no answer (inconclusive, broken).
- */
-export function capacityVerdict(searches: CapacitySearch[]): { verdict: Verdict; reason: string } {
-  const verdicts: Verdict[] = searches.map((s) => {
-    if (s.largestPassing !== null) return s.stoppedBecause === 'interrupted' ? 'inconclusive' : 'passed';
-    if (s.stoppedBecause === 'runner-saturated' || s.stoppedBecause === 'interrupted') return 'inconclusive';
-    if (s.stoppedBecause === 'broken') return 'broken';
-    return 'failed';
-  });
-  const order: Verdict[] = ['broken', 'inconclusive', 'failed', 'passed'];
-  const verdict = order.find((v) => verdicts.includes(v)) ?? 'broken';
-  const reason = searches.map((s) => `${s.platform}/${s.network}: largest room ${s.largestPassing ?? 'none'} — ${s.explanation}`).join(' ');
-  return { verdict, reason };
 }
 
 /** judge one trial alone with the run's judge (criteria read one trial at a time) */

@@ -10,9 +10,9 @@ import type { CriteriaFile } from '../../results/criteria/criteria-schema.ts';
 import { toJunit } from '../../results/export/to-junit.ts';
 import { toMarkdown } from '../../results/export/to-markdown.ts';
 import { detectRegressions } from '../../results/history/detect-regressions.ts';
-import { combineVerdicts, EXIT_CODES, type RunRecord, type Sample } from '../../results/run-record.ts';
+import { finishRun } from '../../results/finish-run.ts';
+import { combineVerdicts, EXIT_CODES, type RunRecord } from '../../results/run-record.ts';
 import { formatScorecard } from '../../results/scorecard/format-scorecard.ts';
-import { scoreRun } from '../../results/scorecard/score-run.ts';
 import type { Scorecard } from '../../results/scorecard/scorecard-types.ts';
 import type { ResultsStore } from '../../results/store/results-store.ts';
 import type { LoadedSuite } from '../scenario/load-suite.ts';
@@ -36,35 +36,21 @@ export interface FinishedNight {
 
 export async function finishNight({ loaded, store, criteria, result }: FinishOptions): Promise<FinishedNight> {
   const { suite } = loaded;
-  let run: RunRecord = { ...result.run, finishedAt: new Date().toISOString(), status: result.stoppedBy ? 'incomplete' : 'complete' };
-
-  let scorecards: Scorecard[] = [];
-  if (criteria) {
-    const samples = new Map<string, Sample[]>();
-    for (const trial of run.trials.filter((t) => t.samplesFile)) samples.set(trial.id, await store.readSamples(run.id, trial.id));
-    const scored = scoreRun(run, criteria, [], { samples: (id) => samples.get(id) });
-    run = scored.run;
-    scorecards = scored.scorecards;
-  } else {
-    run.verdict = combineVerdicts(run.trials.map((t) => t.verdict));
-    run.reason = null;
-  }
-
-  const previous = (await store.allRuns()).filter((r) => r.kind === 'nightly' && r.source === run.source && r.id !== run.id && r.status !== 'aborted' && r.startedAt < run.startedAt);
-  const history = detectRegressions(run, previous, suite.history);
-
+  const started = result.run;
+  const previous = (await store.allRuns()).filter((r) => r.kind === 'nightly' && r.source === started.source && r.id !== started.id && r.status !== 'aborted' && r.startedAt < started.startedAt);
+  let history = detectRegressions(started, previous, suite.history);
+  const { run, scorecards } = await finishRun(store, started, {
+    criteria,
+    stoppedBy: result.stoppedBy,
+    planned: result.planned,
+    amend: (judged) => {
+      // compared with the previous nights of the same suite; a significant regression can fail the night
+      history = detectRegressions(judged, previous, suite.history);
+      if (judged.status !== 'complete' || judged.trials.length === 0 || !suite.history.failOnRegression || history.regressions.length === 0 || judged.verdict !== 'passed') return judged;
+      return { ...judged, verdict: 'failed', reason: `${history.regressions.length} regression(s) against previous nights. ${judged.reason ?? ''}`.trim() };
+    },
+  });
   const measured = run.trials.length;
-  if (run.status === 'incomplete') {
-    if (run.verdict !== 'broken') run.verdict = 'inconclusive';
-    run.reason = `stopped by the ${result.stoppedBy} after ${measured} of ${result.planned} trial(s); ${result.planned - measured} not run. ${run.reason ?? ''}`.trim();
-  } else if (measured === 0) {
-    run.verdict = 'broken';
-    run.reason = 'no trial was run';
-  } else if (suite.history.failOnRegression && history.regressions.length > 0 && run.verdict === 'passed') {
-    run.verdict = 'failed';
-    run.reason = `${history.regressions.length} regression(s) against previous nights. ${run.reason ?? ''}`.trim();
-  }
-  await store.saveRun(run);
 
   const platforms: PlatformLine[] = scorecards.length
     ? scorecards.map((c) => ({ platform: c.platform, name: c.name, verdict: c.verdict, score: c.score, summary: c.summary.en, trials: c.trials.total }))

@@ -8,9 +8,12 @@
  * the remaining trials are not started, and the run is marked `incomplete` with what was not run.
  */
 import path from 'node:path';
+import type { CriteriaFile } from '../../results/criteria/criteria-schema.ts';
 import type { RunRecord, Trial } from '../../results/run-record.ts';
 import type { ResultsStore } from '../../results/store/results-store.ts';
+import { brokenTrial } from '../../results/summary/broken-trial.ts';
 import { newRunRecord, runScenario } from '../runner/run-scenario.ts';
+import { planTrials } from '../runner/trial-list.ts';
 import type { LoadedSuite } from '../scenario/load-suite.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 
@@ -21,6 +24,8 @@ export interface SuiteRunOptions {
   signal: AbortSignal;
   deadline: Date | null;
   progress: (message: string) => void;
+  /** the night's criteria, loaded once: capacity searches stop at a step that fails them */
+  criteria?: CriteriaFile | undefined;
 }
 
 export interface SuiteRunResult {
@@ -30,7 +35,7 @@ export interface SuiteRunResult {
   planned: number;
 }
 
-export const plannedTrials = (scenario: Scenario): number => scenario.platforms.length * scenario.networks.length * scenario.repeats;
+export const plannedTrials = (scenario: Scenario): number => planTrials(scenario, { inSuite: true }).length;
 
 export async function runSuite(options: SuiteRunOptions): Promise<SuiteRunResult> {
   const { loaded, store, progress } = options;
@@ -57,7 +62,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRunResult
       progress(`scenario ${index + 1}/${loaded.scenarios.length}: ${scenario.name} (${plannedTrials(scenario)} trials)`);
       const before = run.trials.length;
       try {
-        await runScenario({ store, scenario, source: path.basename(file), kind: 'nightly', progress, signal, into: run, finish: false });
+        await runScenario({ store, scenario, source: path.basename(file), kind: 'nightly', progress, signal, into: run, criteria: options.criteria });
       } catch (error) {
         // the scenario failed as a whole (lab, browser missing): its trials not measured are broken, the night goes on
         const reason = error instanceof Error ? error.message : String(error);
@@ -77,29 +82,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRunResult
 
 /** a broken trial for each planned trial of `scenario` that has no record yet */
 function missingTrials(scenario: Scenario, done: Trial[], reason: string): Trial[] {
-  const now = new Date().toISOString();
-  const trials: Trial[] = [];
-  for (const network of scenario.networks) {
-    for (let repeat = 1; repeat <= scenario.repeats; repeat += 1) {
-      for (const platform of scenario.platforms) {
-        if (done.some((t) => t.platform === platform.id && t.network === network && t.repeat === repeat)) continue;
-        trials.push({
-          id: `${scenario.name}-${platform.id}-${network}-r${repeat}`.replace(/[^A-Za-z0-9._-]/g, '_'),
-          platform: platform.id,
-          adapter: platform.adapter,
-          scenario: scenario.name,
-          network,
-          repeat,
-          startedAt: now,
-          finishedAt: now,
-          verdict: 'broken',
-          reason: `the scenario could not run: ${reason}`,
-          participants: [],
-          criteria: [],
-          runner: { cpuPct: { avg: null, max: null }, saturated: false, reason: null },
-        });
-      }
-    }
-  }
-  return trials;
+  return planTrials(scenario, { inSuite: true })
+    .filter((planned) => !done.some((t) => t.platform === planned.platform && t.network === planned.network && t.repeat === planned.repeat))
+    .map((planned) => brokenTrial(planned, `the scenario could not run: ${reason}`));
 }

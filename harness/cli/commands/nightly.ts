@@ -40,7 +40,7 @@ export async function executeNightly(options: NightlyOptions): Promise<number> {
   return withRunLock(options.dataDir, `meetbench nightly ${options.file}`, async () => {
     const store = await openStore(options.dataDir);
     return interruptible('the night', async (signal) => {
-      const result = await runSuite({ loaded, store, signal, deadline, progress: (m) => info(m) });
+      const result = await runSuite({ loaded, store, signal, deadline, progress: (m) => info(m), criteria });
       const night = await finishNight({ loaded, store, criteria, result });
       const { report } = night;
       out(night.scorecardText);

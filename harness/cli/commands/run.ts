@@ -5,17 +5,19 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { EXIT_CODES, type RunRecord } from '../../../results/run-record.ts';
+import { finishRun } from '../../../results/finish-run.ts';
+import { EXIT_CODES } from '../../../results/run-record.ts';
+import { formatScorecard } from '../../../results/scorecard/format-scorecard.ts';
 import { openStore } from '../../../results/store/open-store.ts';
 import { interruptible } from '../interruptible.ts';
 import { loadCriteriaFile } from '../../../results/criteria/load-criteria.ts';
 import { loadScenario } from '../../scenario/load-scenario.ts';
 import { runScenario } from '../../runner/run-scenario.ts';
+import { planTrials } from '../../runner/trial-list.ts';
 import { resolveDataDir } from '../data-dir.ts';
 import { info, out } from '../output.ts';
 import { formatRunSummary } from '../run-summary.ts';
 import type { RegisterCommand } from './index.ts';
-import { loadJudge } from '../judge.ts';
 import { withRunLock } from '../../run-lock/with-run-lock.ts';
 import { unmeasuredCriteriaNotes } from '../unmeasured-criteria.ts';
 
@@ -34,29 +36,23 @@ export interface ExecuteRunOptions {
 export async function executeRun(options: ExecuteRunOptions): Promise<{ exitCode: number; runId: string; criteriaFile: string | undefined }> {
   const scenario = loadScenario(options.file);
   const criteriaFile = options.criteria ?? (scenario.criteria ? path.resolve(path.dirname(options.file), scenario.criteria) : undefined);
-  if (criteriaFile) for (const note of unmeasuredCriteriaNotes(scenario, loadCriteriaFile(criteriaFile), criteriaFile)) info(note);
+  // loaded once, before the lock: a bad criteria file is exit 2 even while another run holds the lock
+  const criteria = criteriaFile ? loadCriteriaFile(criteriaFile) : undefined;
+  if (criteria && criteriaFile) for (const note of unmeasuredCriteriaNotes(scenario, criteria, criteriaFile)) info(note);
   return withRunLock(
     options.dataDir,
     `meetbench run ${options.file}`,
     async () => {
       const store = await openStore(options.dataDir);
-      const judge = criteriaFile ? loadJudge(criteriaFile, store) : undefined;
       return interruptible('the run', async (signal) => {
         const trials = scenario.platforms.length * scenario.networks.length * scenario.repeats;
         const media = scenario.participants.media;
         const microphone = media.microphone === 'generated' ? ', microphones generated in the page (a tone: always talking, no browser audio processing)' : '';
         info(`meetbench run ${scenario.name}: ${trials} trial(s), ${scenario.participants.count} participant(s) each, camera ${media.width}x${media.height}@${media.fps}${microphone}, ${scenario.durationS} s measured after ${scenario.warmupS} s warm-up`);
-        const run = await runScenario({
-          store,
-          scenario,
-          source: path.basename(options.file),
-          kind: options.kind ?? 'run',
-          progress: (m) => info(m),
-          signal,
-          ...(judge ? { judge: (r: RunRecord) => judge.judge(r) } : {}),
-        });
+        const measured = await runScenario({ store, scenario, source: path.basename(options.file), kind: options.kind ?? 'run', progress: (m) => info(m), signal, criteria });
+        const { run, scorecards } = await finishRun(store, measured, { criteria, stoppedBy: signal.aborted ? 'signal' : null, planned: planTrials(scenario, { inSuite: false }).length });
         out(formatRunSummary(run));
-        if (judge) out(`\n${judge.format()}`);
+        if (scorecards.length > 0) out(`\n${formatScorecard(scorecards, process.env.MEETBENCH_LANG === 'fr' ? 'fr' : 'en')}`);
         out(`stored in ${store.dataDir} — meetbench report ${run.id} --format json`);
         return { exitCode: signal.aborted ? EXIT_CODES.interrupted : EXIT_CODES[run.verdict], runId: run.id, criteriaFile };
       });

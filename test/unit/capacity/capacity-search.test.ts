@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capacitySchema, capacitySizes } from '../../../harness/capacity/capacity-schema.ts';
-import { capacityVerdict, runCapacitySearch, stepScenario } from '../../../harness/capacity/capacity-search.ts';
+import { runCapacitySearch, stepScenario } from '../../../harness/capacity/capacity-search.ts';
+import { capacityVerdict } from '../../../results/summary/capacity-verdict.ts';
 import { scenarioSchema } from '../../../harness/scenario/scenario-schema.ts';
 import type { Trial } from '../../../results/run-record.ts';
 import { makeParticipant, makeTrial } from '../../helpers/run-factory.ts';

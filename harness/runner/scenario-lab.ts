@@ -1,0 +1,48 @@
+/**
+ * The lab a scenario needs: the reference platforms its `lab:` URLs name (and the TURN server for
+ * turn-only profiles), with rooms large enough for its meetings; and each platform's target, a lab
+ * platform resolved to the address it got.
+ */
+import type { PlatformTarget } from '../adapters/platform-adapter.ts';
+import { HarnessError } from '../errors.ts';
+import { labUp, type LabState } from '../lab/index.ts';
+import { needsTurn } from '../network/participant-networks.ts';
+import type { Scenario, ScenarioPlatform } from '../scenario/scenario-schema.ts';
+
+export const LAB_PREFIX = 'lab:';
+
+export const isLabPlatform = (platform: ScenarioPlatform): boolean => platform.url.startsWith(LAB_PREFIX);
+
+function labPlatformIds(scenario: Scenario): string[] {
+  const ids = new Set(scenario.platforms.filter(isLabPlatform).map((p) => p.url.slice(LAB_PREFIX.length)));
+  // turn-only profiles need the lab's TURN server
+  if (ids.size > 0 && needsTurn(scenario)) ids.add('coturn');
+  return [...ids];
+}
+
+/** brings up (or reuses) the lab the scenario needs; null when it names no lab platform */
+export async function labForScenario(scenario: Scenario, dataDir: string, progress: (message: string) => void): Promise<LabState | null> {
+  const ids = labPlatformIds(scenario);
+  if (ids.length === 0) return null;
+  // a capacity search puts up to capacity.max participants in one room
+  const maxPublishers = Math.max(2, Math.ceil(scenario.participants.count / scenario.rooms.count) + 1, (scenario.capacity?.max ?? 0) + 1);
+  const up = await labUp({
+    dataDir,
+    platforms: ids,
+    rooms: { count: Math.max(scenario.rooms.count, 4), maxPublishers: Math.max(maxPublishers, 8), ...(scenario.rooms.bitrateKbps ? { bitrateBps: scenario.rooms.bitrateKbps * 1000 } : {}) },
+    onProgress: (m) => progress(`lab: ${m}`),
+  });
+  return up.state;
+}
+
+export function resolveTarget(platform: ScenarioPlatform, lab: LabState | null): PlatformTarget {
+  if (!isLabPlatform(platform)) {
+    return { id: platform.id, adapter: platform.adapter, url: platform.url, options: platform.options, acceptSelfSignedCertificate: platform.acceptSelfSignedCertificate === true };
+  }
+  const labId = platform.url.slice(LAB_PREFIX.length);
+  const record = lab?.platforms.find((p) => p.id === labId);
+  if (!record?.endpoints) throw new HarnessError('LAB_FAILED', `platform ${platform.id}: the lab has no running "${labId}"`);
+  // lab page URLs carry {room}; adapters compose their own paths from the origin
+  const url = new URL(record.endpoints.pageUrl.replaceAll('{room}', '1')).origin;
+  return { id: platform.id, adapter: platform.adapter, url, options: { ...platform.options } };
+}
