@@ -81,7 +81,8 @@ export async function runMeasuredScenario(file: string, options: { dataDir: stri
   const run = (): Promise<CliResult> => runCli(['run', file, ...(options.extraArgs ?? [])], options);
   const first = await run();
   if (first.code !== 4) return first;
-  const reason = first.stdout.match(/inconclusive[^\n]*/)?.[0] ?? first.stderr.match(/inconclusive[^\n]*/)?.[0] ?? 'inconclusive';
+  // the trial's reason line of the summary, e.g. "janus-lan-r1: runner CPU averaged 91 % of 2 cores ..."
+  const reason = `${first.stdout}\n${first.stderr}`.match(/: (runner CPU [^\n]*|one thread of [^\n]*|the trial was interrupted[^\n]*)/)?.[1] ?? 'inconclusive';
   process.stdout.write(`the runner was saturated (${reason.slice(0, 200)}): running the trial once more\n`);
   return run();
 }
