@@ -1,11 +1,26 @@
-// Lint with import boundaries (ARCHITECTURE.md): server/ reads results/ only; results/ imports neither
-// harness/ nor server/; scenarios/ imports no other top-level folder; one adapter never imports another;
-// in-page scripts import nothing from Node.
+// Lint with import boundaries (docs/architecture.md "Import rules"):
+//  - server/ reads results/ only (the viewer can never start a browser); results/ imports neither harness/
+//    nor server/; scenarios/ imports no other top-level folder;
+//  - in-page scripts import nothing from Node; one adapter never imports another;
+//  - the lab is used through its public API (harness/lab/index.ts) from outside harness/lab/;
+//  - the lower wings of harness/ (system/, network/, collectors/, lab/) never import the runner or the CLI.
+// Each zone's rules are gathered into one `no-restricted-imports` per file pattern, since a later config
+// object replaces an earlier one's options for the same rule.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const adapterFolders = ['janus-videoroom', 'janus-videocall', 'galene', 'jitsi-meet', 'bigbluebutton', 'nextcloud-talk', 'livekit-meet', 'zimbra-connect', 'custom'];
+
+const SERVER = { group: ['**/harness/**', '**/scenarios/**'], message: 'server/ reads results/ only: the viewer can never start a browser.' };
+const RESULTS = { group: ['**/harness/**', '**/server/**'], message: 'results/ imports neither harness/ nor server/.' };
+const SCENARIOS = { group: ['**/harness/**', '**/server/**', '**/results/**'], message: 'scenarios/ is data and imports no other top-level folder.' };
+const PAGE = { group: ['node:*', 'fs', 'path', 'child_process', '**/harness/**', '**/results/**'], message: 'in-page scripts run in the browser: no Node imports.' };
+const LAB_API = { group: ['**/lab/*.ts', '!**/lab/index.ts'], message: 'use the lab through its public API, harness/lab/index.ts.' };
+const LOWER_WINGS = { group: ['**/runner/**', '**/cli/**', '**/nightly/**', '**/capacity/**'], message: 'system/, network/, collectors/ and lab/ sit below the runner and the CLI: they never import them.' };
+const otherAdapters = (name) =>
+  adapterFolders.filter((other) => other !== name).map((other) => ({ group: [`**/adapters/${other}/**`, `../${other}/**`], message: 'one adapter never imports another; share code through harness/adapters/ helpers.' }));
+
+const restrict = (files, patterns, ignores = []) => ({ files, ignores, rules: { 'no-restricted-imports': ['error', { patterns }] } });
 
 export default tseslint.config(
   { ignores: ['node_modules/**', '.meetbench/**', 'test-output/**', '**/*.d.ts'] },
@@ -18,17 +33,12 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  { files: ['server/**'], rules: restrict([{ group: ['**/harness/**', '**/scenarios/**'], message: 'server/ reads results/ only: the viewer can never start a browser.' }]) },
-  { files: ['results/**'], rules: restrict([{ group: ['**/harness/**', '**/server/**'], message: 'results/ imports neither harness/ nor server/.' }]) },
-  { files: ['scenarios/**'], rules: restrict([{ group: ['**/harness/**', '**/server/**', '**/results/**'], message: 'scenarios/ is data and imports no other top-level folder.' }]) },
-  {
-    files: ['harness/page-scripts/**'],
-    rules: restrict([{ group: ['node:*', 'fs', 'path', 'child_process', '**/harness/**', '**/results/**'], message: 'in-page scripts run in the browser: no Node imports.' }]),
-  },
-  ...adapterFolders.map((name) => ({
-    files: [`harness/adapters/${name}/**`],
-    rules: restrict(
-      adapterFolders.filter((other) => other !== name).map((other) => ({ group: [`**/adapters/${other}/**`, `../${other}/**`], message: 'one adapter never imports another; share code through harness/adapters/ helpers.' })),
-    ),
-  })),
+  restrict(['server/**'], [SERVER]),
+  restrict(['results/**'], [RESULTS]),
+  restrict(['scenarios/**'], [SCENARIOS]),
+  restrict(['harness/page-scripts/**'], [PAGE]),
+  restrict(['harness/system/**', 'harness/network/**', 'harness/collectors/**'], [LAB_API, LOWER_WINGS]),
+  restrict(['harness/lab/**'], [LOWER_WINGS]),
+  restrict(['harness/**', 'scripts/**'], [LAB_API], ['harness/lab/**', 'harness/page-scripts/**', 'harness/system/**', 'harness/network/**', 'harness/collectors/**', 'harness/adapters/**']),
+  ...adapterFolders.map((name) => restrict([`harness/adapters/${name}/**`], [LAB_API, ...otherAdapters(name)])),
 );

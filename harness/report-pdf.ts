@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ResultsStore } from '../results/store/results-store.ts';
 import { createApp } from '../server/create-app.ts';
-import type { ViewerCriteria } from '../server/model/judge-run.ts';
+import type { ViewerCriteria } from '../server/context.ts';
 import { startServer } from '../server/start-server.ts';
 import { HarnessError } from './errors.ts';
 import { closeParticipantBrowser, launchParticipantBrowser } from './participants/browser-process.ts';

@@ -19,7 +19,7 @@ import { createApiRouter } from './routes/api.ts';
 import { createMetricsRouter } from './routes/metrics.ts';
 import { createArtifactsRouter } from './routes/artifacts.ts';
 import type { ViewerContext } from './context.ts';
-import type { ViewerCriteria } from './model/judge-run.ts';
+import type { ViewerCriteria } from './context.ts';
 
 export interface AppOptions {
   store: ResultsStore;

@@ -9,7 +9,7 @@
 import { mean, percentile, roundTenth } from '../../results/statistics.ts';
 import type { CapacitySearch, CapacityStep, RunRecord, Trial } from '../../results/run-record.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
-import { capacitySizes, type CapacityConfig } from './capacity-schema.ts';
+import { capacitySizes, type CapacityConfig } from '../scenario/capacity-schema.ts';
 
 export interface CapacityRunOptions {
   scenario: Scenario & { capacity: CapacityConfig };

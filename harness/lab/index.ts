@@ -13,3 +13,9 @@ export { BRIDGE, BRIDGE_ADDRESS, SUBNET_PREFIX, participantNames, platformNames 
 export { isRoot, requireRoot } from '../system/require-root.ts';
 export type { LabState, RoomPlan, ParticipantRecord, PlatformRecord } from './lab-state.ts';
 export type { ReferencePlatform, LabHost, ReferencePlatformEndpoints } from './reference-platform.ts';
+export { claimParticipantNamespace } from './claim-namespace.ts';
+export { labTurnServer } from './coturn.ts';
+export type { TurnServerConfig } from './coturn-config.ts';
+export { removeNamespaceSync } from './lab-network.ts';
+export { probeFakeMedia } from './fake-media-probe.ts';
+export { JANUS_DEMOS, janus } from './janus.ts';

@@ -6,7 +6,7 @@
  * some kernels: delay and jitter then cannot be emulated).
  */
 import { run, tryRunSync } from '../system/exec.ts';
-import { removeNamespaceSync } from '../lab/lab-network.ts';
+import { removeNamespaceSync } from '../lab/index.ts';
 
 export interface FeatureResult {
   ok: boolean;

@@ -5,7 +5,7 @@
  * with EPERM, which a real network never does). Probed once per process: the kernel does not change under us.
  */
 import { run, tryRunSync } from '../system/exec.ts';
-import { removeNamespaceSync } from '../lab/lab-network.ts';
+import { removeNamespaceSync } from '../lab/index.ts';
 import { probeNetworkFeatures } from './network-features.ts';
 
 export interface ShapingFeatures {

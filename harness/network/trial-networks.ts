@@ -7,8 +7,8 @@
 import type { Sample, TimelineEvent } from '../../results/run-record.ts';
 import type { PlatformAdapter } from '../adapters/platform-adapter.ts';
 import { HarnessError } from '../errors.ts';
-import type { TurnServerConfig } from '../lab/coturn-config.ts';
-import type { ParticipantNamespace } from '../lab/participant-namespace.ts';
+import type { TurnServerConfig } from '../lab/index.ts';
+import type { ParticipantNamespace } from '../lab/index.ts';
 import { applyProfile, cutNetwork, replaceProfile, restoreNetworkSync, type AppliedShaping } from './apply-profile.ts';
 import type { ShapingFeatures } from './shaping-features.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';

@@ -6,7 +6,7 @@
  * forces the relay, which is what a turn-only test must show. Injected before any page script, after the
  * collector (so the collector sees the configuration actually used). Plain JS text: it runs in the page.
  */
-import type { TurnServerConfig } from '../lab/coturn-config.ts';
+import type { TurnServerConfig } from '../lab/index.ts';
 
 export function turnPageScript(turn: TurnServerConfig, options: { forceRelay?: boolean } = {}): string {
   const config = {

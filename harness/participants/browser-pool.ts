@@ -20,7 +20,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { removeParticipantNamespace, readParticipantCounters, type ParticipantNamespace } from '../lab/index.ts';
-import { claimParticipantNamespace } from '../runner/claim-namespace.ts';
+import { claimParticipantNamespace } from '../lab/index.ts';
 import { HarnessError } from '../errors.ts';
 import { closeParticipantBrowser, launchParticipantBrowser, type LaunchedBrowser } from './browser-process.ts';
 import { within, type AcquireSlot, type BrowserSlot } from './browser-slot.ts';

@@ -12,7 +12,7 @@ import { brokenTrial, type PlannedTrial } from '../../results/summary/broken-tri
 import { ADAPTERS } from '../adapters/registry.ts';
 import { judgeOne, runCapacitySearch } from '../capacity/capacity-search.ts';
 import { HarnessError } from '../errors.ts';
-import { labTurnServer } from '../lab/coturn.ts';
+import { labTurnServer } from '../lab/index.ts';
 import type { LabState } from '../lab/index.ts';
 import { checkNetworkPlan, needsShaping } from '../network/participant-networks.ts';
 import { shapingFeatures, type ShapingFeatures } from '../network/shaping-features.ts';

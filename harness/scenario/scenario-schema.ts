@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import { profileNameSchema, profileSchema } from '../network/profile-schema.ts';
-import { capacitySchema } from '../capacity/capacity-schema.ts';
+import { capacitySchema } from './capacity-schema.ts';
 import { MAX_AUDIO_INPUTS_PER_BROWSER, MICROPHONES, microphonesOpened, sendersInFirstBrowser } from '../participants/audio-inputs.ts';
 import { remoteCount, remoteSchema } from '../participants/remote-browsers.ts';
-import { webLoadSchema } from '../web-load/web-load-schema.ts';
+import { webLoadSchema } from './web-load-schema.ts';
 
 const positiveInt = (max: number) => z.number().int().min(1).max(max);
 

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { METRIC_IDS } from '../../results/metrics.ts';
 import { DEFAULT_HISTORY } from '../../results/history/history-options.ts';
-import { DEADLINE_FORMAT, parseDeadline } from '../nightly/deadline.ts';
+import { DEADLINE_FORMAT, parseDeadline } from './deadline.ts';
 import { platformSchema } from './scenario-schema.ts';
 
 export const NOTIFY_FORMATS = ['json', 'mattermost', 'slack', 'rocketchat', 'teams'] as const;

@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { percentileOfSorted, roundTenth } from '../../results/statistics.ts';
 import { HarnessError } from '../errors.ts';
-import type { WebLoadConfig } from './web-load-schema.ts';
+import type { WebLoadConfig } from '../scenario/web-load-schema.ts';
 
 interface Tracker {
   on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;

@@ -4,20 +4,13 @@
  * `meetbench score` would; without one, the scorecards are rebuilt from the criteria results stored in
  * the run. The viewer never judges anything itself.
  */
-import type { CriteriaFile } from '../../results/criteria/criteria-schema.ts';
 import type { RunRecord } from '../../results/run-record.ts';
 import { scorecardsFromStored, scoreStoredRun } from '../../results/scorecard/score-stored-run.ts';
 import type { ScoreResult } from '../../results/scorecard/scorecard-types.ts';
 import type { ResultsStore } from '../../results/store/results-store.ts';
-import type { ViewerContext } from '../context.ts';
+import type { ViewerContext, ViewerCriteria } from '../context.ts';
 import type { RunsSnapshot } from './runs-snapshot.ts';
 import { buildScorecardView, type ScorecardView } from './scorecard-view.ts';
-
-export interface ViewerCriteria {
-  file: CriteriaFile;
-  /** where it came from, shown to readers (a path) */
-  label: string;
-}
 
 export function judgeRun(store: ResultsStore, run: RunRecord, criteria: ViewerCriteria | undefined): Promise<ScoreResult> {
   if (!criteria) return Promise.resolve(scorecardsFromStored(run));

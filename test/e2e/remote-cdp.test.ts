@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labDown, labUp, removeParticipantNamespace, type ParticipantNamespace } from '../../harness/lab/index.ts';
-import { claimParticipantNamespace } from '../../harness/runner/claim-namespace.ts';
+import { claimParticipantNamespace } from '../../harness/lab/index.ts';
 import { CHROMIUM_PATH } from '../../harness/participants/chromium-flags.ts';
 import type { RunRecord } from '../../results/run-record.ts';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';

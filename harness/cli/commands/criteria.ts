@@ -9,7 +9,7 @@ import { formatThreshold, parseThreshold, ThresholdSyntaxError, type Threshold }
 import { EXIT_CODES } from '../../../results/run-record.ts';
 import { HarnessError } from '../../errors.ts';
 import { out } from '../output.ts';
-import type { RegisterCommand } from './index.ts';
+import type { RegisterCommand } from '../register-command.ts';
 
 export function parseOrExplain(expression: string, metric: string | undefined): Threshold {
   let threshold: Threshold;

@@ -14,7 +14,7 @@ import { resolveDataDir } from '../data-dir.ts';
 import { info } from '../output.ts';
 import { executeRun } from './run.ts';
 import { parsePort, serveUntilSignal } from './serve.ts';
-import type { RegisterCommand } from './index.ts';
+import type { RegisterCommand } from '../register-command.ts';
 
 export const DEMO_SCENARIO = fileURLToPath(new URL('../../../scenarios/demo.yaml', import.meta.url));
 

@@ -12,14 +12,14 @@ import path from 'node:path';
 import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { EXIT_CODES } from '../../../results/run-record.ts';
-import { probeFakeMedia } from '../../lab/fake-media-probe.ts';
+import { probeFakeMedia } from '../../lab/index.ts';
 import { DEFAULT_CHROMIUM, isRoot, REFERENCE_PLATFORMS } from '../../lab/index.ts';
-import { JANUS_DEMOS, janus } from '../../lab/janus.ts';
+import { JANUS_DEMOS, janus } from '../../lab/index.ts';
 import { probeNetworkFeatures, type NetworkFeatures } from '../../network/network-features.ts';
 import { profilesReport } from '../../network/profiles-report.ts';
 import { resolveDataDir } from '../data-dir.ts';
 import { info, out } from '../output.ts';
-import type { RegisterCommand } from './index.ts';
+import type { RegisterCommand } from '../register-command.ts';
 
 type Status = 'ok' | 'missing' | 'unavailable' | 'failed';
 

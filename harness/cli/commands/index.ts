@@ -3,9 +3,9 @@
  * `meetbench validate` should not pay for loading Puppeteer and Express: main.ts loads only the module of
  * the command typed (all of them for --help or an unknown command, so help and suggestions stay whole).
  */
-import type { Command } from 'commander';
+import type { RegisterCommand } from '../register-command.ts';
 
-export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
+export type { RegisterCommand };
 
 /** command name → its module's register function; the order is the order of `meetbench --help` */
 export const COMMAND_LOADERS: Record<string, () => Promise<RegisterCommand>> = {

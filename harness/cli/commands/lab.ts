@@ -8,7 +8,7 @@ import { HarnessError } from '../../errors.ts';
 import { installCleanupHandlers, labDown, labStatus, labUp, REFERENCE_PLATFORMS } from '../../lab/index.ts';
 import { resolveDataDir } from '../data-dir.ts';
 import { info, out } from '../output.ts';
-import type { RegisterCommand } from './index.ts';
+import type { RegisterCommand } from '../register-command.ts';
 
 function positiveInt(flag: string) {
   return (value: string): number => {

@@ -10,7 +10,7 @@ import { loadCriteriaFile } from '../../../results/criteria/load-criteria.ts';
 import { openStore } from '../../../results/store/open-store.ts';
 import { HarnessError } from '../../errors.ts';
 import { interruptible } from '../interruptible.ts';
-import { DEADLINE_FORMAT, parseDeadline } from '../../nightly/deadline.ts';
+import { DEADLINE_FORMAT, parseDeadline } from '../../scenario/deadline.ts';
 import { finishNight } from '../../nightly/finish-night.ts';
 import { formatMessage } from '../../nightly/notify/format-message.ts';
 import { notifyAll } from '../../nightly/notify/post-webhook.ts';
@@ -19,7 +19,7 @@ import { withRunLock } from '../../run-lock/with-run-lock.ts';
 import { loadSuite } from '../../scenario/load-suite.ts';
 import { resolveDataDir } from '../data-dir.ts';
 import { info, out } from '../output.ts';
-import type { RegisterCommand } from './index.ts';
+import type { RegisterCommand } from '../register-command.ts';
 
 export interface NightlyOptions {
   file: string;

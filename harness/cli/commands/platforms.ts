@@ -10,7 +10,7 @@ import { ADAPTERS } from '../../adapters/registry.ts';
 import type { PlatformAdapter } from '../../adapters/platform-adapter.ts';
 import { HarnessError } from '../../errors.ts';
 import { out } from '../output.ts';
-import type { RegisterCommand } from './index.ts';
+import type { RegisterCommand } from '../register-command.ts';
 
 interface JsonSchema {
   type?: string | string[];

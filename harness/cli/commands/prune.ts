@@ -9,7 +9,7 @@ import { HarnessError } from '../../errors.ts';
 import { pruneRuns } from '../../nightly/prune.ts';
 import { resolveDataDir } from '../data-dir.ts';
 import { out } from '../output.ts';
-import type { RegisterCommand } from './index.ts';
+import type { RegisterCommand } from '../register-command.ts';
 
 function days(flag: string, value: string | undefined): number | null {
   if (value === undefined) return null;

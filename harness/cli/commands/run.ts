@@ -17,7 +17,7 @@ import { planTrials } from '../../runner/trial-list.ts';
 import { resolveDataDir } from '../data-dir.ts';
 import { info, out } from '../output.ts';
 import { formatRunSummary } from '../run-summary.ts';
-import type { RegisterCommand } from './index.ts';
+import type { RegisterCommand } from '../register-command.ts';
 import { withRunLock } from '../../run-lock/with-run-lock.ts';
 import { unmeasuredCriteriaNotes } from '../unmeasured-criteria.ts';
 

@@ -15,7 +15,7 @@ import type { ResultsStore } from '../../../results/store/results-store.ts';
 import { HarnessError } from '../../errors.ts';
 import { resolveDataDir } from '../data-dir.ts';
 import { info, out } from '../output.ts';
-import type { RegisterCommand } from './index.ts';
+import type { RegisterCommand } from '../register-command.ts';
 
 export function parseLang(value: string | undefined): Lang {
   const lang = value ?? process.env.MEETBENCH_LANG ?? 'en';

@@ -15,10 +15,10 @@ import { openStore } from '../../../results/store/open-store.ts';
 import { createApp } from '../../../server/create-app.ts';
 import { startServer } from '../../../server/start-server.ts';
 import { isLoopbackHost } from '../../../server/security/basic-auth.ts';
-import type { RegisterCommand } from './index.ts';
+import type { RegisterCommand } from '../register-command.ts';
 import type { ResultsStore } from '../../../results/store/results-store.ts';
 import { loadCriteriaFile } from '../../../results/criteria/load-criteria.ts';
-import type { ViewerCriteria } from '../../../server/model/judge-run.ts';
+import type { ViewerCriteria } from '../../../server/context.ts';
 
 interface ServeOptions {
   host: string;

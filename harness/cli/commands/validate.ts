@@ -8,7 +8,7 @@ import { InputError } from '../../../results/input-error.ts';
 import { EXIT_CODES } from '../../../results/run-record.ts';
 import { detectFileKind, validateByKind } from '../../scenario/file-kinds.ts';
 import { info, out } from '../output.ts';
-import type { RegisterCommand } from './index.ts';
+import type { RegisterCommand } from '../register-command.ts';
 
 export const registerValidate: RegisterCommand = (program: Command, setExit) => {
   program

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capacitySchema, capacitySizes } from '../../../harness/capacity/capacity-schema.ts';
+import { capacitySchema, capacitySizes } from '../../../harness/scenario/capacity-schema.ts';
 import { runCapacitySearch, stepScenario } from '../../../harness/capacity/capacity-search.ts';
 import { capacityVerdict } from '../../../results/summary/capacity-verdict.ts';
 import { scenarioSchema } from '../../../harness/scenario/scenario-schema.ts';

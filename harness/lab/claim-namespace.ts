@@ -4,9 +4,9 @@
  * fight over `mb-pN`. Indexes are bounded by the lab's /24 (10.99.0.20 + N).
  */
 import { isExpectedError } from '../../results/expected-error.ts';
-import { createParticipantNamespace, type ParticipantNamespace } from '../lab/index.ts';
+import { createParticipantNamespace, type ParticipantNamespace } from './participant-namespace.ts';
 import { HarnessError } from '../errors.ts';
-import { readCurrentState } from '../lab/lab-state.ts';
+import { readCurrentState } from './lab-state.ts';
 
 const MAX_INDEX = 230;
 
