@@ -3,8 +3,7 @@
  * file, the line and the path at fault and says what was expected. It lives in results/ because
  * results/ may not import harness/. It is an ExpectedError (exit 2): the CLI prints the problems, no stack trace.
  */
-import { EXIT_CODES } from './run-record.ts';
-import { ExpectedError } from './expected-error.ts';
+import { ExpectedError } from './errors.ts';
 
 export interface InputProblem {
   /** where in the document, e.g. `measured[2].threshold`; '' for the whole file */
@@ -23,7 +22,7 @@ export class InputError extends ExpectedError {
     const first = problems[0];
     const single = problems.length === 1 && first;
     // one problem fits the message line; several are listed under it, one per line
-    super('INVALID_INPUT', EXIT_CODES.invalid, single ? formatProblem(file, first) : `${file}: ${problems.length} problems`, {
+    super('INVALID_INPUT', single ? formatProblem(file, first) : `${file}: ${problems.length} problems`, {
       details: single ? [] : problems.map((p) => formatProblem(file, p)),
       ...(hint ? { hint } : {}),
     });

@@ -74,7 +74,7 @@ export const participantResultSchema = z.object({
   /** per-participant summary value of every metric of the catalogue measured (window after warm-up) */
   metrics: z.record(z.string(), z.number().nullable()).default({}),
   /**
-   * the network profile as applied to this participant (issue 6): its limits per direction, what this
+   * the network profile as applied to this participant: its limits per direction, what this
    * machine applied (with the mechanism) and what it could not (with why); absent when nothing was shaped
    */
   shaping: z
@@ -282,4 +282,3 @@ export function combineVerdicts(verdicts: Verdict[]): Verdict {
   return 'passed';
 }
 
-export const EXIT_CODES = { passed: 0, failed: 1, invalid: 2, broken: 3, inconclusive: 4, interrupted: 130 } as const;

@@ -168,7 +168,7 @@ async function measured(mode: Mode, topology: Topology, media: string, size: num
   // a sender without its microphone is a lighter participant than the one counted (audio-inputs.ts)
   const mute = trial.participants.filter((p) => p.role === 'sender' && !((p.metrics.audio_uplink_kbps ?? 0) > 0));
   if (mute.length > 0) return point(false, `${mute.length} sender(s) published no audio`);
-  // a starved participant decodes late (environment.md: 19 of 30 fps on a saturated runner); against the
+  // a starved participant decodes late (19 of 30 fps on a saturated runner: docs/architecture.md "Measured on these machines"); against the
   // rate actually sent, so an encoder that lowers its rate for the room's bitrate cap is not counted
   const sent = trial.participants.map((p) => p.metrics.fps_sent).filter((v): v is number => typeof v === 'number');
   const fps = meanOf(sent) ?? Number(media.split('@')[1]);

@@ -4,7 +4,7 @@
  * measured as incomplete; a second signal exits at once (the exit hook still removes the namespaces).
  * When the work ends, however it ends, the lab it started is taken down.
  */
-import { EXIT_CODES } from '../../results/run-record.ts';
+import { EXIT_CODES } from '../../results/errors.ts';
 import { cleanupOwnedSync, installCleanupHandlers } from '../lab/index.ts';
 import { info } from './output.ts';
 

@@ -1,11 +1,11 @@
 /**
- * The CLI entry: registers the commands, runs one, and maps errors to exit codes (ARCHITECTURE.md):
+ * The CLI entry: registers the commands, runs one, and maps errors to exit codes (docs/architecture.md):
  * 0 passed, 1 criteria failed, 2 invalid input, 3 broken, 4 inconclusive, 130 interrupted.
  * Commands return an exit code instead of calling process.exit, so they can be tested in-process.
  */
 import { Command, CommanderError } from 'commander';
-import { formatExpectedError, isExpectedError } from '../../results/expected-error.ts';
-import { EXIT_CODES } from '../../results/run-record.ts';
+import { formatExpectedError, isExpectedError } from '../../results/errors.ts';
+import { EXIT_CODES } from '../../results/errors.ts';
 import { loadCommands, type RegisterCommand } from './commands/index.ts';
 
 export function buildProgram(commands: RegisterCommand[], setExit: (code: number) => void): Command {

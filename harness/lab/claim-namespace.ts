@@ -3,7 +3,7 @@
  * (createParticipantNamespace refuses those with ALREADY_RUNNING), so two runs on one machine never
  * fight over `mb-pN`. Indexes are bounded by the lab's /24 (10.99.0.20 + N).
  */
-import { isExpectedError } from '../../results/expected-error.ts';
+import { isExpectedError } from '../../results/errors.ts';
 import { createParticipantNamespace, type ParticipantNamespace } from './participant-namespace.ts';
 import { HarnessError } from '../errors.ts';
 import { readCurrentState } from './lab-state.ts';

@@ -1,7 +1,7 @@
 /**
  * What Galène needs on disk and on its command line to run as a lab platform: a data folder, one group
  * file per room and the flags. Pure functions, so the generated configuration is tested without a server.
- * Facts: ../shared/facts/platforms.md "4. Galène" (galene.md, galene.go).
+ * Facts: docs/adapters.md "Sources" (galene.md, galene.go).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

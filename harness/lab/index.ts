@@ -1,6 +1,6 @@
 /**
  * The lab's public API: bring the lab up and down, participant namespaces, kernel counters, cleanup hooks.
- * See ARCHITECTURE.md "The lab" and environment.md for why it is built from namespaces and a bridge.
+ * See docs/architecture.md (folders, and "Measured on these machines") for why it is built from namespaces and a bridge.
  */
 export { labUp, labDown, labDownSync, labStatus, type LabUpOptions, type LabUpResult, type LabDownResult, type LabStatus } from './lab.ts';
 export { createParticipantNamespace, removeParticipantNamespace, DEFAULT_CHROMIUM, type ParticipantNamespace } from './participant-namespace.ts';

@@ -59,7 +59,7 @@ export async function probeNetworkFeatures(): Promise<NetworkFeatures> {
       const nft = (...args: string[]): Promise<string> => run('ip', ['netns', 'exec', ns, 'nft', ...args]);
       await nft('add', 'table', 'inet', 'mb-probe');
       await nft('add', 'chain', 'inet', 'mb-probe', 'out', '{ type filter hook output priority 0 ; }');
-      // the rule shaping uses for random loss (environment.md)
+      // the rule shaping uses for random loss (docs/architecture.md "Measured on these machines")
       await nft('add', 'rule', 'inet', 'mb-probe', 'out', 'udp', 'dport', '1-65535', 'numgen', 'random', 'mod', '100', '<', '5', 'drop');
       await nft('delete', 'table', 'inet', 'mb-probe');
     }, 'table with a random-drop rule added and removed');

@@ -6,7 +6,7 @@
  * - shared: participants are incognito contexts of a few shared browsers (`participantsPerBrowser` each;
  *   by default all in one, unless that browser would need more than 16 microphones: audio-inputs.ts).
  *   One context each by default: tabs of one profile share Chromium's 6 connections per host and the 7th
- *   long-poll never attaches (environment.md). `isolation: page`, only where the adapter allows it
+ *   long-poll never attaches (docs/architecture.md "Measured on these machines"). `isolation: page`, only where the adapter allows it
  *   (WebSocket signalling, no per-person session in cookies), makes them pages of the one profile, each in
  *   a window of its own (a background tab would stop its timers and animation frames), so same-site pages
  *   share a renderer process (`--process-per-site`). A namespace belongs to a process, so the participants of one

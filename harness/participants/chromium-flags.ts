@@ -1,5 +1,5 @@
 /**
- * Chromium flags for synthetic participants (measured in environment.md): fake devices, no background
+ * Chromium flags for synthetic participants (measured: docs/architecture.md "Measured on these machines"): fake devices, no background
  * traffic to outside hosts, no QUIC; and the cheap-participant flags (no GPU, no extensions, no
  * throttling of the hidden page, so a headless participant keeps its timers and media at full rate).
  */

@@ -1,5 +1,5 @@
 /**
- * The startup reaper of participant browsers (criteria-and-faults.md 2.3, B5). A browser normally exits
+ * The startup reaper of participant browsers (fault catalogue case B5, README "Reliability"). A browser normally exits
  * by itself when its runner dies (its DevTools pipe closes), but a frozen one (hung GPU, SIGSTOP, full
  * disk) does not; inside a lab namespace the lab reaper kills it, elsewhere nobody would. An orphan is a
  * main browser process whose user-data-dir is one of ours (`meetbench-profile-`) and whose parent is no

@@ -38,7 +38,7 @@ export const mediaSchema = z.strictObject({
     ),
 });
 
-// network profiles (issue 6): participant groups, inline profiles, timeline actions; see docs/networks.md
+// network profiles: participant groups, inline profiles, timeline actions; see docs/networks.md
 const groupSchema = z.strictObject({
   name: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,30}$/, 'letters, digits, "-" and "_"').optional().describe('names the group in timeline actions'),
   count: positiveInt(64),

@@ -2,7 +2,7 @@
  * Scores a stored run against a criteria set, without re-running anything: the runner calls it at the
  * end of `meetbench run`, `meetbench score` calls it on old runs with edited criteria.
  *
- * Verdicts (ARCHITECTURE.md): a trial the runner found `broken` or `inconclusive` stays so; otherwise it
+ * Verdicts (docs/architecture.md): a trial the runner found `broken` or `inconclusive` stays so; otherwise it
  * is `failed` when an error-level criterion fails (or has no data and does not opt out), `inconclusive`
  * when an error-level criterion could not be judged, else `passed`. A platform's verdict combines its
  * trials' runner verdicts with its must-have gates, judged on the repeats combined; the run's verdict

@@ -1,5 +1,5 @@
 /**
- * A lowdb adapter that survives what lowdb's own JSONFile does not (see criteria-and-faults.md 2.1):
+ * A lowdb adapter that survives what lowdb's own JSONFile does not (docs/architecture.md "Storage"):
  * a unique temp file per write (steno's fixed `.name.tmp` lets two writers rename each other's halves),
  * fsync of the file and of its folder (a rename without fsync can leave an empty file after power loss),
  * and a loud refusal of a corrupt file, which is kept aside instead of being reset to defaults.
@@ -8,11 +8,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Adapter } from 'lowdb';
-import { ExpectedError } from '../expected-error.ts';
+import { ExpectedError } from '../errors.ts';
 
 export class StoreCorruptError extends ExpectedError {
   constructor(file: string, quarantined: string, why: string) {
-    super('STORE_CORRUPT', 3, `the results store ${file} is unreadable: ${why}`, {
+    super('STORE_CORRUPT', `the results store ${file} is unreadable: ${why}`, {
       details: [`a copy was kept as ${quarantined}; the original was left untouched`],
       hint: 'restore a backup, or move the file away to start a new store (nothing was deleted)',
     });
@@ -22,7 +22,7 @@ export class StoreCorruptError extends ExpectedError {
 export class StoreWriteError extends ExpectedError {
   constructor(file: string, cause: unknown) {
     const why = (cause as NodeJS.ErrnoException).code ? `${(cause as NodeJS.ErrnoException).code}: ${(cause as Error).message}` : String(cause);
-    super('STORE_WRITE_FAILED', 3, `could not write the results store ${file} (${why})`, {
+    super('STORE_WRITE_FAILED', `could not write the results store ${file} (${why})`, {
       details: ['the previous file was left intact; this change was not saved'],
       hint: 'free disk space or make the data directory writable, then run again',
       cause,

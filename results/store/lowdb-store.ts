@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { RUN_SCHEMA_VERSION, runRecordSchema, type RunRecord, type Sample } from '../run-record.ts';
-import { ExpectedError } from '../expected-error.ts';
+import { ExpectedError } from '../errors.ts';
 import type { ResultsStore, RunSummary } from './results-store.ts';
 import { DurableJsonFile } from './durable-json-file.ts';
 import { withFileLock } from './store-lock.ts';
@@ -25,7 +25,7 @@ const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 function checkId(kind: string, id: string): void {
   if (!SAFE_ID.test(id) || id.includes('..')) {
-    throw new ExpectedError('INVALID_INPUT', 2, `invalid ${kind} id ${JSON.stringify(id)}`, { hint: 'ids use letters, digits, ".", "_" and "-"' });
+    throw new ExpectedError('INVALID_INPUT', `invalid ${kind} id ${JSON.stringify(id)}`, { hint: 'ids use letters, digits, ".", "_" and "-"' });
   }
 }
 
@@ -106,7 +106,7 @@ export class LowdbStore implements ResultsStore {
     checkId('run', run.id);
     const parsed = runRecordSchema.safeParse(run);
     if (!parsed.success) {
-      throw new ExpectedError('INVALID_INPUT', 3, `run ${run.id} does not match the run-record schema`, {
+      throw new ExpectedError('STORE_RECORD_INVALID', `run ${run.id} does not match the run-record schema`, {
         details: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
       });
     }

@@ -6,7 +6,7 @@
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
-import { ExpectedError } from '../expected-error.ts';
+import { ExpectedError } from '../errors.ts';
 
 export async function withFileLock<T>(file: string, work: () => Promise<T>): Promise<T> {
   // a read-only or unwritable folder is not "locked by another process": say so at once instead of retrying
@@ -14,7 +14,7 @@ export async function withFileLock<T>(file: string, work: () => Promise<T>): Pro
     await fs.access(path.dirname(file), constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new ExpectedError('STORE_WRITE_FAILED', 3, `cannot write the results store ${file}: its folder is not writable (${code})`, {
+    throw new ExpectedError('STORE_WRITE_FAILED', `cannot write the results store ${file}: its folder is not writable (${code})`, {
       hint: 'make the data directory writable (or choose another with --data-dir)',
       cause: error,
     });
@@ -30,9 +30,9 @@ export async function withFileLock<T>(file: string, work: () => Promise<T>): Pro
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code && code !== 'ELOCKED') {
-      throw new ExpectedError('STORE_WRITE_FAILED', 3, `cannot lock the results store ${file} (${code}: ${(error as Error).message})`, { cause: error });
+      throw new ExpectedError('STORE_WRITE_FAILED', `cannot lock the results store ${file} (${code}: ${(error as Error).message})`, { cause: error });
     }
-    throw new ExpectedError('STORE_LOCKED', 3, `the results store ${file} stayed locked by another process`, {
+    throw new ExpectedError('STORE_LOCKED', `the results store ${file} stayed locked by another process`, {
       hint: 'another meetbench process is writing; retry when it is done',
       cause: error,
     });

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NightReport } from '../../harness/nightly/night-report.ts';
-import { EXIT_CODES } from '../../results/run-record.ts';
+import { EXIT_CODES } from '../../results/errors.ts';
 import { openStore } from '../../results/store/open-store.ts';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
 import { runCli } from '../helpers/run-cli.ts';

@@ -1,5 +1,5 @@
 /**
- * Nothing of the shaping stays behind (issue 6):
+ * Nothing of the shaping stays behind:
  * - 20 consecutive shaped set-ups on a real participant namespace of the lab (not 20 browser trials: the
  *   shaping objects are what could leak, and a browser adds nothing to that): each one creates the
  *   namespace, applies a profile with every mechanism this kernel has (tbf both ways, nftables loss, the

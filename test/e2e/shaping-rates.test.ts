@@ -1,5 +1,5 @@
 /**
- * Network profiles on the lab's real Janus, checked against the kernel's own counters (issue 6):
+ * Network profiles on the lab's real Janus, checked against the kernel's own counters:
  * - a participant capped at 300 kbit/s both ways sends and receives no more, by the veth counters, and its
  *   getStats rates say the same; the uncapped participants are not held to those caps (each carries what
  *   its sender sent);

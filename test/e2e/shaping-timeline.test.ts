@@ -1,5 +1,5 @@
 /**
- * A 10 s network cut in mid-meeting on the lab's real Janus (issue 6): the cut participant's packets stop
+ * A 10 s network cut in mid-meeting on the lab's real Janus: the cut participant's packets stop
  * reaching the bridge during the cut (kernel counters), and the report gives its recovery time after the
  * cut and whether it stayed in the meeting; the participant not cut keeps sending throughout. Later in the
  * same meeting its profile changes to a 150 kbit/s uplink, which the kernel counters then show.

@@ -1,5 +1,5 @@
 /**
- * TURN-only on the lab's real Janus (issue 6): the lab starts Debian's coturn in its own namespace; a
+ * TURN-only on the lab's real Janus: the lab starts Debian's coturn in its own namespace; a
  * participant whose firewall lets UDP out only to the TURN server connects through a relay candidate of
  * that coturn and media flows both ways; the participant without the firewall stays on host candidates.
  * The page is given only the TURN server, without iceTransportPolicy "relay": the firewall forces the relay.

@@ -1,5 +1,5 @@
 /**
- * Fault catalogue, browser and platform (criteria-and-faults.md 2.7 B2, B4, B5), with real Chromium:
+ * Fault catalogue, browser and platform (README \"Reliability\", B2, B4, B5), with real Chromium:
  * local platforms on 127.0.0.1 that answer HTTP 500, present a self-signed TLS certificate, or refuse the
  * connection (each a distinct per-participant error, the run going on); a browser frozen with SIGSTOP whose
  * close is bounded by closeMs then a process-group SIGKILL; browsers of a runner killed with SIGKILL.

@@ -1,5 +1,5 @@
 /**
- * Fault catalogue, scenario and criteria input (criteria-and-faults.md 2.7 C1–C8): hostile files through
+ * Fault catalogue, scenario and criteria input (README \"Reliability\", C1–C8): hostile files through
  * the real loaders, and a few through the real CLI (`meetbench validate`): exit 2, file and line named,
  * no stack trace, nothing started. C9/C10 (no data, all joins failed) are proved by
  * test/unit/scorecard/score-run.test.ts; the k6 accept/reject table (C6) by test/unit/criteria/threshold-parser.test.ts.

@@ -1,5 +1,5 @@
 /**
- * Fault catalogue, lab and runner (criteria-and-faults.md 2.7 B8): 50 consecutive trials in one process with
+ * Fault catalogue, lab and runner (README \"Reliability\", B8): 50 consecutive trials in one process with
  * the real runner on the lab's Janus (2 participants, 1 s window, no warm-up), counting before and after:
  * our Chromium processes (tagged profile dirs), this process's open file descriptors (/proc/self/fd), the
  * participant namespaces this process owns, and every mb- namespace of the machine (other engineers' tests

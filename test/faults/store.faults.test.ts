@@ -1,5 +1,5 @@
 /**
- * Fault catalogue, results store (criteria-and-faults.md 2.7 S1–S6): the real lowdb store on real files,
+ * Fault catalogue, results store (README \"Reliability\", S1–S6): the real lowdb store on real files,
  * real child processes killed with SIGKILL, a real full and a real read-only filesystem (tmpfs, root only).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isExpectedError } from '../../results/expected-error.ts';
+import { isExpectedError } from '../../results/errors.ts';
 import { LowdbStore, STORE_FILE } from '../../results/store/lowdb-store.ts';
 import { openStore } from '../../results/store/open-store.ts';
 import { isRoot, shouldSkip } from '../helpers/requirements.ts';

@@ -1,5 +1,5 @@
 /**
- * Fault catalogue, viewer (criteria-and-faults.md 2.7 V1–V7): the cases the viewer tests do not already
+ * Fault catalogue, viewer (README \"Reliability\", V1–V7): the cases the viewer tests do not already
  * cover, against the real `meetbench serve` process on 127.0.0.1 (XSS: test/e2e/viewer-xss.test.ts;
  * traversal: test/unit/server/artifacts.test.ts; CSP, read-only, auth, fingerprinting:
  * test/unit/server/security.test.ts). Here: foreign Host headers (DNS rebinding), HEAD/OPTIONS/TRACE,

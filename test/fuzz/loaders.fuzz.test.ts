@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isExpectedError } from '../../results/expected-error.ts';
+import { isExpectedError } from '../../results/errors.ts';
 import { parseCriteriaText } from '../../results/criteria/load-criteria.ts';
 import { loadScenario } from '../../harness/scenario/load-scenario.ts';
 import { recordFault } from '../faults/helpers/fault-record.ts';

@@ -1,5 +1,5 @@
 /**
- * What the bigbluebutton adapter relies on in BBB's HTML5 client (facts: ../shared/facts/platforms.md
+ * What the bigbluebutton adapter relies on in BBB's HTML5 client (facts: docs/adapters.md "Sources"
  * "2. BigBlueButton", from bigbluebutton-tests/playwright core/elements.ts 98642186 and helpers.ts 3b88f709).
  */
 export const SELECTORS = {

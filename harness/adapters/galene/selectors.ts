@@ -1,6 +1,6 @@
 /**
  * What the galene adapter relies on in Galène's own web client (static/galene.html, galene.js,
- * protocol.js; facts in ../shared/facts/platforms.md "4. Galène", read at galene-1.1-46). When a Galène
+ * protocol.js; facts in docs/adapters.md "Sources", read at galene-1.1-46). When a Galène
  * release changes one of these, the join fails naming the step and this selector or expression.
  */
 export const SELECTORS = {

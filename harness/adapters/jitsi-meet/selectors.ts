@@ -1,5 +1,5 @@
 /**
- * What the jitsi-meet adapter relies on in Jitsi Meet's web client (facts: ../shared/facts/platforms.md
+ * What the jitsi-meet adapter relies on in Jitsi Meet's web client (facts: docs/adapters.md "Sources"
  * "1. Jitsi Meet", from jitsi-meet tests/pageobjects at 881e4bf8/bdc443a8 and jitsi-meet-torture c0efd483).
  * When a release changes one of these, the join fails naming the step and this selector or expression.
  */

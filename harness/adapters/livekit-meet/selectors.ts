@@ -1,6 +1,6 @@
 /**
- * What the livekit-meet adapter relies on in LiveKit Meet (facts: ../shared/facts/platforms.md "5. LiveKit
- * Meet", livekit-examples/meet 6da2b8eb with @livekit/components-react 2.9.20).
+ * What the livekit-meet adapter relies on in LiveKit Meet (facts: docs/adapters.md "Sources", LiveKit
+ * Meet: livekit-examples/meet 6da2b8eb with @livekit/components-react 2.9.20).
  */
 export const SELECTORS = {
   prejoin: '.lk-prejoin',

@@ -1,5 +1,5 @@
 /**
- * What the nextcloud-talk adapter relies on in Talk's web client (facts: ../shared/facts/platforms.md
+ * What the nextcloud-talk adapter relies on in Talk's web client (facts: docs/adapters.md "Sources"
  * "3. Nextcloud Talk": GuestWelcomeWindow.vue, CallButton.vue, MediaSettings.vue, CallView.vue). The login
  * form is Nextcloud's core login page, not part of the facts: its defaults (#user, #password, submit) can be
  * overridden in the options.

@@ -1,6 +1,6 @@
 /**
  * Default selectors and URLs per flavour. Carbonio's meeting selectors are the data-testids of
- * carbonio-ws-collaboration-ui v0.9.10 (facts: ../shared/facts/platforms.md "8. Carbonio"); its login page
+ * carbonio-ws-collaboration-ui v0.9.10 (facts: docs/adapters.md "Sources"); its login page
  * (carbonio-login-ui) and everything of Zimbra Connect / Zextras Team (closed source, no public selectors)
  * are NOT in the facts: those defaults are best guesses, marked as such, and every one can be overridden
  * in the scenario's options.selectors / options.urls.

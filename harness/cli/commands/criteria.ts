@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { thresholdMisfit } from '../../../results/criteria/threshold-fit.ts';
 import { formatThreshold, parseThreshold, ThresholdSyntaxError, type Threshold } from '../../../results/criteria/threshold-parser.ts';
-import { EXIT_CODES } from '../../../results/run-record.ts';
+import { EXIT_CODES } from '../../../results/errors.ts';
 import { HarnessError } from '../../errors.ts';
 import { out } from '../output.ts';
 import type { RegisterCommand } from '../register-command.ts';

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Table from 'cli-table3';
 import type { Command } from 'commander';
-import { EXIT_CODES } from '../../../results/run-record.ts';
+import { EXIT_CODES } from '../../../results/errors.ts';
 import { probeFakeMedia } from '../../lab/index.ts';
 import { DEFAULT_CHROMIUM, isRoot, REFERENCE_PLATFORMS } from '../../lab/index.ts';
 import { JANUS_DEMOS, janus } from '../../lab/index.ts';
@@ -85,7 +85,7 @@ function buildChecks(dataDir: string, chromium: string): DoctorCheck[] {
       check: async () => {
         if (!existsSync(chromium)) return { status: 'missing', detail: 'no browser to try', hint: 'apt-get install -y chromium' };
         const r = await probeFakeMedia(chromium);
-        return r.ok ? { status: 'ok', detail: `${r.detail}, ${r.ms} ms` } : { status: 'failed', detail: r.detail, hint: 'check the Chromium flags in environment.md' };
+        return r.ok ? { status: 'ok', detail: `${r.detail}, ${r.ms} ms` } : { status: 'failed', detail: r.detail, hint: 'check the Chromium flags in harness/participants/chromium-flags.ts (docs/architecture.md "Measured on these machines")' };
       },
     },
     { label: 'ip netns (namespaces, veth)', required: false, check: feature((f) => f.namespaces, 'needs iproute2 and a kernel with network namespaces') },

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { EXIT_CODES } from '../../../results/run-record.ts';
+import { EXIT_CODES } from '../../../results/errors.ts';
 import { ADAPTERS } from '../../adapters/registry.ts';
 import type { PlatformAdapter } from '../../adapters/platform-adapter.ts';
 import { HarnessError } from '../../errors.ts';

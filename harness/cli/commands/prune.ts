@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { openStore } from '../../../results/store/open-store.ts';
-import { EXIT_CODES } from '../../../results/run-record.ts';
+import { EXIT_CODES } from '../../../results/errors.ts';
 import { HarnessError } from '../../errors.ts';
 import { pruneRuns } from '../../nightly/prune.ts';
 import { resolveDataDir } from '../data-dir.ts';

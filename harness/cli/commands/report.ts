@@ -1,6 +1,6 @@
 /**
  * `meetbench report RUN|latest --format json|csv|junit|md|pdf`: export a stored run.
- * `json` prints the stored run record as is: that is the contract of ARCHITECTURE.md, never reshaped.
+ * `json` prints the stored run record as is: that is the contract of docs/architecture.md, never reshaped.
  * The other formats show scorecards: with `--criteria FILE` the run is judged again with that file,
  * otherwise the scorecards are rebuilt from the criteria results stored in the run.
  */
@@ -12,7 +12,8 @@ import type { CriteriaFile } from '../../../results/criteria/criteria-schema.ts'
 import { toCsv, type CsvDialect } from '../../../results/export/to-csv.ts';
 import { toJunit } from '../../../results/export/to-junit.ts';
 import { toMarkdown } from '../../../results/export/to-markdown.ts';
-import { EXIT_CODES, type RunRecord } from '../../../results/run-record.ts';
+import { type RunRecord } from '../../../results/run-record.ts';
+import { EXIT_CODES } from '../../../results/errors.ts';
 import { scorecardsFromStored, scoreStoredRun } from '../../../results/scorecard/score-stored-run.ts';
 import type { Lang, ScoreResult } from '../../../results/scorecard/scorecard-types.ts';
 import { openStore } from '../../../results/store/open-store.ts';

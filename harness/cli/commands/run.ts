@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { finishRun } from '../../../results/finish-run.ts';
-import { EXIT_CODES } from '../../../results/run-record.ts';
+import { EXIT_CODES } from '../../../results/errors.ts';
 import { formatScorecard } from '../../../results/scorecard/format-scorecard.ts';
 import { openStore } from '../../../results/store/open-store.ts';
 import { interruptible } from '../interruptible.ts';

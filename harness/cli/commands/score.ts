@@ -6,7 +6,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadCriteriaFile } from '../../../results/criteria/load-criteria.ts';
-import { EXIT_CODES, type RunRecord } from '../../../results/run-record.ts';
+import { type RunRecord } from '../../../results/run-record.ts';
+import { EXIT_CODES } from '../../../results/errors.ts';
 import { formatScorecard } from '../../../results/scorecard/format-scorecard.ts';
 import { scoreStoredRun } from '../../../results/scorecard/score-stored-run.ts';
 import type { Lang } from '../../../results/scorecard/scorecard-types.ts';

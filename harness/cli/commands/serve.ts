@@ -1,7 +1,7 @@
 /**
  * `meetbench serve [--host 127.0.0.1] [--port 8080] [--password-file FILE] [--criteria FILE]`: the viewer
  * over the results store. Loopback needs no password; any other address requires MEETBENCH_VIEWER_PASSWORD
- * or --password-file and refuses an empty one (ARCHITECTURE.md "Viewer defaults"). With --criteria, every
+ * or --password-file and refuses an empty one (docs/architecture.md). With --criteria, every
  * run is judged again with that file, declared criteria (licence, LDAP, ...) included, as `meetbench score`
  * does; without it the scorecards come from the criteria results stored in each run. Runs until SIGINT/SIGTERM.
  */

@@ -3,9 +3,9 @@
  * printed (file:line: path: message), not just the first; exit 2 when any file is invalid.
  */
 import type { Command } from 'commander';
-import { isExpectedError } from '../../../results/expected-error.ts';
+import { isExpectedError } from '../../../results/errors.ts';
 import { InputError } from '../../../results/input-error.ts';
-import { EXIT_CODES } from '../../../results/run-record.ts';
+import { EXIT_CODES } from '../../../results/errors.ts';
 import { detectFileKind, validateByKind } from '../../scenario/file-kinds.ts';
 import { info, out } from '../output.ts';
 import type { RegisterCommand } from '../register-command.ts';

@@ -6,7 +6,7 @@
 import { appendFileSync } from 'node:fs';
 
 export interface FaultRow {
-  /** catalogue id (criteria-and-faults.md 2.7), e.g. S1, C3, B4, V2 */
+  /** catalogue id (README "Reliability"), e.g. S1, C3, B4, V2 */
   id: string;
   part: 'store' | 'input' | 'browser-platform' | 'viewer' | 'lab-runner' | 'fuzz';
   case: string;

@@ -1,7 +1,7 @@
 /** Who gets which profile, what the run plan says and refuses, the catalogue, and recovery from samples. */
 import { describe, expect, it } from 'vitest';
 import type { Sample } from '../../../results/run-record.ts';
-import { isExpectedError } from '../../../results/expected-error.ts';
+import { isExpectedError } from '../../../results/errors.ts';
 import type { ShapingFeatures } from '../../../harness/network/shaping-features.ts';
 import { loadCatalogue } from '../../../harness/network/catalogue.ts';
 import { assignNetworks, checkNetworkPlan, needsShaping, needsTurn, targetIndexes } from '../../../harness/network/participant-networks.ts';
