@@ -185,6 +185,52 @@ function trialId(platformIndex: number, profile: PlatformProfile, network: strin
   return `${slug}-${network}-r${repeat}`;
 }
 
+/** one trial of a seeded night, as the runner records it before criteria judge it */
+function seededTrial(ctx: TrialContext, id: string, clock: number): Trial {
+  const { rng, profile, network, repeat, saturated, xss } = ctx;
+  const participants = PARTICIPANTS.map((name, i) => participant(ctx, name, i));
+  const down = participants.every((p) => !p.joined);
+  // what the runner knows; the criteria engine judges the rest when the run is complete
+  const verdict = down ? 'broken' : saturated ? 'inconclusive' : 'passed';
+  const cpuAvg = saturated ? rng.normal(96, 2, 90) : rng.normal(55, 8, 20);
+  const trial: Trial = {
+    id,
+    platform: profile.id,
+    adapter: profile.adapter,
+    scenario: xss ? XSS_PAYLOADS[1] : 'four-party-call',
+    network,
+    repeat,
+    startedAt: new Date(clock).toISOString(),
+    finishedAt: new Date(clock + 95_000).toISOString(),
+    durationS: 95,
+    verdict,
+    reason: down ? 'no participant could join: the platform did not answer' : saturated ? 'the runner was saturated (CPU above 90 %): measurements are not trustworthy' : null,
+    participants,
+    criteria: [],
+    runner: { cpuPct: { avg: round(cpuAvg, 1), max: round(Math.min(100, cpuAvg + rng.range(5, 20)), 1) }, saturated, reason: saturated ? 'runner CPU above 90 %' : null, cores: 2, loadAvg: round(saturated ? 6.5 : 1.4, 1), busiestThread: { thread: 'AudioService AudioProcessing', pctOfCore: round(cpuAvg / 4, 1) } },
+    samplesFile: null,
+  };
+  return trial;
+}
+
+/** the detail a recent night keeps: per-second samples, and a screenshot and console log of each participant that failed */
+async function writeDetail(store: ResultsStore, runId: string, trial: Trial, rng: Prandom, screenshot: Buffer, report: SeedReport): Promise<void> {
+  const { id, participants } = trial;
+  const samples = participants.flatMap((p) => samplesFor(rng, p));
+  if (samples.length > 0) {
+    trial.samplesFile = await store.appendSamples(runId, id, samples);
+    report.sampleFiles++;
+  }
+  for (const p of participants.filter((x) => !x.joined)) {
+    const dir = await store.artifactDir(runId, id);
+    const base = `${p.name.replace(/[^a-z0-9-]/gi, '') || 'participant'}-failure`;
+    await fs.writeFile(path.join(dir, `${base}.png`), screenshot);
+    await fs.writeFile(path.join(dir, `${base}-console.log`), `${p.consoleErrors.join('\n')}\n`);
+    p.artifacts = [`${base}.png`, `${base}-console.log`];
+    report.artifacts += 2;
+  }
+}
+
 export async function generateDataset(store: ResultsStore, options: SeedOptions = {}): Promise<SeedReport> {
   const days = options.days ?? 365;
   const repeats = options.repeats ?? 2;
@@ -209,45 +255,9 @@ export async function generateDataset(store: ResultsStore, options: SeedOptions 
       for (const network of networks) {
         for (let repeat = 1; repeat <= repeats; repeat++) {
           const ctx: TrialContext = { rng, profile, day, days, start, repeat, network, saturated, xss };
-          const participants = PARTICIPANTS.map((name, i) => participant(ctx, name, i));
-          const down = participants.every((p) => !p.joined);
-          // what the runner knows; the criteria engine judges the rest when the run is complete
-          const verdict = down ? 'broken' : saturated ? 'inconclusive' : 'passed';
-          const cpuAvg = saturated ? rng.normal(96, 2, 90) : rng.normal(55, 8, 20);
-          const id = trialId(pi, profile, network, repeat);
-          const trial: Trial = {
-            id,
-            platform: profile.id,
-            adapter: profile.adapter,
-            scenario: xss ? XSS_PAYLOADS[1] : 'four-party-call',
-            network,
-            repeat,
-            startedAt: new Date(clock).toISOString(),
-            finishedAt: new Date(clock + 95_000).toISOString(),
-            durationS: 95,
-            verdict,
-            reason: down ? 'no participant could join: the platform did not answer' : saturated ? 'the runner was saturated (CPU above 90 %): measurements are not trustworthy' : null,
-            participants,
-            criteria: [],
-            runner: { cpuPct: { avg: round(cpuAvg, 1), max: round(Math.min(100, cpuAvg + rng.range(5, 20)), 1) }, saturated, reason: saturated ? 'runner CPU above 90 %' : null, cores: 2, loadAvg: round(saturated ? 6.5 : 1.4, 1), busiestThread: { thread: 'AudioService AudioProcessing', pctOfCore: round(cpuAvg / 4, 1) } },
-            samplesFile: null,
-          };
+          const trial = seededTrial(ctx, trialId(pi, profile, network, repeat), clock);
           clock += 100_000;
-          if (withDetail) {
-            const samples = participants.flatMap((p) => samplesFor(rng, p));
-            if (samples.length > 0) {
-              trial.samplesFile = await store.appendSamples(runId, id, samples);
-              report.sampleFiles++;
-            }
-            for (const p of participants.filter((x) => !x.joined)) {
-              const dir = await store.artifactDir(runId, id);
-              const base = `${p.name.replace(/[^a-z0-9-]/gi, '') || 'participant'}-failure`;
-              await fs.writeFile(path.join(dir, `${base}.png`), screenshot);
-              await fs.writeFile(path.join(dir, `${base}-console.log`), `${p.consoleErrors.join('\n')}\n`);
-              p.artifacts = [`${base}.png`, `${base}-console.log`];
-              report.artifacts += 2;
-            }
-          }
+          if (withDetail) await writeDetail(store, runId, trial, rng, screenshot, report);
           trials.push(trial);
         }
       }

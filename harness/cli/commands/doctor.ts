@@ -5,150 +5,20 @@
  * (the lab, shaping features, reference platforms) never change the exit code, but the summary says what
  * will not work without them.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { EXIT_CODES } from '../../../results/errors.ts';
-import { probeFakeMedia } from '../../lab/index.ts';
-import { DEFAULT_CHROMIUM, isRoot, REFERENCE_PLATFORMS } from '../../lab/index.ts';
-import { JANUS_DEMOS, janus } from '../../lab/index.ts';
-import { probeNetworkFeatures, type NetworkFeatures } from '../../network/network-features.ts';
-import { profilesReport } from '../../network/profiles-report.ts';
+import { DEFAULT_CHROMIUM } from '../../lab/index.ts';
 import { resolveDataDir } from '../data-dir.ts';
+import type { CheckResult, DoctorCheck } from '../doctor/doctor-check.ts';
+import { dataDirCheck, machineChecks } from '../doctor/machine-checks.ts';
+import { networkChecks } from '../doctor/network-checks.ts';
+import { platformChecks } from '../doctor/platform-checks.ts';
 import { info, out } from '../output.ts';
 import type { RegisterCommand } from '../register-command.ts';
 
-type Status = 'ok' | 'missing' | 'unavailable' | 'failed';
-
-interface CheckResult {
-  status: Status;
-  detail: string;
-  hint?: string;
-}
-
-interface DoctorCheck {
-  label: string;
-  /** a failed required check makes `doctor` exit 3: meetbench cannot measure anything without it */
-  required: boolean;
-  check(): Promise<CheckResult>;
-}
-
-function version(cmd: string, args: string[]): string | null {
-  try {
-    return execFileSync(cmd, args, { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'pipe'] }).trim().split('\n')[0] ?? null;
-  } catch {
-    return null;
-  }
-}
-
-const needsRoot: CheckResult = { status: 'unavailable', detail: 'needs root', hint: 'run as root: sudo node bin/meetbench.js doctor' };
-
-function galeneBinary(dataDir: string): string | null {
-  const candidates = [
-    process.env.GOPATH && path.join(process.env.GOPATH, 'bin', 'galene'),
-    path.join(os.homedir(), 'go', 'bin', 'galene'),
-    path.resolve('go', 'bin', 'galene'),
-    path.join(dataDir, 'go', 'bin', 'galene'),
-    '/usr/local/bin/galene',
-    '/usr/bin/galene',
-  ];
-  return candidates.find((c): c is string => !!c && existsSync(c)) ?? null;
-}
-
-function buildChecks(dataDir: string, chromium: string): DoctorCheck[] {
-  // one throwaway namespace answers four rows; probe it once
-  let features: Promise<NetworkFeatures> | null = null;
-  const network = (): Promise<NetworkFeatures> => (features ??= probeNetworkFeatures());
-  const feature = (pick: (f: NetworkFeatures) => { ok: boolean; detail: string }, hint: string) => async (): Promise<CheckResult> => {
-    if (!isRoot()) return needsRoot;
-    const r = pick(await network());
-    return r.ok ? { status: 'ok', detail: r.detail } : { status: 'unavailable', detail: r.detail, hint };
-  };
-
-  return [
-    { label: 'running as root', required: false, check: async () => (isRoot() ? { status: 'ok', detail: 'uid 0' } : { status: 'unavailable', detail: `uid ${process.getuid?.() ?? '?'}: no lab, no shaping`, hint: 'run as root for the lab: sudo node bin/meetbench.js ...' }) },
-    {
-      label: 'Chromium',
-      required: true,
-      check: async () => {
-        if (!existsSync(chromium)) return { status: 'missing', detail: `${chromium} not found`, hint: 'apt-get install -y chromium' };
-        const v = version(chromium, ['--version']);
-        return v ? { status: 'ok', detail: `${chromium}: ${v}` } : { status: 'failed', detail: `${chromium} --version failed` };
-      },
-    },
-    {
-      label: 'fake camera and microphone',
-      required: true,
-      check: async () => {
-        if (!existsSync(chromium)) return { status: 'missing', detail: 'no browser to try', hint: 'apt-get install -y chromium' };
-        const r = await probeFakeMedia(chromium);
-        return r.ok ? { status: 'ok', detail: `${r.detail}, ${r.ms} ms` } : { status: 'failed', detail: r.detail, hint: 'check the Chromium flags in harness/participants/chromium-flags.ts (docs/architecture.md "Measured on these machines")' };
-      },
-    },
-    { label: 'ip netns (namespaces, veth)', required: false, check: feature((f) => f.namespaces, 'needs iproute2 and a kernel with network namespaces') },
-    { label: 'qdisc tbf (rate limit)', required: false, check: feature((f) => f.qdiscs.tbf, 'kernel module sch_tbf') },
-    { label: 'qdisc htb (rate limit)', required: false, check: feature((f) => f.qdiscs.htb, 'kernel module sch_htb') },
-    { label: 'qdisc netem (delay, jitter)', required: false, check: feature((f) => f.qdiscs.netem, 'kernel module sch_netem: without it, profiles with delay or jitter cannot be applied') },
-    { label: 'nftables (random loss)', required: false, check: feature((f) => f.nftables, 'apt-get install -y nftables; loss profiles need it') },
-    { label: 'network profiles', required: false, check: async () => (isRoot() ? profilesReport() : needsRoot) },
-    {
-      label: 'Janus',
-      required: false,
-      check: async () => {
-        const r = await janus.check();
-        return r.ok ? { status: 'ok', detail: r.detail } : { status: 'missing', detail: r.detail, hint: 'apt-get install -y janus janus-demos' };
-      },
-    },
-    {
-      label: 'Janus demo pages',
-      required: false,
-      check: async () =>
-        existsSync(path.join(JANUS_DEMOS, 'videoroomtest.html')) && existsSync(path.join(JANUS_DEMOS, 'javascript', 'janus-gateway', 'janus.min.js'))
-          ? { status: 'ok', detail: `${JANUS_DEMOS} (scripts from /usr/share/javascript)` }
-          : { status: 'missing', detail: `no VideoRoom demo in ${JANUS_DEMOS}`, hint: 'apt-get install -y janus-demos' },
-    },
-    {
-      label: 'Galène',
-      required: false,
-      check: async () => {
-        const registered = REFERENCE_PLATFORMS.galene;
-        if (registered) {
-          const r = await registered.platform.check();
-          return r.ok ? { status: 'ok', detail: r.detail } : { status: 'missing', detail: r.detail, hint: 'build it from its Go module where Go is available' };
-        }
-        const bin = galeneBinary(dataDir);
-        return bin ? { status: 'ok', detail: bin } : { status: 'missing', detail: 'no galene binary (go/bin/galene, ~/go/bin/galene)', hint: 'optional: build it with Go to compare a second SFU' };
-      },
-    },
-    {
-      label: 'coturn (TURN scenarios)',
-      required: false,
-      check: async () => {
-        if (!existsSync('/usr/bin/turnserver')) return { status: 'missing', detail: 'no /usr/bin/turnserver', hint: 'optional: apt-get install -y coturn' };
-        const v = version('dpkg-query', ['-W', '-f', '${Version}', 'coturn']);
-        return { status: 'ok', detail: `/usr/bin/turnserver${v ? ` (coturn ${v})` : ''}` };
-      },
-    },
-    {
-      label: 'data dir writable',
-      required: true,
-      check: async () => {
-        try {
-          mkdirSync(dataDir, { recursive: true });
-          const probe = path.join(dataDir, `.doctor-${process.pid}`);
-          writeFileSync(probe, 'ok');
-          rmSync(probe);
-          return { status: 'ok', detail: dataDir };
-        } catch (error) {
-          return { status: 'failed', detail: `${dataDir}: ${(error as Error).message}`, hint: 'pass --data-dir or set MEETBENCH_DATA to a writable folder' };
-        }
-      },
-    },
-  ];
-}
+/** the rows, in the order they print: the machine, the network, the reference platforms, the data dir */
+const buildChecks = (dataDir: string, chromium: string): DoctorCheck[] => [...machineChecks(chromium), ...networkChecks(), ...platformChecks(dataDir), dataDirCheck(dataDir)];
 
 export const registerDoctor: RegisterCommand = (program, setExit) => {
   program

@@ -1,0 +1,61 @@
+/** The lab's reference platforms: Janus and its demo pages, Galène where it could be built, coturn for TURN-only profiles. */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { JANUS_DEMOS, janus, REFERENCE_PLATFORMS } from '../../lab/index.ts';
+import { version, type DoctorCheck } from './doctor-check.ts';
+
+function galeneBinary(dataDir: string): string | null {
+  const candidates = [
+    process.env.GOPATH && path.join(process.env.GOPATH, 'bin', 'galene'),
+    path.join(os.homedir(), 'go', 'bin', 'galene'),
+    path.resolve('go', 'bin', 'galene'),
+    path.join(dataDir, 'go', 'bin', 'galene'),
+    '/usr/local/bin/galene',
+    '/usr/bin/galene',
+  ];
+  return candidates.find((c): c is string => !!c && existsSync(c)) ?? null;
+}
+
+export function platformChecks(dataDir: string): DoctorCheck[] {
+  return [
+    {
+      label: 'Janus',
+      required: false,
+      check: async () => {
+        const r = await janus.check();
+        return r.ok ? { status: 'ok', detail: r.detail } : { status: 'missing', detail: r.detail, hint: 'apt-get install -y janus janus-demos' };
+      },
+    },
+    {
+      label: 'Janus demo pages',
+      required: false,
+      check: async () =>
+        existsSync(path.join(JANUS_DEMOS, 'videoroomtest.html')) && existsSync(path.join(JANUS_DEMOS, 'javascript', 'janus-gateway', 'janus.min.js'))
+          ? { status: 'ok', detail: `${JANUS_DEMOS} (scripts from /usr/share/javascript)` }
+          : { status: 'missing', detail: `no VideoRoom demo in ${JANUS_DEMOS}`, hint: 'apt-get install -y janus-demos' },
+    },
+    {
+      label: 'Galène',
+      required: false,
+      check: async () => {
+        const registered = REFERENCE_PLATFORMS.galene;
+        if (registered) {
+          const r = await registered.platform.check();
+          return r.ok ? { status: 'ok', detail: r.detail } : { status: 'missing', detail: r.detail, hint: 'build it from its Go module where Go is available' };
+        }
+        const bin = galeneBinary(dataDir);
+        return bin ? { status: 'ok', detail: bin } : { status: 'missing', detail: 'no galene binary (go/bin/galene, ~/go/bin/galene)', hint: 'optional: build it with Go to compare a second SFU' };
+      },
+    },
+    {
+      label: 'coturn (TURN scenarios)',
+      required: false,
+      check: async () => {
+        if (!existsSync('/usr/bin/turnserver')) return { status: 'missing', detail: 'no /usr/bin/turnserver', hint: 'optional: apt-get install -y coturn' };
+        const v = version('dpkg-query', ['-W', '-f', '${Version}', 'coturn']);
+        return { status: 'ok', detail: `/usr/bin/turnserver${v ? ` (coturn ${v})` : ''}` };
+      },
+    },
+  ];
+}
