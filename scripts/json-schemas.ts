@@ -1,7 +1,7 @@
 /**
  * The JSON Schemas editors use for meetbench's YAML files, generated from the zod schemas that meetbench
  * itself validates with (one source of truth). `npm run schemas` writes them; the unit test
- * test/unit/json-schemas.test.ts fails when a committed file is out of date.
+ * test/unit/scripts/json-schemas.test.ts fails when a committed file is out of date.
  */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';

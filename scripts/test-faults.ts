@@ -37,8 +37,8 @@ interface Proof {
 const PROOFS: Proof[] = [
   { id: 'S2', part: 'store', case: 'two processes write one store (contract)', file: 'test/contract/lowdb-store.test.ts', pattern: /two processes/ },
   { id: 'S4', part: 'store', case: 'corrupt file refused, copy kept (contract)', file: 'test/contract/lowdb-store.test.ts', pattern: /corrupt|empty file/ },
-  { id: 'C6', part: 'input', case: "k6's parser accept/reject table", file: 'test/unit/criteria/threshold-parser.test.ts', pattern: /parseThreshold/ },
-  { id: 'C9/C10', part: 'input', case: 'no data, all joins failed: no-data outcome, no NaN', file: 'test/unit/scorecard/score-run.test.ts', pattern: /no data|NaN/ },
+  { id: 'C6', part: 'input', case: "k6's parser accept/reject table", file: 'test/unit/results/criteria/threshold-parser.test.ts', pattern: /parseThreshold/ },
+  { id: 'C9/C10', part: 'input', case: 'no data, all joins failed: no-data outcome, no NaN', file: 'test/unit/results/scorecard/score-run.test.ts', pattern: /no data|NaN/ },
   { id: 'B1', part: 'browser-platform', case: 'platform page that never answers', file: 'test/e2e/run-failures.test.ts', pattern: /never answers/, e2e: true },
   { id: 'B3', part: 'browser-platform', case: 'browser killed mid-trial', file: 'test/e2e/run-failures.test.ts', pattern: /killed mid-trial/, e2e: true },
   { id: 'B6', part: 'lab-runner', case: 'SIGTERM from cron/systemd mid-run', file: 'test/e2e/run-failures.test.ts', pattern: /SIGTERM/, e2e: true },

@@ -20,7 +20,7 @@ import type { LabHost, ReferencePlatform, ReferencePlatformEndpoints } from './r
 export const JANUS_BINARY = '/usr/bin/janus';
 export const JANUS_DEMOS = '/usr/share/janus/demos';
 export const DEMO_PORT = 8000;
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const STATIC_SERVER = fileURLToPath(new URL('./static-server.ts', import.meta.url));
 /** WebSockets cost nothing and let adapters use ws:// instead of HTTP long-polls */
 const WEBSOCKETS = true;

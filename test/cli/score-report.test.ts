@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../results/run-record.ts';
 import { openStore } from '../../results/store/open-store.ts';
 import { runCli } from '../helpers/run-cli.ts';
-import { failedParticipant, participant, run, trial } from '../unit/scorecard/run-factory.ts';
+import { failedParticipant, participant, run, trial } from '../unit/results/scorecard/run-factory.ts';
 
 const PRESET = path.resolve('scenarios/criteria.yaml');
 const noStack = (stderr: string): void => expect(stderr).not.toMatch(/^ {4}at /m);

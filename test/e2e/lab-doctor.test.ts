@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isRoot } from '../../harness/lab/index.ts';
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('meetbench doctor', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mb-doctor-'));

@@ -26,7 +26,7 @@ import {
 
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const skipReason = shouldSkip('test/e2e/lab.test.ts', 'the local lab', labMissing()) ? 'skipped' : null;
 
 /** `mb-` namespaces and root-namespace links that exist now */

@@ -2,7 +2,7 @@
  * Fault catalogue, scenario and criteria input (README \"Reliability\", C1–C8): hostile files through
  * the real loaders, and a few through the real CLI (`meetbench validate`): exit 2, file and line named,
  * no stack trace, nothing started. C9/C10 (no data, all joins failed) are proved by
- * test/unit/scorecard/score-run.test.ts; the k6 accept/reject table (C6) by test/unit/criteria/threshold-parser.test.ts.
+ * test/unit/results/scorecard/score-run.test.ts; the k6 accept/reject table (C6) by test/unit/results/criteria/threshold-parser.test.ts.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -9,7 +9,7 @@ import { isAlive, terminateSync } from '../../harness/system/processes.ts';
 import { NEVER_ANSWERS_PORT, REPLICA_PORTS, VARIANT_OFFSET, type ReplicaId } from './replica-server.ts';
 
 const SERVER = fileURLToPath(new URL('./replica-server.ts', import.meta.url));
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface RunningReplicas {
   pid: number;

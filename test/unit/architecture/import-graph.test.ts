@@ -121,3 +121,14 @@ describe('the lint zones', () => {
     expect(await refused('harness/runner/zone.ts', "import { labUp } from '../lab/index.ts';\nexport const x = labUp;\n")).toEqual([]);
   });
 });
+
+describe('the unit tests', () => {
+  it('mirror the source tree: each folder of test/unit/ is a folder of the product', () => {
+    const folders = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(path.join(dir, name)).isDirectory() && name !== 'fixtures' ? [path.join(dir, name), ...folders(path.join(dir, name))] : []));
+    const strays = folders('test/unit')
+      .map((dir) => path.relative('test/unit', dir))
+      .filter((dir) => dir !== 'architecture')
+      .filter((dir) => !statSync(dir, { throwIfNoEntry: false })?.isDirectory());
+    expect(strays).toEqual([]);
+  });
+});

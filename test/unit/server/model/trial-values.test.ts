@@ -10,7 +10,7 @@ import { runRecordSchema, type RunRecord } from '../../../../results/run-record.
 import { scoreRun } from '../../../../results/scorecard/score-run.ts';
 import { KEY_METRICS, trialValue } from '../../../../server/model/trial-values.ts';
 
-const records = JSON.parse(readFileSync(fileURLToPath(new URL('../../scorecard/fixtures/lab-runs.json', import.meta.url)), 'utf8')) as unknown[];
+const records = JSON.parse(readFileSync(fileURLToPath(new URL('../../results/scorecard/fixtures/lab-runs.json', import.meta.url)), 'utf8')) as unknown[];
 const labRun = runRecordSchema.parse(records[1]) as RunRecord;
 const preset = loadCriteriaFile(fileURLToPath(new URL('../../../../scenarios/criteria.yaml', import.meta.url)));
 
