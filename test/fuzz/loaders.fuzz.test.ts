@@ -4,7 +4,7 @@
  * exit 2): never a crash, never a polluted Object.prototype, and within bounded time and memory.
  * Repeatable: MEETBENCH_FUZZ_SEED replays a run, MEETBENCH_FUZZ_CASES sets how many inputs per generator.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,17 +21,24 @@ const CASES = Number(process.env.MEETBENCH_FUZZ_CASES ?? 800);
 const MAX_MS_PER_INPUT = 15_000;
 const MAX_HEAP_GROWTH_MB = 256;
 
+/**
+ * The corpus the mutations start from: every scenario and criteria file meetbench ships. A file listed
+ * here and missing fails the test (it once listed templates that did not exist and dropped them
+ * silently), and so does a shipped template that is not listed.
+ */
 const SHIPPED = {
-  scenario: ['scenarios/demo.yaml', ...['janus.yaml', 'galene.yaml'].map((f) => `scenarios/platforms/${f}`)].filter((f) => {
-    try {
-      readFileSync(f);
-      return true;
-    } catch {
-      return false;
-    }
-  }),
+  scenario: ['scenarios/demo.yaml', ...['bigbluebutton', 'custom', 'janus-videocall', 'jitsi-meet', 'livekit-meet', 'nextcloud-talk', 'zimbra-connect'].map((f) => `scenarios/platforms/${f}.yaml`)],
   criteria: ['scenarios/criteria.yaml'],
 };
+
+describe('the fuzz corpus', () => {
+  it('lists only files that exist, and every shipped scenario template', () => {
+    const all = [...SHIPPED.scenario, ...SHIPPED.criteria];
+    expect(all.filter((f) => !existsSync(f))).toEqual([]);
+    const templates = readdirSync('scenarios/platforms').filter((f) => f.endsWith('.yaml')).map((f) => `scenarios/platforms/${f}`);
+    expect(templates.filter((f) => !SHIPPED.scenario.includes(f))).toEqual([]);
+  });
+});
 
 type Loader = (text: string) => unknown;
 const LOADERS: Record<'scenario' | 'criteria', Loader> = {
