@@ -20,6 +20,7 @@ export const ERROR_CATALOGUE = {
   INVALID_FLAG: { exit: EXIT_CODES.invalid, means: 'a command-line flag or argument is not what was expected' },
   NOT_FOUND: { exit: EXIT_CODES.invalid, means: 'a run, file or lab named by the user does not exist' },
   UNSUPPORTED: { exit: EXIT_CODES.invalid, means: 'the platform or this machine cannot do what the scenario asks' },
+  PATH_OUTSIDE_ROOT: { exit: EXIT_CODES.invalid, means: 'a stored id or a name given would lead outside the data directory (a name with a separator or .., or a link out); nothing is touched' },
   STORE_CORRUPT: { exit: EXIT_CODES.broken, means: 'the results store cannot be read (truncated, foreign, or from a newer meetbench); it is kept as it is' },
   STORE_LOCKED: { exit: EXIT_CODES.broken, means: 'another process holds the results store' },
   STORE_WRITE_FAILED: { exit: EXIT_CODES.broken, means: 'the results store could not be written (disk full, read-only folder)' },

@@ -16,6 +16,7 @@ import { EXIT_CODES } from '../../results/errors.ts';
 import { formatScorecard } from '../../results/scorecard/format-scorecard.ts';
 import type { Scorecard } from '../../results/scorecard/scorecard-types.ts';
 import type { ResultsStore } from '../../results/store/results-store.ts';
+import { realPathInside } from '../../results/paths/inside-root.ts';
 import type { LoadedSuite } from '../scenario/load-suite.ts';
 import { historyMarkdown } from './history-markdown.ts';
 import type { NightReport, PlatformLine } from './night-report.ts';
@@ -61,7 +62,7 @@ export async function finishNight({ loaded, store, criteria, result }: FinishOpt
         return { platform, name: platform, verdict, score: null, summary: `${own.length} trial(s), no criteria file: ${verdict}`, trials: own.length };
       });
 
-  const dir = path.join(store.dataDir, 'reports', run.id);
+  const dir = await realPathInside(store.dataDir, 'reports', run.id);
   await mkdir(dir, { recursive: true });
   const scorecardText = scorecards.length ? formatScorecard(scorecards, 'en') : platforms.map((p) => `${p.name}: ${p.verdict} (${p.summary})`).join('\n');
   const reports = { scorecard: path.join(dir, 'scorecard.txt'), junit: path.join(dir, 'junit.xml'), markdown: path.join(dir, 'report.md'), json: path.join(dir, 'night.json') };

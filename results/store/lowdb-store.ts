@@ -11,6 +11,8 @@ import { ExpectedError } from '../errors.ts';
 import type { ResultsStore, RunSummary } from './results-store.ts';
 import { DurableJsonFile } from './durable-json-file.ts';
 import { withFileLock } from './store-lock.ts';
+import { isSafeName } from '../paths/safe-name.ts';
+import { pathInside, realPathInside } from '../paths/inside-root.ts';
 
 export const STORE_FILE = 'meetbench.json';
 export const STORE_SCHEMA_VERSION = 1;
@@ -21,10 +23,8 @@ interface StoreDocument {
 }
 
 /** Ids become file and folder names: keep them to a safe alphabet so no id can climb out of the data dir. */
-const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-
 function checkId(kind: string, id: string): void {
-  if (!SAFE_ID.test(id) || id.includes('..')) {
+  if (!isSafeName(id)) {
     throw new ExpectedError('INVALID_INPUT', `invalid ${kind} id ${JSON.stringify(id)}`, { hint: 'ids use letters, digits, ".", "_" and "-"' });
   }
 }
@@ -132,29 +132,34 @@ export class LowdbStore implements ResultsStore {
       return true;
     });
     if (removed) {
-      await fs.rm(path.join(this.dataDir, 'samples', id), { recursive: true, force: true });
-      await fs.rm(path.join(this.dataDir, 'artifacts', id), { recursive: true, force: true });
+      for (const folder of ['samples', 'artifacts']) await fs.rm(await realPathInside(this.dataDir, folder, id), { recursive: true, force: true });
     }
     return removed;
   }
 
+  /** the samples file of a trial, relative to the data dir (as trials record it) */
   samplesPath(runId: string, trialId: string): string {
     checkId('run', runId);
     checkId('trial', trialId);
-    return path.join(this.dataDir, 'samples', runId, `${trialId}.ndjson`);
+    return path.relative(this.dataDir, pathInside(this.dataDir, 'samples', runId, `${trialId}.ndjson`));
+  }
+
+  /** the same, where reads and writes go: links on the way followed, and refused when they lead outside */
+  private samplesFile(runId: string, trialId: string): Promise<string> {
+    return realPathInside(this.dataDir, ...this.samplesPath(runId, trialId).split(path.sep));
   }
 
   async appendSamples(runId: string, trialId: string, samples: Sample[]): Promise<string> {
-    const file = this.samplesPath(runId, trialId);
+    const file = await this.samplesFile(runId, trialId);
     await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.appendFile(file, samples.map((s) => `${JSON.stringify(s)}\n`).join(''));
-    return path.relative(this.dataDir, file);
+    return this.samplesPath(runId, trialId);
   }
 
   async readSamples(runId: string, trialId: string): Promise<Sample[]> {
     let text: string;
     try {
-      text = await fs.readFile(this.samplesPath(runId, trialId), 'utf8');
+      text = await fs.readFile(await this.samplesFile(runId, trialId), 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
@@ -175,7 +180,7 @@ export class LowdbStore implements ResultsStore {
   async artifactDir(runId: string, trialId: string): Promise<string> {
     checkId('run', runId);
     checkId('trial', trialId);
-    const dir = path.join(this.dataDir, 'artifacts', runId, trialId);
+    const dir = await realPathInside(this.dataDir, 'artifacts', runId, trialId);
     await fs.mkdir(dir, { recursive: true });
     return dir;
   }

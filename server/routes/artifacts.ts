@@ -1,7 +1,7 @@
 /**
  * Artifacts (failure screenshots, console logs) served only from inside the data directory: by run id,
- * trial id and a file name the trial lists, each checked against a strict pattern, then the resolved real
- * path must lie inside the data directory's real path (so neither `..` nor a symlink can climb out).
+ * trial id and a file name the trial lists, each checked against a strict pattern, then the path is built
+ * by paths/inside-root.ts, which follows links and refuses one that leads out of the data directory.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -9,8 +9,8 @@ import { Router } from 'express';
 import type { ViewerContext } from '../context.ts';
 import { badRequest, notFound } from '../http-errors.ts';
 import { findRun, findTrial } from './load.ts';
-
-export const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+import { isSafeName } from '../../results/paths/safe-name.ts';
+import { realPathInside } from '../../results/paths/inside-root.ts';
 
 const TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -23,10 +23,6 @@ const TYPES: Record<string, string> = {
   '.ndjson': 'application/x-ndjson',
 };
 
-export function isSafeName(name: string): boolean {
-  return SAFE_NAME.test(name) && !name.includes('..');
-}
-
 export function createArtifactsRouter(context: ViewerContext): Router {
   const router = Router();
   router.get('/:runId/:trialId/:name', async (req, res) => {
@@ -36,16 +32,14 @@ export function createArtifactsRouter(context: ViewerContext): Router {
     if (!type) throw badRequest('unknown artifact type');
     const trial = findTrial(findRun(await context.snapshots.get(), runId), trialId);
     if (!trial.participants.some((p) => p.artifacts.includes(name))) throw notFound('artifact');
-    const root = await fs.realpath(context.store.dataDir);
-    const dir = await context.store.artifactDir(runId, trialId);
-    let real: string;
+    await context.store.artifactDir(runId, trialId);
+    let body: Buffer;
     try {
-      real = await fs.realpath(path.resolve(dir, name));
+      body = await fs.readFile(await realPathInside(context.store.dataDir, 'artifacts', runId, trialId, name));
     } catch {
+      // missing, or a link out of the data directory: the same answer, so nothing outside can be probed
       throw notFound('artifact file');
     }
-    if (!real.startsWith(root + path.sep)) throw notFound('artifact file');
-    const body = await fs.readFile(real);
     res.type(type);
     res.setHeader('Content-Disposition', type.startsWith('image/') ? 'inline' : `inline; filename="${name}"`);
     res.setHeader('Cache-Control', 'private, max-age=3600');

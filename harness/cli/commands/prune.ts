@@ -8,7 +8,7 @@ import { EXIT_CODES } from '../../../results/errors.ts';
 import { HarnessError } from '../../errors.ts';
 import { pruneRuns } from '../../nightly/prune.ts';
 import { resolveDataDir } from '../data-dir.ts';
-import { out } from '../output.ts';
+import { info, out } from '../output.ts';
 import type { RegisterCommand } from '../register-command.ts';
 
 function days(flag: string, value: string | undefined): number | null {
@@ -33,6 +33,7 @@ export const registerPrune: RegisterCommand = (program: Command, setExit) => {
       }
       const store = await openStore(resolveDataDir(program.opts().dataDir));
       const result = await pruneRuns(store, { keepDays, keepSummariesDays, dryRun: opts.dryRun ?? false });
+      for (const { id, why } of result.skipped) info(`left run ${JSON.stringify(id)} as it is: ${why}`);
       const verb = opts.dryRun ? 'would remove' : 'removed';
       out(`${verb} samples and artifacts of ${result.detailsRemoved.length} run(s), ${result.runsDeleted.length} run(s) entirely; ${(result.bytesFreed / 1024 / 1024).toFixed(1)} MiB`);
       setExit(EXIT_CODES.passed);
