@@ -9,15 +9,28 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Adapter } from 'lowdb';
 import { ExpectedError } from '../errors.ts';
+import { quarantineCopy } from './quarantine.ts';
 
 export class StoreCorruptError extends ExpectedError {
-  constructor(file: string, quarantined: string, why: string) {
+  constructor(file: string, kept: string, why: string) {
     super('STORE_CORRUPT', `the results store ${file} is unreadable: ${why}`, {
-      details: [`a copy was kept as ${quarantined}; the original was left untouched`],
+      details: [kept],
       hint: 'restore a backup, or move the file away to start a new store (nothing was deleted)',
     });
   }
 }
+
+/** Not corrupt: made for a newer meetbench, which would read it. No copy is made, nothing is changed. */
+export class StoreNewerError extends ExpectedError {
+  constructor(file: string, version: number, readable: number) {
+    super('STORE_NEWER', `the results store ${file} was written by a newer meetbench (store schema version ${version}; this meetbench reads ${readable}): upgrade meetbench to read it`, {
+      hint: 'upgrade meetbench on this machine (the file was left untouched and not copied)',
+    });
+  }
+}
+
+/** What a document check found: a problem (the file is kept aside and refused), or a newer version (refused only). */
+export type DocumentProblem = { corrupt: string } | { newerVersion: number; readable: number };
 
 export class StoreWriteError extends ExpectedError {
   constructor(file: string, cause: unknown) {
@@ -50,10 +63,10 @@ function isRunning(pid: number): boolean {
 
 export class DurableJsonFile<T> implements Adapter<T> {
   readonly file: string;
-  private readonly validate: (data: unknown) => string | null;
+  private readonly validate: (data: unknown) => DocumentProblem | null;
 
   /** `validate` returns null when the parsed document has the expected shape, else what is wrong. */
-  constructor(file: string, validate: (data: unknown) => string | null) {
+  constructor(file: string, validate: (data: unknown) => DocumentProblem | null) {
     this.file = file;
     this.validate = validate;
   }
@@ -71,16 +84,17 @@ export class DurableJsonFile<T> implements Adapter<T> {
       // fatal: readFile(…, 'utf8') would turn bad bytes into U+FFFD and the next write would save the damage
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     } catch {
-      throw await this.quarantine('not valid UTF-8');
+      throw await this.quarantine('not valid UTF-8', bytes);
     }
     let data: unknown;
     try {
       data = JSON.parse(text);
     } catch (error) {
-      throw await this.quarantine(text.length === 0 ? 'the file is empty' : `not valid JSON (${(error as Error).message})`);
+      throw await this.quarantine(text.length === 0 ? 'the file is empty' : `not valid JSON (${(error as Error).message})`, bytes);
     }
     const problem = this.validate(data);
-    if (problem) throw await this.quarantine(problem);
+    if (problem && 'newerVersion' in problem) throw new StoreNewerError(this.file, problem.newerVersion, problem.readable);
+    if (problem) throw await this.quarantine(problem.corrupt, bytes);
     return data as T;
   }
 
@@ -123,9 +137,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return removed;
   }
 
-  private async quarantine(why: string): Promise<StoreCorruptError> {
-    const copy = `${this.file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    await fs.copyFile(this.file, copy);
-    return new StoreCorruptError(this.file, copy, why);
+  private async quarantine(why: string, bytes: Buffer): Promise<StoreCorruptError> {
+    return new StoreCorruptError(this.file, await quarantineCopy(this.file, bytes), why);
   }
 }

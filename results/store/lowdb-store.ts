@@ -9,7 +9,7 @@ import { Low } from 'lowdb';
 import { RUN_SCHEMA_VERSION, runRecordSchema, type RunRecord, type Sample } from '../run-record.ts';
 import { ExpectedError } from '../errors.ts';
 import type { ResultsStore, RunSummary } from './results-store.ts';
-import { DurableJsonFile } from './durable-json-file.ts';
+import { DurableJsonFile, type DocumentProblem } from './durable-json-file.ts';
 import { withFileLock } from './store-lock.ts';
 import { isSafeName } from '../paths/safe-name.ts';
 import { pathInside, realPathInside } from '../paths/inside-root.ts';
@@ -29,19 +29,23 @@ function checkId(kind: string, id: string): void {
   }
 }
 
-function validateDocument(data: unknown): string | null {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'expected a JSON object with "schemaVersion" and "runs"';
+function validateDocument(data: unknown): DocumentProblem | null {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { corrupt: 'expected a JSON object with "schemaVersion" and "runs"' };
   const doc = data as Partial<StoreDocument>;
-  if (doc.schemaVersion !== STORE_SCHEMA_VERSION) {
-    return `schemaVersion is ${JSON.stringify(doc.schemaVersion)}, this meetbench reads ${STORE_SCHEMA_VERSION}`;
+  // a newer meetbench's store is not corrupt: refuse it as such, without keeping a copy
+  if (typeof doc.schemaVersion === 'number' && Number.isInteger(doc.schemaVersion) && doc.schemaVersion > STORE_SCHEMA_VERSION) {
+    return { newerVersion: doc.schemaVersion, readable: STORE_SCHEMA_VERSION };
   }
-  if (!Array.isArray(doc.runs)) return '"runs" is not an array';
+  if (doc.schemaVersion !== STORE_SCHEMA_VERSION) {
+    return { corrupt: `schemaVersion is ${JSON.stringify(doc.schemaVersion)}, this meetbench reads ${STORE_SCHEMA_VERSION}` };
+  }
+  if (!Array.isArray(doc.runs)) return { corrupt: '"runs" is not an array' };
   // only what every reader relies on: a newer meetbench's extra fields must still pass
   const bad = doc.runs.findIndex((r: unknown) => {
     const run = r as Partial<RunRecord> | null;
     return typeof run !== 'object' || run === null || typeof run.id !== 'string' || typeof run.startedAt !== 'string' || !Array.isArray(run.trials);
   });
-  if (bad >= 0) return `runs[${bad}] is not a run record (an object with id, startedAt and trials)`;
+  if (bad >= 0) return { corrupt: `runs[${bad}] is not a run record (an object with id, startedAt and trials)` };
   return null;
 }
 

@@ -21,13 +21,14 @@ describe('the lowdb store on disk', () => {
     expect(readdirSync(dir).some((f) => f.startsWith(`${STORE_FILE}.corrupt-`))).toBe(true);
   });
 
-  it('refuses an empty file and a file of another schema version instead of resetting it', async () => {
+  it('refuses an empty file, and a file of a newer schema version as such, instead of resetting it', async () => {
     const dir = freshDir();
     writeFileSync(path.join(dir, STORE_FILE), '');
     await expect(openStore(dir)).rejects.toThrow(/the file is empty/);
     const dir2 = freshDir();
     writeFileSync(path.join(dir2, STORE_FILE), '{"schemaVersion":99,"runs":[]}');
-    await expect(openStore(dir2)).rejects.toThrow(/schemaVersion is 99/);
+    await expect(openStore(dir2)).rejects.toThrow(/written by a newer meetbench \(store schema version 99; this meetbench reads 1\): upgrade/);
+    expect(readdirSync(dir2).filter((f) => f.includes('.corrupt-'))).toEqual([]);
   });
 
   it('loses no run when two processes write the same store at once', async () => {

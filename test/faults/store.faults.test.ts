@@ -231,7 +231,7 @@ const CORRUPT: Array<[string, Buffer]> = [
   ['top level an array', Buffer.from('[]')],
   ['invalid UTF-8', Buffer.concat([Buffer.from('{"schemaVersion":1,"runs":[],"note":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')])],
   ['byte-order mark', Buffer.from('\uFEFF{"schemaVersion":1,"runs":[]}')],
-  ['another schema version', Buffer.from('{"schemaVersion":99,"runs":[]}')],
+  ['an unknown schema version (0; a newer one is refused without a copy: unreadable-store.faults.test.ts)', Buffer.from('{"schemaVersion":0,"runs":[]}')],
   ['runs not an array', Buffer.from('{"schemaVersion":1,"runs":{}}')],
   ['runs holding garbage', Buffer.from('{"schemaVersion":1,"runs":[null,42,"x"]}')],
   ['a run without an id', Buffer.from('{"schemaVersion":1,"runs":[{"kind":"run"}]}')],
