@@ -58,6 +58,6 @@ export function createApp(options: AppOptions): Express {
   app.use('/artifacts', createArtifactsRouter(context));
   app.use(createPagesRouter(context));
   app.use(notFoundHandler);
-  app.use(errorMiddleware);
+  app.use(errorMiddleware(options.store.dataDir));
   return app;
 }

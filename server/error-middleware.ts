@@ -1,5 +1,11 @@
-/** Last middleware: HttpError → its status; anything else → 500 with no detail leaked to the page. */
+/**
+ * Last middleware: HttpError → its status; a results store the viewer cannot read (corrupt, written by a
+ * newer meetbench) → 503 saying so, logged once per distinct problem without a stack; anything else → 500
+ * with no detail leaked to the page.
+ */
+import path from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
+import { isExpectedError, type ExpectedError } from '../results/errors.ts';
 import { HttpError } from './http-errors.ts';
 import { render } from './render.ts';
 
@@ -7,16 +13,32 @@ export function notFoundHandler(_req: Request, _res: Response, next: NextFunctio
   next(new HttpError(404, 'page not found'));
 }
 
-export async function errorMiddleware(error: unknown, req: Request, res: Response, _next: NextFunction): Promise<void> {
-  // Express's own client errors (a URL parameter with broken %-encoding: URIError, status 400) stay 4xx
-  const clientStatus = (error as { status?: unknown } | null)?.status;
-  const clientError = typeof clientStatus === 'number' && clientStatus >= 400 && clientStatus < 500 ? clientStatus : null;
-  const status = error instanceof HttpError ? error.status : (clientError ?? 500);
-  if (status === 500) process.stderr.write(`meetbench viewer: ${req.method} ${req.originalUrl}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  const message = error instanceof HttpError ? error.message : clientError ? 'bad request' : 'internal error';
-  if (req.path.startsWith('/api/') || req.path.startsWith('/artifacts/') || req.path === '/metrics' || !res.locals.t) {
-    res.status(status).json({ error: message, status });
-    return;
-  }
-  await render(res, 'error', { status, message }, status);
+const isStoreProblem = (error: unknown): error is ExpectedError => isExpectedError(error) && error.code.startsWith('STORE_');
+
+export function errorMiddleware(dataDir: string): (error: unknown, req: Request, res: Response, next: NextFunction) => Promise<void> {
+  // the same unreadable store is met by every request until it changes: say it once in the log, not per poll
+  let lastStoreProblem = '';
+  return async (error, req, res, _next) => {
+    // Express's own client errors (a URL parameter with broken %-encoding: URIError, status 400) stay 4xx
+    const clientStatus = (error as { status?: unknown } | null)?.status;
+    const clientError = typeof clientStatus === 'number' && clientStatus >= 400 && clientStatus < 500 ? clientStatus : null;
+    let status = error instanceof HttpError ? error.status : (clientError ?? 500);
+    let message = error instanceof HttpError ? error.message : clientError ? 'bad request' : 'internal error';
+    if (isStoreProblem(error)) {
+      status = 503;
+      // the page names the store file, not where the server keeps it
+      message = error.message.split(`${dataDir}${path.sep}`).join('');
+      const logged = [error.message, ...error.details, ...(error.hint ? [`hint: ${error.hint}`] : [])].join('\n  ');
+      if (logged !== lastStoreProblem) process.stderr.write(`meetbench viewer: ${logged}\n  (answering 503 until the file changes)\n`);
+      lastStoreProblem = logged;
+      res.setHeader('Retry-After', '60');
+    } else if (status === 500) {
+      process.stderr.write(`meetbench viewer: ${req.method} ${req.originalUrl}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    if (req.path.startsWith('/api/') || req.path.startsWith('/artifacts/') || req.path === '/metrics' || !res.locals.t) {
+      res.status(status).json({ error: message, status, ...(isExpectedError(error) ? { code: error.code } : {}) });
+      return;
+    }
+    await render(res, 'error', { status, message }, status);
+  };
 }

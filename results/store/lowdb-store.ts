@@ -49,7 +49,8 @@ function validateDocument(data: unknown): DocumentProblem | null {
   return null;
 }
 
-function summarize(run: RunRecord): RunSummary {
+/** the short form of a run that listings show */
+export function summarizeRun(run: RunRecord): RunSummary {
   return {
     id: run.id,
     kind: run.kind,
@@ -90,7 +91,7 @@ export class LowdbStore implements ResultsStore {
 
   async listRuns(): Promise<RunSummary[]> {
     const doc = await this.fresh();
-    return doc.runs.map(summarize).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    return doc.runs.map(summarizeRun).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   }
 
   async getRun(idOrLatest: string): Promise<RunRecord | undefined> {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { RunRecord } from '../../results/run-record.ts';
 import type { ResultsStore } from '../../results/store/results-store.ts';
 import { STORE_FILE } from '../../results/store/lowdb-store.ts';
+import { isExpectedError } from '../../results/errors.ts';
 
 export interface RunsSnapshot {
   /** oldest first */
@@ -43,6 +44,8 @@ function makeSnapshot(runs: RunRecord[]): RunsSnapshot {
 
 export class SnapshotSource {
   private current: { key: string; snapshot: RunsSnapshot } | undefined;
+  /** the last reload's expected failure (an unreadable store), answered again until the file changes */
+  private failed: { key: string; error: unknown } | undefined;
   private loading: Promise<RunsSnapshot> | undefined;
 
   constructor(private readonly store: ResultsStore) {}
@@ -59,12 +62,18 @@ export class SnapshotSource {
   async get(): Promise<RunsSnapshot> {
     const key = await this.fileKey();
     if (key !== undefined && this.current?.key === key) return this.current.snapshot;
+    // an unreadable store is read once per change, not once per request (Prometheus polls a year of results)
+    if (key !== undefined && this.failed?.key === key) throw this.failed.error;
     // concurrent requests after a change share one reload
     this.loading ??= (async () => {
       try {
         const snapshot = makeSnapshot(await this.store.allRuns());
         if (key !== undefined) this.current = { key, snapshot };
+        this.failed = undefined;
         return snapshot;
+      } catch (error) {
+        if (key !== undefined && isExpectedError(error)) this.failed = { key, error };
+        throw error;
       } finally {
         this.loading = undefined;
       }

@@ -9,6 +9,7 @@ import { comparePlatforms, compareRuns } from '../model/compare.ts';
 import { chartSeries } from '../model/sample-series.ts';
 import { badRequest, notFound } from '../http-errors.ts';
 import { allPlatforms, findRun, findTrial, queryString } from './load.ts';
+import { summarizeRun } from '../../results/store/lowdb-store.ts';
 
 export function createApiRouter(context: ViewerContext): Router {
   const router = Router();
@@ -25,8 +26,10 @@ export function createApiRouter(context: ViewerContext): Router {
     });
   });
 
+  // from the snapshot, like every page: the store file is read once per change, not once per request
   router.get('/runs', async (_req, res) => {
-    res.json(await context.store.listRuns());
+    const snapshot = await context.snapshots.get();
+    res.json(snapshot.memo('run-summaries', () => [...snapshot.runs].reverse().map(summarizeRun)));
   });
 
   router.get('/runs/:runId', async (req, res) => {

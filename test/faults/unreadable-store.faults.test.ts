@@ -4,11 +4,14 @@
  * once per read (each copy is the size of the store: a year of results is tens of megabytes), and a store
  * written by a newer meetbench is refused as such, without a copy.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isExpectedError } from '../../results/errors.ts';
 import { LowdbStore, STORE_FILE } from '../../results/store/lowdb-store.ts';
+import { openStore } from '../../results/store/open-store.ts';
+import { makeRun } from '../helpers/run-factory.ts';
 import { recordFault } from './helpers/fault-record.ts';
 import { hostileSandbox, snapshotChanges } from './helpers/hostile-sandbox.ts';
 
@@ -110,6 +113,72 @@ describe('an unreadable store read again and again', () => {
     expect(refused).toBe(contents);
     expect(kept.length).toBeLessThanOrEqual(3);
   });
+});
+
+/** the real `meetbench serve` on port 0 over a data dir; resolves with its URL */
+async function startViewer(dataDir: string): Promise<{ child: ChildProcess; base: string; stderr: () => string }> {
+  const child = spawn(process.execPath, ['bin/meetbench.js', '--data-dir', dataDir, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const base = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const match = /on (http:\/\/127\.0\.0\.1:\d+)\//.exec(text);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`the viewer exited with ${code}: ${stderr}`)));
+  });
+  return { child, base, stderr: () => stderr };
+}
+
+describe('the viewer over a store that becomes unreadable', () => {
+  it('polled 1000 times: at most one quarantine copy, each answer a clear 503 page or JSON, serving again once repaired', async () => {
+    const dataDir = sandbox.dataDir();
+    const store = await openStore(dataDir);
+    await store.saveRun(makeRun({ id: 'before-the-damage' }));
+    const good = readFileSync(path.join(dataDir, STORE_FILE));
+    const viewer = await startViewer(dataDir);
+    try {
+      // a writer killed mid-write on another filesystem, or a disk that filled: the file is cut
+      writeFileSync(path.join(dataDir, STORE_FILE), good.subarray(0, Math.floor(good.length / 2)));
+      const paths = ['/', '/metrics', '/api/overview', '/runs', '/api/runs', '/runs/before-the-damage'];
+      const polls = 1000;
+      const wrong: string[] = [];
+      let clear = 0;
+      const started = performance.now();
+      for (let i = 0; i < polls; i += 1) {
+        const target = paths[i % paths.length]!;
+        const res = await fetch(`${viewer.base}${target}`);
+        const body = await res.text();
+        const json = target.startsWith('/api/') || target === '/metrics';
+        const ok = res.status === 503 && /results store .*unreadable/.test(body) && !/\n\s+at |internal error/.test(body) && (json ? res.headers.get('content-type')?.includes('json') : body.includes('<h1>'));
+        if (ok) clear += 1;
+        else if (wrong.length < 3) wrong.push(`${target}: ${res.status} ${body.slice(0, 120)}`);
+      }
+      const ms = performance.now() - started;
+      const kept = copies(dataDir);
+      writeFileSync(path.join(dataDir, STORE_FILE), good);
+      const repaired = await fetch(`${viewer.base}/api/runs`);
+      const logLines = viewer.stderr().split('\n').filter((l) => l.includes('unreadable')).length;
+      recordFault({
+        id: 'H2d',
+        part: 'viewer',
+        case: 'viewer polled 1000 times over a store that became unreadable',
+        trials: polls,
+        survived: kept.length <= 1 ? clear : 0,
+        lost: polls - clear + Math.max(0, kept.length - 1),
+        figure: `${polls} requests over 6 pages, JSON and /metrics: ${clear} answered 503 with "results store … unreadable" and no stack, ${kept.length} quarantine copy, ${logLines} log line(s), ${(ms / polls).toFixed(1)} ms a request; after repair ${repaired.status}${wrong.length ? `; WRONG ${wrong.join(' | ')}` : ''}`,
+        test: TEST,
+      });
+      expect(wrong).toEqual([]);
+      expect(kept.length).toBeLessThanOrEqual(1);
+      expect(repaired.status).toBe(200);
+      expect(logLines).toBeLessThanOrEqual(2);
+    } finally {
+      viewer.child.kill('SIGTERM');
+    }
+  }, 300_000);
 });
 
 describe('outside the data directories', () => {
