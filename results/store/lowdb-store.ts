@@ -6,9 +6,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { RUN_SCHEMA_VERSION, runRecordSchema, type RunRecord, type Sample } from '../run-record.ts';
+import type { RunRecord, Sample } from '../run-record.ts';
 import { ExpectedError } from '../errors.ts';
-import type { ResultsStore, RunSummary } from './results-store.ts';
+import type { ResultsStore, RunSummary, StoredRuns } from './results-store.ts';
+import { storedRunProblems, type SkippedRun } from './check-stored-run.ts';
 import { DurableJsonFile, type DocumentProblem } from './durable-json-file.ts';
 import { withFileLock } from './store-lock.ts';
 import { isSafeName } from '../paths/safe-name.ts';
@@ -89,33 +90,43 @@ export class LowdbStore implements ResultsStore {
     return this.db.data;
   }
 
-  async listRuns(): Promise<RunSummary[]> {
+  async readRuns(): Promise<StoredRuns> {
     const doc = await this.fresh();
-    return doc.runs.map(summarizeRun).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    const runs: RunRecord[] = [];
+    const skipped: SkippedRun[] = [];
+    doc.runs.forEach((run, index) => {
+      const problems = storedRunProblems(run);
+      if (problems.length === 0) runs.push(run);
+      else skipped.push({ index, id: typeof run.id === 'string' ? run.id : null, problems });
+    });
+    return { runs: runs.sort((a, b) => a.startedAt.localeCompare(b.startedAt)), skipped };
+  }
+
+  async listRuns(): Promise<RunSummary[]> {
+    return (await this.allRuns()).map(summarizeRun).reverse();
   }
 
   async getRun(idOrLatest: string): Promise<RunRecord | undefined> {
-    const doc = await this.fresh();
-    if (idOrLatest === 'latest') {
-      return [...doc.runs].sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0];
+    const { runs, skipped } = await this.readRuns();
+    if (idOrLatest === 'latest') return runs.at(-1);
+    const bad = skipped.find((s) => s.id === idOrLatest);
+    if (bad && !runs.some((r) => r.id === idOrLatest)) {
+      throw new ExpectedError('STORE_RUN_UNREADABLE', `run ${JSON.stringify(idOrLatest)} is in the results store ${this.file} but cannot be read: ${bad.problems.join('; ')}`, {
+        hint: 'it was left in the file as it is; repair it by hand, or restore a backup',
+      });
     }
-    return doc.runs.find((r) => r.id === idOrLatest);
+    return runs.find((r) => r.id === idOrLatest);
   }
 
   async allRuns(): Promise<RunRecord[]> {
-    const doc = await this.fresh();
-    return [...doc.runs].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+    return (await this.readRuns()).runs;
   }
 
   async saveRun(run: RunRecord): Promise<void> {
     checkId('run', run.id);
-    const parsed = runRecordSchema.safeParse(run);
-    if (!parsed.success) {
-      throw new ExpectedError('STORE_RECORD_INVALID', `run ${run.id} does not match the run-record schema`, {
-        details: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-      });
-    }
-    if (run.schemaVersion !== RUN_SCHEMA_VERSION) throw new Error(`run schemaVersion ${run.schemaVersion}`);
+    // what the store accepts, its readers can read back
+    const problems = storedRunProblems(run);
+    if (problems.length > 0) throw new ExpectedError('STORE_RECORD_INVALID', `run ${run.id} does not match the run-record schema`, { details: problems });
     await withFileLock(this.file, async () => {
       const doc = await this.fresh();
       const index = doc.runs.findIndex((r) => r.id === run.id);

@@ -6,7 +6,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { RunRecord } from '../../results/run-record.ts';
-import type { ResultsStore } from '../../results/store/results-store.ts';
+import type { ResultsStore, StoredRuns } from '../../results/store/results-store.ts';
+import type { SkippedRun } from '../../results/store/check-stored-run.ts';
 import { STORE_FILE } from '../../results/store/lowdb-store.ts';
 import { isExpectedError } from '../../results/errors.ts';
 
@@ -15,14 +16,17 @@ export interface RunsSnapshot {
   runs: RunRecord[];
   byId: Map<string, RunRecord>;
   latest: RunRecord | undefined;
+  /** stored runs left out because they do not match the run-record schema: pages name them */
+  skipped: SkippedRun[];
   /** cache for values derived from this snapshot (scorecards, trends, pages), keyed by the caller; failures are not kept */
   memo<T>(key: string, compute: () => T): T;
 }
 
-function makeSnapshot(runs: RunRecord[]): RunsSnapshot {
+function makeSnapshot({ runs, skipped }: StoredRuns): RunsSnapshot {
   const cache = new Map<string, unknown>();
   return {
     runs,
+    skipped,
     byId: new Map(runs.map((r) => [r.id, r])),
     latest: runs.at(-1),
     memo<T>(key: string, compute: () => T): T {
@@ -67,7 +71,7 @@ export class SnapshotSource {
     // concurrent requests after a change share one reload
     this.loading ??= (async () => {
       try {
-        const snapshot = makeSnapshot(await this.store.allRuns());
+        const snapshot = makeSnapshot(await this.store.readRuns());
         if (key !== undefined) this.current = { key, snapshot };
         this.failed = undefined;
         return snapshot;

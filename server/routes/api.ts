@@ -23,6 +23,8 @@ export function createApiRouter(context: ViewerContext): Router {
       scorecard: card?.view ?? null,
       // the engine's scorecards as `meetbench score --json` prints them
       scorecards: card?.result.scorecards ?? null,
+      // stored runs that could not be read, left out of everything above
+      skippedRuns: snapshot.skipped,
     });
   });
 

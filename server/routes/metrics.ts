@@ -16,13 +16,15 @@ const labels = (pairs: Record<string, string>): string =>
     .map(([k, v]) => `${k}="${escapeLabel(v)}"`)
     .join(',')}}`;
 
-export function renderMetrics(runs: RunRecord[], card: ScorecardView | undefined): string {
+export function renderMetrics(runs: RunRecord[], card: ScorecardView | undefined, skipped = 0): string {
   const lines: string[] = [];
   const family = (name: string, help: string): void => {
     lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`);
   };
   family('meetbench_runs', 'Number of runs in the results store.');
   lines.push(`meetbench_runs ${runs.length}`);
+  family('meetbench_store_skipped_runs', 'Stored runs left out because they do not match the run-record schema (named on the overview page).');
+  lines.push(`meetbench_store_skipped_runs ${skipped}`);
   const latest = runs.at(-1);
   if (!latest || !card) return `${lines.join('\n')}\n`;
   family('meetbench_latest_run_timestamp_seconds', 'Start time of the latest run.');
@@ -71,7 +73,7 @@ export function createMetricsRouter(context: ViewerContext): Router {
   router.get('/metrics', async (_req, res) => {
     const snapshot = await context.snapshots.get();
     const card = snapshot.latest ? (await judged(context, snapshot, snapshot.latest)).view : undefined;
-    res.type('text/plain; version=0.0.4; charset=utf-8').send(snapshot.memo('metrics', () => renderMetrics(snapshot.runs, card)));
+    res.type('text/plain; version=0.0.4; charset=utf-8').send(snapshot.memo('metrics', () => renderMetrics(snapshot.runs, card, snapshot.skipped.length)));
   });
   return router;
 }

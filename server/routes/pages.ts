@@ -20,13 +20,13 @@ export function createPagesRouter(context: ViewerContext): Router {
     const latest = snapshot.latest;
     const scorecard = latest ? (await judged(context, snapshot, latest)).view : undefined;
     const recent = snapshot.runs.slice(-10).reverse();
-    await renderCached(res, snapshot, 'overview', () => ({ run: latest, scorecard, recent, platforms: allPlatforms(snapshot) }));
+    await renderCached(res, snapshot, 'overview', () => ({ run: latest, scorecard, recent, platforms: allPlatforms(snapshot), skipped: snapshot.skipped }));
   });
 
   // Runs: every stored run, newest first
   router.get('/runs', async (_req, res) => {
     const snapshot = await context.snapshots.get();
-    await renderCached(res, snapshot, 'runs', () => ({ runs: [...snapshot.runs].reverse() }));
+    await renderCached(res, snapshot, 'runs', () => ({ runs: [...snapshot.runs].reverse(), skipped: snapshot.skipped }));
   });
 
   // Run: its scorecard, its trials, and one trial in detail (the first failing one unless ?trial= says)

@@ -4,10 +4,13 @@
  * store or the real CLI on a data directory inside a sandbox; the last test proves that nothing beside
  * the data directories changed.
  */
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { STORE_FILE } from '../../results/store/lowdb-store.ts';
+import { openStore } from '../../results/store/open-store.ts';
+import { createApp } from '../../server/create-app.ts';
+import { startServer } from '../../server/start-server.ts';
 import type { RunRecord } from '../../results/run-record.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { makeParticipant, makeRun, makeTrial } from '../helpers/run-factory.ts';
@@ -19,6 +22,7 @@ const sandbox = hostileSandbox('mb-faults-attacker-');
 const before = sandbox.snapshot();
 afterAll(() => sandbox.remove());
 
+const CRITERIA = path.resolve('scenarios/criteria.yaml');
 const daysAgo = (n: number): string => new Date(Date.now() - n * 86_400_000).toISOString();
 const noStack = (text: string): boolean => !/\n\s+at |internal error/.test(text);
 
@@ -99,6 +103,82 @@ describe('hostile run ids and folders', () => {
     });
     expect(failures).toEqual([]);
   }, 120_000);
+});
+
+describe('malformed runs among good ones', () => {
+  /** each breaks one reader or another when read as a run record */
+  const MALFORMED: Array<[string, (run: RunRecord) => unknown]> = [
+    ['a trial whose criteria is a number', (r) => ({ ...r, trials: [{ ...r.trials[0], criteria: 42 }] })],
+    ['a trial whose participants is a string', (r) => ({ ...r, trials: [{ ...r.trials[0], participants: 'p1,p2' }] })],
+    ['a participant without phases', (r) => ({ ...r, trials: [{ ...r.trials[0], participants: [{ ...r.trials[0]!.participants[0], phases: null }] }] })],
+    ['a run from a newer meetbench (schemaVersion 2)', (r) => ({ ...r, schemaVersion: 2 })],
+    ['a trial id that is a path', (r) => ({ ...r, trials: [{ ...r.trials[0], id: '../../victim' }] })],
+    ['artifact names that are paths and numbers', (r) => ({ ...r, trials: [{ ...r.trials[0], participants: [{ ...r.trials[0]!.participants[0], artifacts: ['../../../etc/passwd', 7] }] }] })],
+    ['a verdict nobody knows', (r) => ({ ...r, verdict: 'splendid' })],
+  ];
+
+  it('one bad run never takes down the viewer, score, report or prune: it is skipped and named', async () => {
+    const dataDir = sandbox.dataDir();
+    const good = [makeRun({ id: 'good-old', startedAt: daysAgo(3) }), makeRun({ id: 'good', startedAt: daysAgo(2) })];
+    // the malformed runs are the newest, so "latest" would be one of them
+    const bad = MALFORMED.map(([, breakIt], i) => breakIt(makeRun({ id: `bad-${i}`, startedAt: daysAgo(1 - i / 100) })));
+    writeStore(dataDir, [...good, ...bad]);
+    const storeBefore = readFileSync(path.join(dataDir, STORE_FILE));
+    const failures: string[] = [];
+
+    const store = await openStore(dataDir);
+    const server = await startServer(createApp({ store }), '127.0.0.1', 0);
+    const pages = ['/', '/metrics', '/api/overview', '/runs', '/api/runs', '/runs/good', '/runs/latest', '/platforms/janus', '/compare', '/print'];
+    try {
+      for (const page of pages) {
+        const res = await fetch(`${server.url}${page}`);
+        const body = await res.text();
+        if (res.status !== 200) failures.push(`viewer ${page}: ${res.status} ${body.slice(0, 100)}`);
+      }
+      const overview = (await (await fetch(`${server.url}/api/overview`)).json()) as { run: { id: string }; skippedRuns?: unknown[] };
+      if (overview.run.id !== 'good') failures.push(`viewer latest is ${overview.run.id}`);
+      if (overview.skippedRuns?.length !== bad.length) failures.push(`viewer names ${overview.skippedRuns?.length ?? 0} skipped runs of ${bad.length}`);
+      const html = await (await fetch(`${server.url}/`)).text();
+      if (!html.includes('bad-0')) failures.push('the overview does not name the skipped runs');
+      const metrics = await (await fetch(`${server.url}/metrics`)).text();
+      if (!metrics.includes(`meetbench_store_skipped_runs ${bad.length}`)) failures.push('/metrics does not count the skipped runs');
+      const badRun = await fetch(`${server.url}/runs/bad-0`);
+      if (badRun.status !== 404) failures.push(`/runs/bad-0: ${badRun.status}`);
+    } finally {
+      await server.close();
+    }
+
+    const commands: string[][] = [
+      ['score', 'latest', '--criteria', CRITERIA],
+      ['score', 'bad-0', '--criteria', CRITERIA],
+      ['report', 'latest', '--format', 'md'],
+      ['report', 'latest', '--format', 'csv'],
+      ['prune', '--keep-days', '0'],
+    ];
+    const exits: string[] = [];
+    for (const args of commands) {
+      const result = await runCli(args, { dataDir });
+      exits.push(`${args.slice(0, 2).join(' ')}: ${result.code}`);
+      const expectedCode = args[1] === 'bad-0' ? 3 : args[0] === 'score' ? [0, 1] : [0];
+      const codeOk = Array.isArray(expectedCode) ? expectedCode.includes(result.code ?? -1) : result.code === expectedCode;
+      if (!codeOk || !noStack(result.stderr) || !/bad-0/.test(result.stderr)) failures.push(`${args.join(' ')}: exit ${result.code}, ${result.stderr.slice(0, 300)}`);
+    }
+    const after = JSON.parse(readFileSync(path.join(dataDir, STORE_FILE), 'utf8')) as { runs: Array<{ id: string }> };
+    const kept = bad.every((b) => after.runs.some((r) => r.id === (b as { id: string }).id));
+    if (!kept) failures.push('a malformed run was dropped from the store');
+    const trials = pages.length + 5 + commands.length;
+    recordFault({
+      id: 'H5',
+      part: 'store',
+      case: `one malformed run among good ones (${MALFORMED.map(([name]) => name).join('; ')})`,
+      trials,
+      survived: trials - failures.length,
+      lost: kept ? failures.length : failures.length + bad.length,
+      figure: `${bad.length} malformed runs beside 2 good ones: ${pages.length} viewer pages 200 with the bad runs named and counted, /runs/bad-0 404; ${exits.join(', ')}, each naming the skipped runs, no stack; every malformed run still in the store (${storeBefore.length} → ${readFileSync(path.join(dataDir, STORE_FILE)).length} bytes)${failures.length ? `; FAILED ${failures.join(' | ')}` : ''}`,
+      test: TEST,
+    });
+    expect(failures).toEqual([]);
+  }, 180_000);
 });
 
 describe('outside the data directories', () => {

@@ -8,6 +8,7 @@ import { EXIT_CODES } from '../../../results/errors.ts';
 import { HarnessError } from '../../errors.ts';
 import { pruneRuns } from '../../nightly/prune.ts';
 import { resolveDataDir } from '../data-dir.ts';
+import { warnSkippedRuns } from '../skipped-runs.ts';
 import { info, out } from '../output.ts';
 import type { RegisterCommand } from '../register-command.ts';
 
@@ -32,6 +33,7 @@ export const registerPrune: RegisterCommand = (program: Command, setExit) => {
         throw new HarnessError('INVALID_FLAG', `--keep-summaries-days ${keepSummariesDays} is shorter than --keep-days ${keepDays}`, { hint: 'summaries are kept at least as long as the details' });
       }
       const store = await openStore(resolveDataDir(program.opts().dataDir));
+      await warnSkippedRuns(store);
       const result = await pruneRuns(store, { keepDays, keepSummariesDays, dryRun: opts.dryRun ?? false });
       for (const { id, why } of result.skipped) info(`left run ${JSON.stringify(id)} as it is: ${why}`);
       const verb = opts.dryRun ? 'would remove' : 'removed';

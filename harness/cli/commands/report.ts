@@ -20,6 +20,7 @@ import { openStore } from '../../../results/store/open-store.ts';
 import type { ResultsStore } from '../../../results/store/results-store.ts';
 import { HarnessError } from '../../errors.ts';
 import { resolveDataDir } from '../data-dir.ts';
+import { warnSkippedRuns } from '../skipped-runs.ts';
 import { info, out } from '../output.ts';
 import type { RegisterCommand } from '../register-command.ts';
 import { getStoredRun, parseLang } from './score.ts';
@@ -75,6 +76,7 @@ export const registerReport: RegisterCommand = (program: Command, setExit) => {
       const lang = parseLang(opts.lang);
       const criteria = opts.criteria ? loadCriteriaFile(path.resolve(opts.criteria)) : undefined;
       const store = await openStore(resolveDataDir(program.opts().dataDir));
+      await warnSkippedRuns(store);
       const run = await getStoredRun(store, id);
       let scored: ScoreResult | undefined;
       const ctx: ReportContext = {

@@ -15,6 +15,7 @@ import { openStore } from '../../../results/store/open-store.ts';
 import type { ResultsStore } from '../../../results/store/results-store.ts';
 import { HarnessError } from '../../errors.ts';
 import { resolveDataDir } from '../data-dir.ts';
+import { warnSkippedRuns } from '../skipped-runs.ts';
 import { info, out } from '../output.ts';
 import type { RegisterCommand } from '../register-command.ts';
 
@@ -46,6 +47,7 @@ export const registerScore: RegisterCommand = (program: Command, setExit) => {
       // the criteria first: a typo in them is found before the store is even opened
       const criteria = loadCriteriaFile(path.resolve(opts.criteria));
       const store = await openStore(resolveDataDir(program.opts().dataDir));
+      await warnSkippedRuns(store);
       const run = await getStoredRun(store, id);
       const result = await scoreStoredRun(store, run, criteria);
       if (opts.json) out(JSON.stringify({ runId: run.id, verdict: result.verdict, scorecards: result.scorecards }, null, 2));
