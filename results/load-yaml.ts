@@ -4,12 +4,12 @@
  *
  * YAML is parsed defensively: duplicate keys are refused (the second one would silently win), merge
  * keys (`<<`) are refused (they hide where a value comes from), aliases are capped (billion-laughs),
- * only one document per file, and files over 1 MiB are refused before parsing.
+ * only one document per file, and files over 1 MiB (or not regular files) are refused before reading.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, isMap, isPair, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { InputError, formatPath, type InputProblem } from './input-error.ts';
+import { readInputFile } from './read-input-file.ts';
 
 export const MAX_YAML_BYTES = 1024 * 1024;
 /** a few anchors for shared blocks are fine; thousands are an attack */
@@ -17,20 +17,12 @@ export const MAX_ALIAS_COUNT = 50;
 
 /** Read `file` and validate it; throws InputError listing every problem. */
 export function loadYamlWithSchema<S extends z.ZodType>(file: string, schema: S): z.output<S> {
-  let text: string;
-  try {
-    const size = statSync(file).size;
-    if (size > MAX_YAML_BYTES) {
-      throw new InputError(file, [{ path: '', line: null, message: `file is ${size} bytes; expected at most ${MAX_YAML_BYTES}` }]);
-    }
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, expected a YAML file' : `cannot read (${code ?? String(error)})`;
-    throw new InputError(file, [{ path: '', line: null, message }]);
-  }
-  return parseYamlWithSchema(text, file, schema);
+  return parseYamlWithSchema(readYamlFile(file), file, schema);
+}
+
+/** The text of a YAML input file: a regular UTF-8 file of at most MAX_YAML_BYTES, read without blocking. */
+export function readYamlFile(file: string): string {
+  return readInputFile(file, MAX_YAML_BYTES);
 }
 
 /** Same as loadYamlWithSchema, from text already in memory; `file` is only used in messages. */

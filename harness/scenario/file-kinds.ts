@@ -4,16 +4,18 @@
  * falling back on its name, so
  * `meetbench validate *.yaml` checks each file against the right schema.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { loadScenario } from './load-scenario.ts';
+import { readYamlFile } from '../../results/load-yaml.ts';
+import { InputError } from '../../results/input-error.ts';
 
 export type FileKind = 'scenario' | 'suite' | 'criteria' | 'network catalogue';
 
 export function detectFileKind(file: string): FileKind {
   try {
-    const data = parse(readFileSync(file, 'utf8'), { maxAliasCount: 50, uniqueKeys: false }) as unknown;
+    // the same bounded read as the loaders: a huge file, a device or a FIFO is refused here at once
+    const data = parse(readYamlFile(file), { maxAliasCount: 50, uniqueKeys: false }) as unknown;
     if (data && typeof data === 'object' && !Array.isArray(data)) {
       const keys = Object.keys(data);
       if (keys.includes('participants')) return 'scenario';
@@ -21,8 +23,9 @@ export function detectFileKind(file: string): FileKind {
       if (keys.includes('measured') || keys.includes('declared')) return 'criteria';
       if (keys.includes('profiles')) return 'network catalogue';
     }
-  } catch {
-    // unreadable or broken YAML: the kind's own loader reports it with file and line
+  } catch (error) {
+    // a file that cannot be read is reported now; broken YAML by the kind's own loader, with file and line
+    if (error instanceof InputError) throw error;
   }
   const name = path.basename(file).toLowerCase();
   if (name.includes('criteria')) return 'criteria';

@@ -2,15 +2,16 @@
  * Loads a scenario file: YAML parsed defensively, validated by the schema (every problem with file, line
  * and path), then adapter ids and adapter options checked against the registry.
  */
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
-import { loadYamlWithSchema, parseYamlWithSchema } from '../../results/load-yaml.ts';
+import { parseYamlWithSchema, readYamlFile } from '../../results/load-yaml.ts';
 import { InputError, formatPath, type InputProblem } from '../../results/input-error.ts';
 import { ADAPTERS } from '../adapters/registry.ts';
 import { scenarioSchema, type Scenario } from './scenario-schema.ts';
 
 export function loadScenario(file: string, text?: string): Scenario {
-  const scenario = text === undefined ? loadYamlWithSchema(file, scenarioSchema) : parseYamlWithSchema(text, file, scenarioSchema);
+  // read once: the second pass below finds its lines in the same text
+  const source = text ?? readYamlFile(file);
+  const scenario = parseYamlWithSchema(source, file, scenarioSchema);
   const problems: InputProblem[] = [];
   const seen = new Set<string>();
   scenario.platforms.forEach((platform, index) => {
@@ -31,7 +32,7 @@ export function loadScenario(file: string, text?: string): Scenario {
     }
   });
   problems.push(...adapterFitProblems(scenario).map(({ index, message }) => ({ path: `platforms[${index}].adapter`, line: null, message })));
-  if (problems.length > 0) throw new InputError(file, withLines(text ?? readFileSync(file, 'utf8'), problems));
+  if (problems.length > 0) throw new InputError(file, withLines(source, problems));
   return scenario;
 }
 

@@ -5,7 +5,6 @@
  * run is judged again with that file, declared criteria (licence, LDAP, ...) included, as `meetbench score`
  * does; without it the scorecards come from the criteria results stored in each run. Runs until SIGINT/SIGTERM.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { HarnessError } from '../../errors.ts';
@@ -16,6 +15,9 @@ import { createApp } from '../../../server/create-app.ts';
 import { startServer } from '../../../server/start-server.ts';
 import { isLoopbackHost } from '../../../server/security/basic-auth.ts';
 import type { RegisterCommand } from '../register-command.ts';
+import { readInputFile } from '../../../results/read-input-file.ts';
+
+const MAX_PASSWORD_FILE_BYTES = 4096;
 import type { ResultsStore } from '../../../results/store/results-store.ts';
 import { loadCriteriaFile } from '../../../results/criteria/load-criteria.ts';
 import type { ViewerCriteria } from '../../../server/context.ts';
@@ -29,12 +31,8 @@ interface ServeOptions {
 
 async function readPassword(options: ServeOptions): Promise<string | undefined> {
   if (options.passwordFile) {
-    let text: string;
-    try {
-      text = await fs.readFile(options.passwordFile, 'utf8');
-    } catch (error) {
-      throw new HarnessError('INVALID_FLAG', `--password-file ${options.passwordFile}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
+    // a regular file of a few bytes: /dev/zero or a FIFO here must not hang or fill the memory
+    const text = readInputFile(options.passwordFile, MAX_PASSWORD_FILE_BYTES);
     // a trailing newline from `echo secret > file` is not part of the password
     return text.replace(/\r?\n$/, '');
   }
