@@ -15,7 +15,7 @@ import type { RunRecord } from '../../results/run-record.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { makeParticipant, makeRun, makeTrial } from '../helpers/run-factory.ts';
 import { recordFault } from './helpers/fault-record.ts';
-import { hostileSandbox, snapshotChanges } from './helpers/hostile-sandbox.ts';
+import { hostileSandbox, nothingOutsideChanged, snapshotChanges } from './helpers/hostile-sandbox.ts';
 
 const TEST = 'test/faults/data-dir-attacker.faults.test.ts';
 const sandbox = hostileSandbox('mb-faults-attacker-');
@@ -181,19 +181,4 @@ describe('malformed runs among good ones', () => {
   }, 180_000);
 });
 
-describe('outside the data directories', () => {
-  it('nothing beside the data directories changed during the hostile cases', () => {
-    const changed = snapshotChanges(before, sandbox.snapshot());
-    recordFault({
-      id: 'H0',
-      part: 'store',
-      case: 'a sibling folder of the data dirs, snapshotted before and after the attacker cases',
-      trials: before.size,
-      survived: before.size - changed.length,
-      lost: changed.length,
-      figure: `${before.size} entries beside the data dirs (files, folders, hashes, modes, mtimes): ${changed.length} changed${changed.length ? `: ${changed.slice(0, 5).join('; ')}` : ''}`,
-      test: TEST,
-    });
-    expect(changed).toEqual([]);
-  });
-});
+nothingOutsideChanged(sandbox, before, { part: 'store', test: TEST, cases: 'attacker cases' });

@@ -13,7 +13,7 @@ import { LowdbStore, STORE_FILE } from '../../results/store/lowdb-store.ts';
 import { openStore } from '../../results/store/open-store.ts';
 import { makeRun } from '../helpers/run-factory.ts';
 import { recordFault } from './helpers/fault-record.ts';
-import { hostileSandbox, snapshotChanges } from './helpers/hostile-sandbox.ts';
+import { hostileSandbox, nothingOutsideChanged } from './helpers/hostile-sandbox.ts';
 
 const TEST = 'test/faults/unreadable-store.faults.test.ts';
 const sandbox = hostileSandbox('mb-faults-unreadable-');
@@ -181,10 +181,4 @@ describe('the viewer over a store that becomes unreadable', () => {
   }, 300_000);
 });
 
-describe('outside the data directories', () => {
-  it('nothing beside the data directories changed', () => {
-    const changed = snapshotChanges(before, sandbox.snapshot());
-    recordFault({ id: 'H0', part: 'store', case: 'sibling folder unchanged by the unreadable-store cases', trials: before.size, survived: before.size - changed.length, lost: changed.length, figure: `${before.size} entries beside the data dirs: ${changed.length} changed`, test: TEST });
-    expect(changed).toEqual([]);
-  });
-});
+nothingOutsideChanged(sandbox, before, { part: 'store', test: TEST, cases: 'unreadable-store cases' });

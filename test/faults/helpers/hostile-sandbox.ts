@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { recordFault, type FaultRow } from './fault-record.ts';
 
 export interface Sandbox {
   root: string;
@@ -77,4 +79,27 @@ export function snapshotChanges(before: Map<string, string>, after: Map<string, 
   }
   for (const key of after.keys()) if (!before.has(key)) changes.push(`added ${key}`);
   return changes;
+}
+
+/**
+ * Registers the last test of a hostile-case file: nothing beside its data directories changed since
+ * `before` (taken when the file was loaded, before any case ran). Call it after the file's other tests.
+ */
+export function nothingOutsideChanged(sandbox: Sandbox, before: Map<string, string>, row: { part: FaultRow['part']; test: string; cases: string }): void {
+  describe('outside the data directories', () => {
+    it('nothing beside the data directories changed during the hostile cases', () => {
+      const changed = snapshotChanges(before, sandbox.snapshot());
+      recordFault({
+        id: 'H0',
+        part: row.part,
+        case: `a sibling folder of the data dirs, snapshotted before and after the ${row.cases}`,
+        trials: before.size,
+        survived: before.size - changed.length,
+        lost: changed.length,
+        figure: `${before.size} entries beside the data dirs (files, folders, hashes, modes, mtimes): ${changed.length} changed${changed.length ? `: ${changed.slice(0, 5).join('; ')}` : ''}`,
+        test: row.test,
+      });
+      expect(changed).toEqual([]);
+    });
+  });
 }
