@@ -5,17 +5,9 @@
  * size checked before reading and never more than the cap read (the file may grow meanwhile), and decoded
  * as strict UTF-8, so a UTF-16 or binary file is refused where it goes wrong instead of parsed as garbage.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { InputError } from './input-error.ts';
-
-function kindOf(stat: Stats): string {
-  if (stat.isDirectory()) return 'a directory';
-  if (stat.isFIFO()) return 'a FIFO (named pipe)';
-  if (stat.isCharacterDevice()) return 'a character device';
-  if (stat.isBlockDevice()) return 'a block device';
-  if (stat.isSocket()) return 'a socket';
-  return 'not a regular file';
-}
+import { fileType } from './paths/file-type.ts';
 
 function refuse(file: string, message: string, line: number | null = null): never {
   throw new InputError(file, [{ path: '', line, message }]);
@@ -34,7 +26,7 @@ export function readInputFile(file: string, maxBytes: number): string {
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) refuse(file, `is ${kindOf(stat)}; expected a regular file`);
+    if (!stat.isFile()) refuse(file, `is ${fileType(stat)}; expected a regular file`);
     if (stat.size > maxBytes) refuse(file, `file is ${stat.size} bytes; expected at most ${maxBytes}`);
     // one byte more than the cap tells a file that grew past it since the stat
     const buffer = Buffer.alloc(Math.min(maxBytes, stat.size) + 1);

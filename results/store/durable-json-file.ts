@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { Adapter } from 'lowdb';
 import { ExpectedError } from '../errors.ts';
 import { quarantineCopy } from './quarantine.ts';
+import { readStoreFile } from './read-store-file.ts';
 
 export class StoreCorruptError extends ExpectedError {
   constructor(file: string, kept: string, why: string) {
@@ -72,13 +73,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async read(): Promise<T | null> {
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(this.file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
+    const bytes = await readStoreFile(this.file);
+    if (bytes === null) return null;
     let text: string;
     try {
       // fatal: readFile(…, 'utf8') would turn bad bytes into U+FFFD and the next write would save the damage

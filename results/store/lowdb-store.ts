@@ -79,7 +79,15 @@ export class LowdbStore implements ResultsStore {
   }
 
   async init(): Promise<void> {
-    await fs.mkdir(this.dataDir, { recursive: true });
+    try {
+      await fs.mkdir(this.dataDir, { recursive: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      if (code === 'EEXIST' || code === 'ENOTDIR') {
+        throw new ExpectedError('INVALID_INPUT', `the data directory ${this.dataDir} is not a folder (${code})`, { hint: 'pass --data-dir (or MEETBENCH_DATA) a folder; it is created when missing' });
+      }
+      throw new ExpectedError('STORE_WRITE_FAILED', `the data directory ${this.dataDir} cannot be created (${code})`, { hint: 'choose a writable place with --data-dir', cause: error });
+    }
     await this.db.read();
     // a writer killed mid-write leaves its temp file; only files of dead pids are removed
     await this.adapter.removeStaleTemps();

@@ -137,4 +137,55 @@ describe('input files that are too big or not files', () => {
   }, 240_000);
 });
 
+interface PathCase {
+  name: string;
+  dataDir: string;
+  args: string[];
+  code: number;
+  expect: RegExp;
+}
+
+/** runs each case through the real CLI; the failures, one line each */
+async function refusedClearly(cases: PathCase[]): Promise<string[]> {
+  const failures: string[] = [];
+  for (const c of cases) {
+    const result = await timedCli(c.args, 15_000, c.dataDir);
+    if (result.killed || result.code !== c.code || !c.expect.test(result.stderr) || !noStack(result.stderr)) {
+      failures.push(`${c.name}: ${result.killed ? 'HUNG (killed after 15 s)' : `exit ${result.code}`}, peak ${result.maxRssMb.toFixed(0)} MB: ${result.stderr.slice(0, 240).replace(/\n/g, ' ⏎ ')}`);
+    }
+  }
+  return failures;
+}
+
+describe('a data directory and an output path that are not what they should be', () => {
+  it('store path a folder, data dir a file, store a FIFO or a link to /dev/zero: at once, a clear message, exit 3 (2 for a data dir that is a file)', async () => {
+    const storeIsFolder = sandbox.dataDir();
+    mkdirSync(path.join(storeIsFolder, 'meetbench.json'));
+    const dataDirIsFile = path.join(sandbox.dataDir(), 'not-a-folder');
+    writeFileSync(dataDirIsFile, 'just a file\n');
+    const storeIsFifo = sandbox.dataDir();
+    spawnSync('mkfifo', [path.join(storeIsFifo, 'meetbench.json')]);
+    const storeIsZero = sandbox.dataDir();
+    symlinkSync('/dev/zero', path.join(storeIsZero, 'meetbench.json'));
+    const cases: PathCase[] = [
+      { name: 'store path is a folder (EISDIR)', dataDir: storeIsFolder, args: ['report', 'latest', '--format', 'json'], code: 3, expect: /results store .*meetbench\.json is a directory; expected a regular file/ },
+      { name: 'data dir is a file', dataDir: dataDirIsFile, args: ['report', 'latest', '--format', 'json'], code: 2, expect: /data directory .*not-a-folder is not a folder/ },
+      { name: 'store is a FIFO', dataDir: storeIsFifo, args: ['report', 'latest', '--format', 'json'], code: 3, expect: /is a FIFO \(named pipe\); expected a regular file/ },
+      { name: 'store is a link to /dev/zero', dataDir: storeIsZero, args: ['prune', '--keep-days', '1'], code: 3, expect: /is a character device; expected a regular file/ },
+    ];
+    const failures = await refusedClearly(cases);
+    recordFault({
+      id: 'H6',
+      part: 'store',
+      case: 'store path a folder (EISDIR), data dir a file, store a FIFO or a link to /dev/zero',
+      trials: cases.length,
+      survived: cases.length - failures.length,
+      lost: failures.length,
+      figure: `${cases.length} cases: ${cases.length - failures.length} answered at once naming the path, what it is and what was expected, exit 3 (2 for the data dir given as a file), no stack trace${failures.length ? `; FAILED ${failures.join(' | ')}` : ''}`,
+      test: TEST,
+    });
+    expect(failures).toEqual([]);
+  }, 240_000);
+});
+
 nothingOutsideChanged(sandbox, before, { part: 'input', test: TEST, cases: 'broken-file cases' });
