@@ -4,10 +4,11 @@
  * expected, exit 2, no stack trace, at once (no input may exhaust memory or hang a command).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectFileKind, validateByKind } from '../../harness/scenario/file-kinds.ts';
+import { makeRun } from '../helpers/run-factory.ts';
 import { recordFault } from './helpers/fault-record.ts';
 import { hostileSandbox, nothingOutsideChanged } from './helpers/hostile-sandbox.ts';
 
@@ -157,6 +158,13 @@ async function refusedClearly(cases: PathCase[]): Promise<string[]> {
   return failures;
 }
 
+/** a data directory holding one good run */
+function seeded(): string {
+  const dataDir = sandbox.dataDir();
+  writeFileSync(path.join(dataDir, 'meetbench.json'), JSON.stringify({ schemaVersion: 1, runs: [makeRun({ id: 'kept' })] }));
+  return dataDir;
+}
+
 describe('a data directory and an output path that are not what they should be', () => {
   it('store path a folder, data dir a file, store a FIFO or a link to /dev/zero: at once, a clear message, exit 3 (2 for a data dir that is a file)', async () => {
     const storeIsFolder = sandbox.dataDir();
@@ -185,6 +193,30 @@ describe('a data directory and an output path that are not what they should be',
       test: TEST,
     });
     expect(failures).toEqual([]);
+  }, 240_000);
+
+  it('report -o into a missing folder, onto a folder or onto the results store: exit 2, nothing written', async () => {
+    const good = seeded();
+    const storeBytes = readFileSync(path.join(good, 'meetbench.json'));
+    const cases: PathCase[] = [
+      { name: 'report -o into a missing folder', dataDir: good, args: ['report', 'latest', '--format', 'md', '-o', path.join(good, 'no', 'such', 'folder', 'r.md')], code: 2, expect: /-o .*r\.md: the folder .*folder does not exist/ },
+      { name: 'report -o onto a folder', dataDir: good, args: ['report', 'latest', '--format', 'md', '-o', sandbox.root], code: 2, expect: /-o .*: is a directory; expected a file name/ },
+      { name: 'report -o onto the results store itself', dataDir: good, args: ['report', 'latest', '--format', 'md', '-o', path.join(good, 'meetbench.json')], code: 2, expect: /-o .*meetbench\.json: is the results store/ },
+    ];
+    const failures = await refusedClearly(cases);
+    const storeKept = readFileSync(path.join(good, 'meetbench.json')).equals(storeBytes);
+    recordFault({
+      id: 'H6b',
+      part: 'input',
+      case: 'report -o into a missing folder, onto a folder, onto the results store',
+      trials: cases.length,
+      survived: cases.length - failures.length,
+      lost: failures.length + (storeKept ? 0 : 1),
+      figure: `${cases.length} output paths: ${cases.length - failures.length} refused with exit 2 saying what is wrong with the path, no stack trace; the store named by -o left byte for byte: ${storeKept}${failures.length ? `; FAILED ${failures.join(' | ')}` : ''}`,
+      test: TEST,
+    });
+    expect(failures).toEqual([]);
+    expect(storeKept).toBe(true);
   }, 240_000);
 });
 

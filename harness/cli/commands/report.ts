@@ -4,7 +4,6 @@
  * The other formats show scorecards: with `--criteria FILE` the run is judged again with that file,
  * otherwise the scorecards are rebuilt from the criteria results stored in the run.
  */
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadCriteriaFile } from '../../../results/criteria/load-criteria.ts';
@@ -17,9 +16,11 @@ import { EXIT_CODES } from '../../../results/errors.ts';
 import { scorecardsFromStored, scoreStoredRun } from '../../../results/scorecard/score-stored-run.ts';
 import type { Lang, ScoreResult } from '../../../results/scorecard/scorecard-types.ts';
 import { openStore } from '../../../results/store/open-store.ts';
+import { STORE_FILE } from '../../../results/store/lowdb-store.ts';
 import type { ResultsStore } from '../../../results/store/results-store.ts';
 import { HarnessError } from '../../errors.ts';
 import { resolveDataDir } from '../data-dir.ts';
+import { checkOutputFile, writeOutputFile } from '../write-output.ts';
 import { warnSkippedRuns } from '../skipped-runs.ts';
 import { info, out } from '../output.ts';
 import type { RegisterCommand } from '../register-command.ts';
@@ -78,6 +79,8 @@ export const registerReport: RegisterCommand = (program: Command, setExit) => {
       const store = await openStore(resolveDataDir(program.opts().dataDir));
       await warnSkippedRuns(store);
       const run = await getStoredRun(store, id);
+      const keep = [{ file: path.join(store.dataDir, STORE_FILE), is: 'the results store' }];
+      if (opts.output) checkOutputFile(opts.output, keep);
       let scored: ScoreResult | undefined;
       const ctx: ReportContext = {
         store,
@@ -89,7 +92,7 @@ export const registerReport: RegisterCommand = (program: Command, setExit) => {
       };
       const output = await render(ctx);
       if (opts.output) {
-        writeFileSync(opts.output, output);
+        writeOutputFile(opts.output, output, keep);
         info(`${opts.format} report of run ${run.id} written to ${opts.output}`);
       } else if (typeof output === 'string') {
         process.stdout.write(output);
