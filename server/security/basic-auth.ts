@@ -1,14 +1,20 @@
 /**
  * HTTP Basic authentication, required whenever the viewer listens on anything but loopback. One shared
  * password (from MEETBENCH_VIEWER_PASSWORD or a file), compared in constant time; an empty password is
- * refused when the app is built, so a misconfiguration can never mean "open to the LAN".
+ * refused when the app is built, so a misconfiguration can never mean "open to the LAN". Wrong passwords
+ * are throttled per client address (auth-throttle.ts) and logged with the address, never with what was typed.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { AuthThrottle, clientKey } from './auth-throttle.ts';
 
 export interface AuthOptions {
   password: string;
   user?: string;
+  /** the throttle's clock (tests cover hours of waiting with it); Date.now by default */
+  now?: () => number;
+  /** where failures are logged; the viewer's stderr by default */
+  log?: (line: string) => void;
 }
 
 const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
@@ -23,14 +29,33 @@ export class EmptyPasswordError extends Error {
 export function basicAuth(options: AuthOptions): (req: Request, res: Response, next: NextFunction) => void {
   if (options.password.trim() === '') throw new EmptyPasswordError();
   const expected = digest(`${options.user ?? 'meetbench'}:${options.password}`);
+  const throttle = new AuthThrottle(options.now ? { now: options.now } : {});
+  const log = options.log ?? ((line: string): void => void process.stderr.write(`${line}\n`));
+  const challenge = (res: Response): void => {
+    res.setHeader('WWW-Authenticate', 'Basic realm="meetbench", charset="UTF-8"');
+    res.status(401).type('text/plain').send('401 Unauthorized: the meetbench viewer needs its password\n');
+  };
   return (req, res, next) => {
-    const header = req.headers.authorization ?? '';
+    const header = req.headers.authorization;
+    // a browser asks without credentials first: that is not a guess
+    if (header === undefined) return challenge(res);
+    const client = clientKey(req.socket.remoteAddress);
+    const verdict = throttle.check(client);
+    if (!verdict.allowed) {
+      res.setHeader('Retry-After', String(verdict.retryAfterS));
+      res.status(429).type('text/plain').send(`429 Too Many Requests: too many wrong passwords from this address; try again in ${verdict.retryAfterS} s\n`);
+      return;
+    }
     const match = /^Basic ([A-Za-z0-9+/=]+)$/.exec(header);
     const given = match ? Buffer.from(match[1]!, 'base64').toString('utf8') : '';
     // compare digests so the comparison takes the same time whatever the length of the guess
-    if (given && timingSafeEqual(digest(given), expected)) return next();
-    res.setHeader('WWW-Authenticate', 'Basic realm="meetbench", charset="UTF-8"');
-    res.status(401).type('text/plain').send('401 Unauthorized: the meetbench viewer needs its password\n');
+    if (given && timingSafeEqual(digest(given), expected)) {
+      throttle.succeeded(client);
+      return next();
+    }
+    const { failures, waitMs } = throttle.failed(client);
+    log(`meetbench viewer: wrong password from ${client} (${failures} in a row${waitMs > 0 ? `; its next try is refused for ${Math.ceil(waitMs / 1000)} s` : ''})`);
+    challenge(res);
   };
 }
 

@@ -4,7 +4,6 @@
  * once per read (each copy is the size of the store: a year of results is tens of megabytes), and a store
  * written by a newer meetbench is refused as such, without a copy.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { LowdbStore, STORE_FILE } from '../../results/store/lowdb-store.ts';
 import { openStore } from '../../results/store/open-store.ts';
 import { makeRun } from '../helpers/run-factory.ts';
 import { recordFault } from './helpers/fault-record.ts';
+import { startViewer } from './helpers/start-viewer.ts';
 import { hostileSandbox, nothingOutsideChanged } from './helpers/hostile-sandbox.ts';
 
 const TEST = 'test/faults/unreadable-store.faults.test.ts';
@@ -115,23 +115,6 @@ describe('an unreadable store read again and again', () => {
   });
 });
 
-/** the real `meetbench serve` on port 0 over a data dir; resolves with its URL */
-async function startViewer(dataDir: string): Promise<{ child: ChildProcess; base: string; stderr: () => string }> {
-  const child = spawn(process.execPath, ['bin/meetbench.js', '--data-dir', dataDir, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const base = await new Promise<string>((resolve, reject) => {
-    let text = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      const match = /on (http:\/\/127\.0\.0\.1:\d+)\//.exec(text);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`the viewer exited with ${code}: ${stderr}`)));
-  });
-  return { child, base, stderr: () => stderr };
-}
-
 describe('the viewer over a store that becomes unreadable', () => {
   it('polled 1000 times: at most one quarantine copy, each answer a clear 503 page or JSON, serving again once repaired', async () => {
     const dataDir = sandbox.dataDir();
@@ -176,7 +159,7 @@ describe('the viewer over a store that becomes unreadable', () => {
       expect(repaired.status).toBe(200);
       expect(logLines).toBeLessThanOrEqual(2);
     } finally {
-      viewer.child.kill('SIGTERM');
+      viewer.stop();
     }
   }, 300_000);
 });

@@ -1,0 +1,135 @@
+/**
+ * Fault catalogue, the viewer facing hostile clients: someone guessing its password, a web page in the same
+ * browser as the viewer, addresses made to go off-site or to make the read-only viewer write. Real HTTP
+ * against the real app; where the real `meetbench serve` process matters (its log, its real clock), that.
+ */
+import http from 'node:http';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../results/store/open-store.ts';
+import { createApp } from '../../server/create-app.ts';
+import { startServer, type RunningServer } from '../../server/start-server.ts';
+import { makeRun } from '../helpers/run-factory.ts';
+import { recordFault } from './helpers/fault-record.ts';
+import { hostileSandbox, nothingOutsideChanged } from './helpers/hostile-sandbox.ts';
+import { startViewer } from './helpers/start-viewer.ts';
+
+const TEST = 'test/faults/viewer-hostile.faults.test.ts';
+const sandbox = hostileSandbox('mb-faults-viewer-');
+const before = sandbox.snapshot();
+afterAll(() => sandbox.remove());
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** one request as sent, from a chosen local address (127.0.0.2 is another client of the same machine) */
+function request(base: string, rawPath: string, options: { headers?: Record<string, string>; from?: string } = {}): Promise<Answer> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: url.hostname, port: url.port, path: rawPath, headers: options.headers, localAddress: options.from ?? '127.0.0.1', agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const basic = (user: string, password: string, scheme = 'Basic'): Record<string, string> => ({ Authorization: `${scheme} ${Buffer.from(`${user}:${password}`).toString('base64')}` });
+const RIGHT = 'correct horse battery staple';
+
+async function storeWithOneRun(): Promise<{ dataDir: string; store: Awaited<ReturnType<typeof openStore>> }> {
+  const dataDir = sandbox.dataDir();
+  const store = await openStore(dataDir);
+  await store.saveRun(makeRun({ id: 'run-1' }));
+  return { dataDir, store };
+}
+
+describe('guessing the viewer password', () => {
+  it('300 wrong passwords from one client take at least 30 s; the right one still works from another client', async () => {
+    const { store } = await storeWithOneRun();
+    // the throttle's clock: advanced by each Retry-After instead of waiting it out
+    let now = 1_700_000_000_000;
+    const logged: string[] = [];
+    const server: RunningServer = await startServer(createApp({ store, auth: { password: RIGHT, now: () => now, log: (line) => logged.push(line) } }), '127.0.0.1', 0);
+    try {
+      const guesses = 300;
+      let checked = 0;
+      let refused429 = 0;
+      let waitedMs = 0;
+      const started = performance.now();
+      while (checked < guesses) {
+        const answer = await request(server.url, '/', { headers: basic('meetbench', `guess-${checked}`) });
+        if (answer.status === 401) checked += 1;
+        else if (answer.status === 429) {
+          refused429 += 1;
+          const wait = Number(answer.headers['retry-after']) * 1000;
+          now += wait;
+          waitedMs += wait;
+        } else throw new Error(`guess ${checked}: ${answer.status}`);
+      }
+      const realMs = performance.now() - started;
+      const otherClient = await request(server.url, '/', { headers: basic('meetbench', RIGHT), from: '127.0.0.2' });
+      const sameClientRightAway = await request(server.url, '/', { headers: basic('meetbench', RIGHT) });
+      now += 61_000;
+      const sameClientLater = await request(server.url, '/', { headers: basic('meetbench', RIGHT) });
+      const leaked = logged.filter((line) => /guess-|correct horse/.test(line)).length;
+      const ok = waitedMs >= 30_000 && otherClient.status === 200 && sameClientLater.status === 200 && leaked === 0 && logged.length === guesses;
+      recordFault({
+        id: 'H3',
+        part: 'viewer',
+        case: '300 wrong passwords from one client (real HTTP, the throttle on a test clock)',
+        trials: guesses,
+        survived: ok ? guesses : 0,
+        lost: ok ? 0 : guesses,
+        figure: `300 wrong passwords checked from 127.0.0.1 cost ${(waitedMs / 3_600_000).toFixed(1)} h of enforced waiting (the first 5 free, then 1, 2, 4 … 60 s; ${refused429} requests answered 429 + Retry-After meanwhile, their password not checked), ${(realMs / 1000).toFixed(1)} s of real HTTP on the test clock; the right password from 127.0.0.2 right after: ${otherClient.status}; from 127.0.0.1 while it waits: ${sameClientRightAway.status}, after its wait: ${sameClientLater.status}; ${logged.length} failures logged with the address, ${leaked} with what was typed`,
+        test: TEST,
+      });
+      expect(waitedMs).toBeGreaterThanOrEqual(30_000);
+      expect(otherClient.status).toBe(200);
+      expect(sameClientRightAway.status).toBe(429);
+      expect(sameClientLater.status).toBe(200);
+      expect(logged).toHaveLength(guesses);
+      expect(leaked).toBe(0);
+    } finally {
+      await server.close();
+    }
+  }, 300_000);
+
+  it('the real viewer process on its real clock: free typos, then 429 with Retry-After, failures logged without the password', async () => {
+    const { dataDir } = await storeWithOneRun();
+    const passwordFile = path.join(dataDir, '..', `${path.basename(dataDir)}-password`);
+    writeFileSync(passwordFile, `${RIGHT}\n`);
+    const viewer = await startViewer(dataDir, ['--password-file', passwordFile]);
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 8; i += 1) statuses.push((await request(viewer.base, '/api/runs', { headers: basic('meetbench', `hunter2-${i}`) })).status);
+      const blocked = await request(viewer.base, '/api/runs', { headers: basic('meetbench', RIGHT) });
+      const other = await request(viewer.base, '/api/runs', { headers: basic('meetbench', RIGHT), from: '127.0.0.2' });
+      const log = viewer.stderr();
+      const failureLines = log.split('\n').filter((l) => l.includes('wrong password from 127.0.0.1')).length;
+      const ok = statuses.slice(0, 6).every((s) => s === 401) && statuses.slice(6).every((s) => s === 429) && blocked.status === 429 && Number(blocked.headers['retry-after']) >= 1 && other.status === 200 && failureLines === 6 && !log.includes('hunter2') && !log.includes('horse');
+      recordFault({
+        id: 'H3b',
+        part: 'viewer',
+        case: 'wrong passwords against the real `meetbench serve` process (real clock)',
+        trials: 10,
+        survived: ok ? 10 : 0,
+        lost: ok ? 0 : 10,
+        figure: `8 wrong passwords in a row from 127.0.0.1: ${statuses.join(', ')}; the right one from there at once: ${blocked.status} (Retry-After ${blocked.headers['retry-after']} s), from 127.0.0.2: ${other.status}; ${failureLines} failures in the log, with the address and never the password ("${log.split('\n').find((l) => l.includes('wrong password'))}")`,
+        test: TEST,
+      });
+      expect(ok).toBe(true);
+    } finally {
+      viewer.stop();
+    }
+  }, 120_000);
+});
+
+nothingOutsideChanged(sandbox, before, { part: 'viewer', test: TEST, cases: 'hostile viewer cases' });
+
