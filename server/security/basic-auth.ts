@@ -46,7 +46,8 @@ export function basicAuth(options: AuthOptions): (req: Request, res: Response, n
       res.status(429).type('text/plain').send(`429 Too Many Requests: too many wrong passwords from this address; try again in ${verdict.retryAfterS} s\n`);
       return;
     }
-    const match = /^Basic ([A-Za-z0-9+/=]+)$/.exec(header);
+    // the scheme is case-insensitive (RFC 9110 11.1): proxies and clients send "basic" too
+    const match = /^basic +([A-Za-z0-9+/]+={0,2}) *$/i.exec(header);
     const given = match ? Buffer.from(match[1]!, 'base64').toString('utf8') : '';
     // compare digests so the comparison takes the same time whatever the length of the guess
     if (given && timingSafeEqual(digest(given), expected)) {

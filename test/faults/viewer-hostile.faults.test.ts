@@ -131,5 +131,42 @@ describe('guessing the viewer password', () => {
   }, 120_000);
 });
 
+describe('authentication details a proxy or a client may differ on', () => {
+  /** the app with a password, over real HTTP, for the length of one test */
+  async function withLockedViewer(test: (base: string) => Promise<void>): Promise<void> {
+    const { store } = await storeWithOneRun();
+    const server = await startServer(createApp({ store, auth: { password: RIGHT, log: () => undefined } }), '127.0.0.1', 0);
+    try {
+      await test(server.url);
+    } finally {
+      await server.close();
+    }
+  }
+
+  it('the Authorization scheme is accepted in any case', () =>
+    withLockedViewer(async (base) => {
+      const failures: string[] = [];
+      // RFC 9110: the scheme is case-insensitive; some proxies and clients send it lower-case
+      const schemes = ['Basic', 'basic', 'BASIC', 'bAsIc'];
+      for (const scheme of schemes) {
+        const answer = await request(base, '/api/runs', { headers: basic('meetbench', RIGHT, scheme) });
+        if (answer.status !== 200) failures.push(`scheme ${scheme}: ${answer.status}`);
+      }
+      const bearer = await request(base, '/api/runs', { headers: basic('meetbench', RIGHT, 'Bearer') });
+      if (bearer.status !== 401) failures.push(`scheme Bearer: ${bearer.status}`);
+      recordFault({
+        id: 'H3c',
+        part: 'viewer',
+        case: 'Authorization scheme in lower, upper and mixed case',
+        trials: schemes.length + 1,
+        survived: schemes.length + 1 - failures.length,
+        lost: failures.length,
+        figure: `${schemes.join(', ')} with the right password: 200; another scheme: 401${failures.length ? `; FAILED ${failures.join(' | ')}` : ''}`,
+        test: TEST,
+      });
+      expect(failures).toEqual([]);
+    }));
+});
+
 nothingOutsideChanged(sandbox, before, { part: 'viewer', test: TEST, cases: 'hostile viewer cases' });
 
