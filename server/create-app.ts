@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type { ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
 import type { ResultsStore } from '../results/store/results-store.ts';
 import { negotiateLang } from './i18n/negotiate-lang.ts';
@@ -44,7 +45,9 @@ export function createApp(options: AppOptions): Express {
   app.use(readOnly);
   // with a password the viewer may serve the network; without one it is loopback only, and refuses rebound names
   app.use(options.auth ? basicAuth(options.auth) : loopbackHostOnly);
-  const assets = { fallthrough: false, index: false, dotfiles: 'deny' as const, maxAge: '1h' };
+  // an hour in the browser; behind a password, in the browser only (never in a shared cache)
+  const assetCaching = options.auth ? 'private, max-age=3600' : 'public, max-age=3600';
+  const assets = { fallthrough: false, index: false, dotfiles: 'deny' as const, cacheControl: false, setHeaders: (res: ServerResponse) => res.setHeader('Cache-Control', assetCaching) };
   app.use('/assets', express.static(STATIC_DIR, assets));
   app.use('/vendor/uplot', (req, res, next) => {
     // only the two files the pages use, not the package's whole folder

@@ -36,6 +36,9 @@ export function basicAuth(options: AuthOptions): (req: Request, res: Response, n
     res.status(401).type('text/plain').send('401 Unauthorized: the meetbench viewer needs its password\n');
   };
   return (req, res, next) => {
+    // what was served for a password is nobody else's: no shared cache (a city proxy) may keep it; the
+    // static assets relax this to private caching (create-app.ts)
+    res.setHeader('Cache-Control', 'private, no-store');
     const header = req.headers.authorization;
     // a browser asks without credentials first: that is not a guess
     if (header === undefined) return challenge(res);

@@ -166,6 +166,31 @@ describe('authentication details a proxy or a client may differ on', () => {
       });
       expect(failures).toEqual([]);
     }));
+
+  it('no authenticated answer may be kept by a shared cache', () =>
+    withLockedViewer(async (base) => {
+      const failures: string[] = [];
+      const pages = ['/', '/runs/run-1', '/api/runs', '/metrics', '/assets/style.css', '/no-such-page'];
+      for (const page of pages) {
+        const answer = await request(base, page, { headers: basic('meetbench', RIGHT) });
+        const cache = String(answer.headers['cache-control'] ?? '');
+        // a shared cache (a city proxy) must never keep a page it got for someone's password
+        if (!/\bprivate\b/.test(cache) || (!page.startsWith('/assets/') && !/\bno-store\b/.test(cache))) failures.push(`${page}: Cache-Control "${cache}"`);
+      }
+      const challenge = await request(base, '/');
+      if (!/\bno-store\b/.test(String(challenge.headers['cache-control']))) failures.push(`401: Cache-Control "${challenge.headers['cache-control']}"`);
+      recordFault({
+        id: 'H3d',
+        part: 'viewer',
+        case: 'Cache-Control of authenticated answers (shared caches)',
+        trials: pages.length + 1,
+        survived: pages.length + 1 - failures.length,
+        lost: failures.length,
+        figure: `${pages.length} authenticated answers and the 401: all private; pages, API, /metrics and errors no-store, assets private for an hour${failures.length ? `; FAILED ${failures.join(' | ')}` : ''}`,
+        test: TEST,
+      });
+      expect(failures).toEqual([]);
+    }));
 });
 
 nothingOutsideChanged(sandbox, before, { part: 'viewer', test: TEST, cases: 'hostile viewer cases' });
