@@ -3,7 +3,6 @@
  * trial id and a file name the trial lists, each checked against a strict pattern, then the path is built
  * by paths/inside-root.ts, which follows links and refuses one that leads out of the data directory.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Router } from 'express';
 import type { ViewerContext } from '../context.ts';
@@ -11,6 +10,10 @@ import { badRequest, notFound } from '../http-errors.ts';
 import { findRun, findTrial } from './load.ts';
 import { isSafeName } from '../../results/paths/safe-name.ts';
 import { realPathInside } from '../../results/paths/inside-root.ts';
+import { readRegularFile } from '../../results/paths/read-regular-file.ts';
+
+/** a failure screenshot or a console log is a few megabytes; more is not something a trial wrote */
+const MAX_ARTIFACT_BYTES = 64 * 1024 * 1024;
 
 const TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -32,14 +35,16 @@ export function createArtifactsRouter(context: ViewerContext): Router {
     if (!type) throw badRequest('unknown artifact type');
     const trial = findTrial(findRun(await context.snapshots.get(), runId), trialId);
     if (!trial.participants.some((p) => p.artifacts.includes(name))) throw notFound('artifact');
-    await context.store.artifactDir(runId, trialId);
-    let body: Buffer;
+    // read-only: the path is only computed (artifactDir would create the folder of a pruned trial)
+    let body: Buffer | null;
     try {
-      body = await fs.readFile(await realPathInside(context.store.dataDir, 'artifacts', runId, trialId, name));
+      body = await readRegularFile(await realPathInside(context.store.dataDir, 'artifacts', runId, trialId, name), MAX_ARTIFACT_BYTES);
     } catch {
-      // missing, or a link out of the data directory: the same answer, so nothing outside can be probed
-      throw notFound('artifact file');
+      // a link out of the data directory, a FIFO, a device, a file too large: the same answer as missing,
+      // so nothing outside can be probed and nothing can hang the request
+      body = null;
     }
+    if (body === null) throw notFound('artifact file');
     res.type(type);
     res.setHeader('Content-Disposition', type.startsWith('image/') ? 'inline' : `inline; filename="${name}"`);
     res.setHeader('Cache-Control', 'private, max-age=3600');

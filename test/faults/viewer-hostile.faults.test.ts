@@ -3,14 +3,16 @@
  * browser as the viewer, addresses made to go off-site or to make the read-only viewer write. Real HTTP
  * against the real app; where the real `meetbench serve` process matters (its log, its real clock), that.
  */
+import { execFileSync } from 'node:child_process';
 import http from 'node:http';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../results/store/open-store.ts';
 import { createApp } from '../../server/create-app.ts';
 import { startServer, type RunningServer } from '../../server/start-server.ts';
-import { makeRun } from '../helpers/run-factory.ts';
+import { makeParticipant, makeRun, makeTrial } from '../helpers/run-factory.ts';
+import { isRoot, shouldSkip } from '../helpers/requirements.ts';
 import { recordFault } from './helpers/fault-record.ts';
 import { hostileSandbox, nothingOutsideChanged } from './helpers/hostile-sandbox.ts';
 import { startViewer } from './helpers/start-viewer.ts';
@@ -191,6 +193,76 @@ describe('authentication details a proxy or a client may differ on', () => {
       });
       expect(failures).toEqual([]);
     }));
+});
+
+/** every entry below a folder, as relative paths */
+function listTree(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+}
+
+describe('the read-only viewer never writes', () => {
+  it('an artifact address of a trial whose artifacts are gone creates nothing and answers 404', async () => {
+    const { dataDir, store } = await storeWithOneRun();
+    await store.saveRun(makeRun({ id: 'pruned', trials: [makeTrial({ id: 't1', participants: [makeParticipant({ artifacts: ['p1-failure.png', 'p1.console.txt'] })] })] }));
+    const server = await startServer(createApp({ store }), '127.0.0.1', 0);
+    try {
+      const tree = listTree(dataDir);
+      const addresses = ['/artifacts/pruned/t1/p1-failure.png', '/artifacts/pruned/t1/p1.console.txt', '/artifacts/run-1/t1/p1.png', '/artifacts/pruned/t2/p1.png'];
+      const answers: string[] = [];
+      for (const address of addresses) answers.push(`${(await request(server.url, address)).status}`);
+      const created = listTree(dataDir).filter((entry) => !tree.includes(entry));
+      const ok = answers.every((a) => a === '404') && created.length === 0;
+      recordFault({
+        id: 'H7',
+        part: 'viewer',
+        case: 'artifact addresses of a trial whose artifact folder is gone (pruned)',
+        trials: addresses.length,
+        survived: ok ? addresses.length : 0,
+        lost: ok ? 0 : addresses.length,
+        figure: `${addresses.length} addresses: ${answers.join(', ')}; ${created.length} entries created in the data dir${created.length ? ` (${created.join(', ')})` : ''}`,
+        test: TEST,
+      });
+      expect(created).toEqual([]);
+      expect(answers).toEqual(['404', '404', '404', '404']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  const skipMount = shouldSkip(TEST, 'viewer on a read-only filesystem (tmpfs remounted read-only)', isRoot() ? null : 'needs root (mounts a small tmpfs)');
+  it.skipIf(skipMount)('on a read-only filesystem: pages 200, a missing artifact 404, no 500', async () => {
+    const dataDir = sandbox.dataDir();
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', dataDir]);
+    try {
+      const seed = await openStore(dataDir);
+      await seed.saveRun(makeRun({ id: 'pruned', trials: [makeTrial({ id: 't1', participants: [makeParticipant({ artifacts: ['p1-failure.png'] })] })] }));
+      execFileSync('mount', ['-o', 'remount,ro', dataDir]);
+      const store = await openStore(dataDir);
+      const server = await startServer(createApp({ store }), '127.0.0.1', 0);
+      try {
+        const addresses = ['/', '/runs/pruned', '/api/runs', '/metrics', '/artifacts/pruned/t1/p1-failure.png'];
+        const statuses: number[] = [];
+        for (const address of addresses) statuses.push((await request(server.url, address)).status);
+        const expected = [200, 200, 200, 200, 404];
+        const wrong = addresses.filter((_, i) => statuses[i] !== expected[i]);
+        recordFault({
+          id: 'H7b',
+          part: 'viewer',
+          case: 'the viewer over a data dir on a read-only filesystem',
+          trials: addresses.length,
+          survived: addresses.length - wrong.length,
+          lost: wrong.length,
+          figure: `${addresses.join(', ')}: ${statuses.join(', ')}`,
+          test: TEST,
+        });
+        expect(statuses).toEqual(expected);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      execFileSync('umount', [dataDir]);
+    }
+  });
 });
 
 nothingOutsideChanged(sandbox, before, { part: 'viewer', test: TEST, cases: 'hostile viewer cases' });
