@@ -28,6 +28,7 @@ export const ERROR_CATALOGUE = {
   STORE_UNREADABLE: { exit: EXIT_CODES.broken, means: 'the results store path is not a regular file (a folder, a FIFO, a device, a link to nowhere) or is too large to read; nothing is changed' },
   STORE_RUN_UNREADABLE: { exit: EXIT_CODES.broken, means: 'a stored run asked for by id does not match the run-record schema; readers skip it and name it, the file keeps it as written' },
   OUTPUT_WRITE_FAILED: { exit: EXIT_CODES.broken, means: 'an output file (-o) could not be written for another reason than its path (a full disk); nothing else is changed' },
+  SAMPLES_UNREADABLE: { exit: EXIT_CODES.broken, means: "a trial's samples file is not a regular file of at most 128 MiB; the run record is intact" },
   STORE_RECORD_INVALID: { exit: EXIT_CODES.broken, means: 'a run about to be stored does not match the run-record schema (a meetbench bug; nothing is written)' },
   ALREADY_RUNNING: { exit: EXIT_CODES.broken, means: 'another run or lab holds the data directory or the machine' },
   NEEDS_ROOT: { exit: EXIT_CODES.broken, means: 'the lab needs root (network namespaces)' },

@@ -14,9 +14,12 @@ import { DurableJsonFile, type DocumentProblem } from './durable-json-file.ts';
 import { withFileLock } from './store-lock.ts';
 import { isSafeName } from '../paths/safe-name.ts';
 import { pathInside, realPathInside } from '../paths/inside-root.ts';
+import { FileRefused, readRegularFile } from '../paths/read-regular-file.ts';
 
 export const STORE_FILE = 'meetbench.json';
 export const STORE_SCHEMA_VERSION = 1;
+/** a trial's per-second samples: 16 participants over an hour are about 25 MB */
+const MAX_SAMPLES_BYTES = 128 * 1024 * 1024;
 
 interface StoreDocument {
   schemaVersion: number;
@@ -181,13 +184,18 @@ export class LowdbStore implements ResultsStore {
   }
 
   async readSamples(runId: string, trialId: string): Promise<Sample[]> {
-    let text: string;
+    let bytes: Buffer | null;
     try {
-      text = await fs.readFile(await this.samplesFile(runId, trialId), 'utf8');
+      bytes = await readRegularFile(await this.samplesFile(runId, trialId), MAX_SAMPLES_BYTES);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
+      // a FIFO, a device or a giant where a trial's samples belong must not hang or exhaust a reader
+      if (!(error instanceof FileRefused)) throw error;
+      throw new ExpectedError('SAMPLES_UNREADABLE', `the samples of trial ${trialId} of run ${runId} cannot be read: ${this.samplesPath(runId, trialId)} ${error.why}`, {
+        hint: 'the run record is intact; move the file away to read the run without its per-second samples',
+      });
     }
+    if (bytes === null) return [];
+    const text = bytes.toString('utf8');
     const samples: Sample[] = [];
     // a line cut by a crash mid-append is skipped, the others stay readable
     for (const line of text.split('\n')) {

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../results/store/open-store.ts';
@@ -263,6 +263,63 @@ describe('the read-only viewer never writes', () => {
       execFileSync('umount', [dataDir]);
     }
   });
+});
+
+describe('files in the data directory that are not what they claim', () => {
+  it('FIFOs, a link to /dev/zero and 1 GiB files as artifacts and samples: answered at once, the viewer keeps serving', async () => {
+    const { dataDir, store } = await storeWithOneRun();
+    const trials = ['fifo', 'zero', 'huge'].map((id) => makeTrial({ id, samplesFile: `samples/r/${id}.ndjson`, participants: [makeParticipant({ artifacts: ['p1-failure.png', 'p1.console.txt'] })] }));
+    await store.saveRun(makeRun({ id: 'r', trials }));
+    const samples = path.join(dataDir, 'samples', 'r');
+    const artifacts = (trial: string): string => path.join(dataDir, 'artifacts', 'r', trial);
+    mkdirSync(samples, { recursive: true });
+    for (const t of ['fifo', 'zero', 'huge']) mkdirSync(artifacts(t), { recursive: true });
+    // someone with write access to the data dir: a FIFO nobody writes to, a link to an endless device, sparse giants
+    execFileSync('mkfifo', [path.join(samples, 'fifo.ndjson'), path.join(artifacts('fifo'), 'p1.console.txt')]);
+    symlinkSync('/dev/zero', path.join(samples, 'zero.ndjson'));
+    symlinkSync('/dev/zero', path.join(artifacts('zero'), 'p1.console.txt'));
+    execFileSync('truncate', ['-s', '1G', path.join(samples, 'huge.ndjson'), path.join(artifacts('huge'), 'p1-failure.png')]);
+    const viewer = await startViewer(dataDir);
+    try {
+      const addresses = ['fifo', 'zero', 'huge'].flatMap((t) => [`/api/runs/r/trials/${t}/series`, `/api/runs/r/trials/${t}/samples.ndjson`, `/artifacts/r/${t}/p1.console.txt`, `/artifacts/r/${t}/p1-failure.png`]);
+      const wrong: string[] = [];
+      let slowest = 0;
+      // all at once, more than the 4 threads of libuv's pool: a read blocked on a FIFO used to hold one for ever
+      await Promise.all(
+        addresses.map(async (address) => {
+          const started = performance.now();
+          try {
+            const res = await fetch(`${viewer.base}${address}`, { signal: AbortSignal.timeout(10_000) });
+            const body = await res.text();
+            slowest = Math.max(slowest, performance.now() - started);
+            if (res.status >= 500 || body.length > 1024 * 1024 || (res.status === 200 && address.endsWith('.txt'))) wrong.push(`${address}: ${res.status}, ${body.length} bytes`);
+          } catch (error) {
+            wrong.push(`${address}: ${(error as Error).name} after ${((performance.now() - started) / 1000).toFixed(1)} s`);
+          }
+        }),
+      );
+      const after = await fetch(`${viewer.base}/api/runs`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.status, (e: Error) => e.name);
+      const rssMb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${viewer.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+      const stacks = (viewer.stderr().match(/\n\s+at /g) ?? []).length;
+      const ok = wrong.length === 0 && after === 200 && rssMb < 500 && stacks === 0;
+      recordFault({
+        id: 'H13',
+        part: 'viewer',
+        case: 'samples and artifacts that are FIFOs, links to /dev/zero or 1 GiB files, all requested at once',
+        trials: addresses.length + 1,
+        survived: ok ? addresses.length + 1 : addresses.length - wrong.length,
+        lost: ok ? 0 : wrong.length + (after === 200 ? 0 : 1),
+        figure: `${addresses.length} requests at once: answered in at most ${(slowest / 1000).toFixed(2)} s (404 for artifacts, 422 naming the samples file and what it is), none 5xx; /api/runs after: ${after}; viewer RSS ${rssMb.toFixed(0)} MB; ${stacks} stack traces logged${wrong.length ? `; WRONG ${wrong.join(' | ')}` : ''}`,
+        test: TEST,
+      });
+      expect(wrong).toEqual([]);
+      expect(after).toBe(200);
+      expect(rssMb).toBeLessThan(500);
+      expect(stacks).toBe(0);
+    } finally {
+      viewer.stop();
+    }
+  }, 120_000);
 });
 
 nothingOutsideChanged(sandbox, before, { part: 'viewer', test: TEST, cases: 'hostile viewer cases' });

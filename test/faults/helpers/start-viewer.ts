@@ -22,5 +22,10 @@ export async function startViewer(dataDir: string, extraArgs: string[] = []): Pr
     });
     child.once('exit', (code) => reject(new Error(`the viewer exited with ${code}: ${stderr}`)));
   });
-  return { child, base, stderr: () => stderr, stop: () => void child.kill('SIGTERM') };
+  const stop = (): void => {
+    child.kill('SIGTERM');
+    // a viewer stuck in a read (what some cases try to cause) does not get to its SIGTERM handler
+    setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), 3000).unref();
+  };
+  return { child, base, stderr: () => stderr, stop };
 }
