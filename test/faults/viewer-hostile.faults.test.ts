@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../results/store/open-store.ts';
+import type { ResultsStore } from '../../results/store/results-store.ts';
 import { createApp } from '../../server/create-app.ts';
 import { startServer, type RunningServer } from '../../server/start-server.ts';
 import { makeParticipant, makeRun, makeTrial } from '../helpers/run-factory.ts';
@@ -320,6 +321,52 @@ describe('files in the data directory that are not what they claim', () => {
       viewer.stop();
     }
   }, 120_000);
+});
+
+describe('run and trial ids that fail the id check', () => {
+  it('are 404, never 500 with a stack, even from a store that let them through', async () => {
+    const { store } = await storeWithOneRun();
+    const hostileIds = ['bad id', '..', 'x/..', 'a\u0000b', `${'a'.repeat(200)}`, '.hidden'];
+    // a store implementation that does not check what it returns: the viewer's own checks must hold
+    const runs = hostileIds.map((id) => makeRun({ id, trials: [makeTrial({ id: id === 'bad id' ? '../t1' : 't1', samplesFile: 'samples/x.ndjson' })] }));
+    const careless: ResultsStore = Object.assign(Object.create(store) as ResultsStore, {
+      readRuns: async () => ({ runs: [...(await store.allRuns()), ...runs], skipped: [] }),
+    });
+    const stderr: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array) => (stderr.push(String(chunk)), true)) as typeof process.stderr.write;
+    const server = await startServer(createApp({ store: careless }), '127.0.0.1', 0);
+    const wrong: string[] = [];
+    let requests = 0;
+    try {
+      for (const id of hostileIds) {
+        const run = encodeURIComponent(id);
+        const trial = encodeURIComponent(id === 'bad id' ? '../t1' : 't1');
+        const hostileTrial = id === 'bad id' ? [`/runs/run-1?trial=${trial}`, `/api/runs/run-1/trials/${trial}`] : [];
+        for (const address of [`/runs/${run}`, `/api/runs/${run}`, `/api/runs/${run}/trials/${trial}/series`, `/api/runs/${run}/trials/${trial}/samples.ndjson`, `/print/${run}`, ...hostileTrial]) {
+          requests += 1;
+          const answer = await request(server.url, address);
+          if (answer.status !== 404 || /\n\s+at /.test(answer.body)) wrong.push(`${address}: ${answer.status}`);
+        }
+      }
+    } finally {
+      await server.close();
+      process.stderr.write = write;
+    }
+    const stacks = stderr.filter((line) => /\n\s+at /.test(line)).length;
+    recordFault({
+      id: 'H11',
+      part: 'viewer',
+      case: 'run and trial ids that fail the id check, served by a store that let them through',
+      trials: requests,
+      survived: requests - wrong.length,
+      lost: wrong.length + stacks,
+      figure: `${requests} addresses with ids such as "bad id", "..", "x/..", NUL, 200 characters: ${requests - wrong.length} answered 404; ${stacks} stack traces logged${wrong.length ? `; WRONG ${wrong.slice(0, 6).join(' | ')}` : ''}`,
+      test: TEST,
+    });
+    expect(wrong).toEqual([]);
+    expect(stacks).toBe(0);
+  });
 });
 
 nothingOutsideChanged(sandbox, before, { part: 'viewer', test: TEST, cases: 'hostile viewer cases' });
