@@ -369,5 +369,39 @@ describe('run and trial ids that fail the id check', () => {
   });
 });
 
+describe('addresses made to lead a reader off-site', () => {
+  it('no page links or redirects off-site, whatever its address', async () => {
+    const { store } = await storeWithOneRun();
+    const server = await startServer(createApp({ store }), '127.0.0.1', 0);
+    const paths = ['//evil.example', '//evil.example/', '///evil.example', '/\\evil.example', '/%5Cevil.example', '/%2F%2Fevil.example', '//evil.example?lang=fr', '/runs//evil.example', '/assets//evil.example', '/assets/..%2f..%2f', '/vendor/uplot//evil.example', '//evil.example/runs/run-1'];
+    const wrong: string[] = [];
+    let links = 0;
+    try {
+      for (const rawPath of paths) {
+        const answer = await request(server.url, rawPath);
+        const targets = [...answer.body.matchAll(/(?:href|src|action)="([^"]*)"/g)].map((m) => m[1]!.replace(/&#39;|&amp;/g, (e) => (e === '&amp;' ? '&' : "'")));
+        if (answer.headers.location) targets.push(answer.headers.location);
+        links += targets.length;
+        // a browser reads //host and /\host as another site; anything with a scheme is one too
+        const offSite = targets.filter((t) => /^(?:[/\\]{2}|\/\\|[a-z][a-z0-9+.-]*:)/i.test(t) || t.includes('evil.example'));
+        if (offSite.length > 0 || answer.status >= 500) wrong.push(`${rawPath}: ${answer.status}, ${offSite.join(', ')}`);
+      }
+    } finally {
+      await server.close();
+    }
+    recordFault({
+      id: 'H8',
+      part: 'viewer',
+      case: 'addresses such as //evil.example, /\\evil.example, /%5Cevil.example (404 pages, redirects)',
+      trials: paths.length,
+      survived: paths.length - wrong.length,
+      lost: wrong.length,
+      figure: `${paths.length} addresses, ${links} links and redirects in their answers: ${wrong.length} leading off-site${wrong.length ? `: ${wrong.join(' | ')}` : ''}`,
+      test: TEST,
+    });
+    expect(wrong).toEqual([]);
+  });
+});
+
 nothingOutsideChanged(sandbox, before, { part: 'viewer', test: TEST, cases: 'hostile viewer cases' });
 
