@@ -10,7 +10,8 @@ import { randomBytes } from 'node:crypto';
 import type { Adapter } from 'lowdb';
 import { ExpectedError } from '../errors.ts';
 import { quarantineCopy } from './quarantine.ts';
-import { readStoreFile } from './read-store-file.ts';
+import { StoreUnreadableError, readStoreFile } from './read-store-file.ts';
+import { fileType } from '../paths/file-type.ts';
 
 export class StoreCorruptError extends ExpectedError {
   constructor(file: string, kept: string, why: string) {
@@ -94,9 +95,27 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return data as T;
   }
 
+  /**
+   * The file writes replace: the store file, or the regular file it is a link to. An atomic rename over
+   * the link itself would turn it into a file, and the file it named would silently stop being updated
+   * (a store kept on another disk); a link to nowhere is refused, since writing through it would create
+   * a file wherever it points. Locks and temp files go beside the file written.
+   */
+  async writeTarget(): Promise<string> {
+    const stat = await fs.lstat(this.file).catch(() => null);
+    if (!stat?.isSymbolicLink()) return this.file;
+    const link = await fs.readlink(this.file);
+    const real = await fs.realpath(this.file).catch(() => null);
+    const target = real ? await fs.stat(real).catch(() => null) : null;
+    if (!real || !target) throw new StoreUnreadableError(this.file, `is a link to ${link}, which does not exist; expected a regular file`);
+    if (!target.isFile()) throw new StoreUnreadableError(this.file, `is a link to ${real}, which is ${fileType(target)}; expected a regular file`);
+    return real;
+  }
+
   async write(data: T): Promise<void> {
-    const dir = path.dirname(this.file);
-    const tmp = path.join(dir, `.${path.basename(this.file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const file = await this.writeTarget();
+    const dir = path.dirname(file);
+    const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
       const handle = await fs.open(tmp, 'w');
       try {
@@ -105,7 +124,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
       } finally {
         await handle.close();
       }
-      await fs.rename(tmp, this.file);
+      await fs.rename(tmp, file);
     } catch (error) {
       // disk full, read-only or permissions: the previous file is untouched; leave no half temp file
       await fs.rm(tmp, { force: true }).catch(() => undefined);
@@ -121,8 +140,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   /** Remove temp files that crashed writers left (their pid is gone); call with the store lock held or before any writer starts. */
   async removeStaleTemps(): Promise<string[]> {
-    const dir = path.dirname(this.file);
-    const base = path.basename(this.file);
+    // where writes leave them: beside the file a link names, when the store file is one
+    const file = await this.writeTarget().catch(() => this.file);
+    const dir = path.dirname(file);
+    const base = path.basename(file);
     const removed: string[] = [];
     for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
       const owner = tempFileOwner(name, base);

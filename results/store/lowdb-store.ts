@@ -138,7 +138,7 @@ export class LowdbStore implements ResultsStore {
     // what the store accepts, its readers can read back
     const problems = storedRunProblems(run);
     if (problems.length > 0) throw new ExpectedError('STORE_RECORD_INVALID', `run ${run.id} does not match the run-record schema`, { details: problems });
-    await withFileLock(this.file, async () => {
+    await withFileLock(await this.adapter.writeTarget(), async () => {
       const doc = await this.fresh();
       const index = doc.runs.findIndex((r) => r.id === run.id);
       // the record as given, not zod's parse: a newer writer's extra fields must survive this one
@@ -150,7 +150,7 @@ export class LowdbStore implements ResultsStore {
 
   async deleteRun(id: string): Promise<boolean> {
     checkId('run', id);
-    const removed = await withFileLock(this.file, async () => {
+    const removed = await withFileLock(await this.adapter.writeTarget(), async () => {
       const doc = await this.fresh();
       const before = doc.runs.length;
       doc.runs = doc.runs.filter((r) => r.id !== id);

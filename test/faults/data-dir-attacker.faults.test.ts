@@ -4,7 +4,7 @@
  * store or the real CLI on a data directory inside a sandbox; the last test proves that nothing beside
  * the data directories changed.
  */
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { STORE_FILE } from '../../results/store/lowdb-store.ts';
@@ -179,6 +179,51 @@ describe('malformed runs among good ones', () => {
     });
     expect(failures).toEqual([]);
   }, 180_000);
+});
+
+describe('a store file that is a link', () => {
+  it('a write goes through the link to the file it names; a link to nowhere is refused, nothing created', async () => {
+    const failures: string[] = [];
+    // an administrator keeps the store on another disk and links it into the data dir
+    const elsewhere = sandbox.dataDir('store-on-another-disk');
+    const target = path.join(elsewhere, 'results.json');
+    writeFileSync(target, JSON.stringify({ schemaVersion: 1, runs: [makeRun({ id: 'already-there' })] }));
+    const dataDir = sandbox.dataDir();
+    symlinkSync(target, path.join(dataDir, STORE_FILE));
+    const store = await openStore(dataDir);
+    await store.saveRun(makeRun({ id: 'first-write' }));
+    await store.saveRun(makeRun({ id: 'second-write' }));
+    const stillLink = lstatSync(path.join(dataDir, STORE_FILE)).isSymbolicLink();
+    const inTarget = (JSON.parse(readFileSync(target, 'utf8')) as { runs: Array<{ id: string }> }).runs.map((r) => r.id);
+    if (!stillLink) failures.push('the link was replaced by a file');
+    if (inTarget.join(',') !== 'already-there,first-write,second-write') failures.push(`the linked file holds ${inTarget.join(',')}`);
+    const leftovers = readdirSync(elsewhere).filter((f) => f !== 'results.json');
+    if (leftovers.length > 0) failures.push(`left beside the linked file: ${leftovers.join(', ')}`);
+
+    // a dangling link: writing through it would create a file wherever it points
+    const dangling = sandbox.dataDir();
+    const nowhere = path.join(sandbox.root, 'nowhere', 'made-up.json');
+    symlinkSync(nowhere, path.join(dangling, STORE_FILE));
+    let refusal = '';
+    try {
+      await (await openStore(dangling)).saveRun(makeRun({ id: 'must-not-land' }));
+    } catch (error) {
+      refusal = (error as Error).message;
+    }
+    if (!/is a link to .*which does not exist/.test(refusal)) failures.push(`dangling link: ${refusal || 'written'}`);
+    if (readdirSync(sandbox.root).includes('nowhere')) failures.push('a file was created where the dangling link points');
+    recordFault({
+      id: 'H9',
+      part: 'store',
+      case: 'store file that is a link (to another disk; to nowhere)',
+      trials: 3,
+      survived: 3 - failures.length,
+      lost: failures.length,
+      figure: `2 writes through a link: link kept ${stillLink}, the linked file holds ${inTarget.length} runs, nothing left beside it; a dangling link refused ("${refusal.slice(0, 140)}")${failures.length ? `; FAILED ${failures.join(' | ')}` : ''}`,
+      test: TEST,
+    });
+    expect(failures).toEqual([]);
+  });
 });
 
 nothingOutsideChanged(sandbox, before, { part: 'store', test: TEST, cases: 'attacker cases' });
