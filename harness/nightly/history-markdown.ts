@@ -1,8 +1,8 @@
 /** The regressions section of the night's Markdown report: every comparison that was flagged, with its numbers. */
 import type { HistoryReport } from '../../results/history/detect-regressions.ts';
 import { formatP } from './notify/format-message.ts';
+import { markdownText as cell } from '../../results/export/markdown-text.ts';
 
-const cell = (value: string): string => value.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');
 const num = (v: number): string => String(Math.round(v * 100) / 100);
 
 export function historyMarkdown(history: HistoryReport, options: { significance: number; minEffectPct: number }): string {

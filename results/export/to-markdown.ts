@@ -1,12 +1,14 @@
 /**
  * Markdown summary for an e-mail or a chat message: the run verdict, one line per platform with its
- * summary sentence, and a compact table of criteria per platform. Table cells are escaped (`|`, line breaks).
+ * summary sentence, and a compact table of criteria per platform. Every stored text is escaped (markdown-text.ts):
+ * a stored name can add no link, image or HTML to the mail.
  */
 import type { RunRecord } from '../run-record.ts';
 import { formatValue } from '../scorecard/describe.ts';
 import { verdictLabel } from '../scorecard/format-scorecard.ts';
 import type { Lang, Scorecard } from '../scorecard/scorecard-types.ts';
 import { scaleMarkdown } from '../planning/scale-markdown.ts';
+import { markdownText as cell } from './markdown-text.ts';
 
 export function toMarkdown(run: RunRecord, scorecards: readonly Scorecard[], lang: Lang = 'en'): string {
   const fr = lang === 'fr';
@@ -35,4 +37,3 @@ export function toMarkdown(run: RunRecord, scorecards: readonly Scorecard[], lan
   return `${lines.join('\n')}\n`;
 }
 
-const cell = (value: string): string => value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');

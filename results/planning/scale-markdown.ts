@@ -4,11 +4,11 @@
  */
 import type { RunRecord } from '../run-record.ts';
 import { planFromRun } from './plan-from-run.ts';
+import { markdownText as cell } from '../export/markdown-text.ts';
 
 type Lang = 'fr' | 'en';
 
 const n = (v: number | null | undefined, unit = ''): string => (typeof v === 'number' && Number.isFinite(v) ? `${Math.round(v * 10) / 10}${unit}` : '—');
-const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 export function webLoadMarkdown(run: RunRecord, lang: Lang): string[] {
   const trials = run.trials.filter((t) => t.webLoad);

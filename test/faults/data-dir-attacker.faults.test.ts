@@ -226,4 +226,48 @@ describe('a store file that is a link', () => {
   });
 });
 
+describe('stored names in the reports sent by mail and chat', () => {
+  it('report --format md lets no link, image or HTML from a stored name through', async () => {
+    const hostile = [
+      '[click to confirm your account](https://evil.example/login)',
+      '![](https://tracker.example/pixel.png?who=dsi)',
+      '<img src="https://tracker.example/p.png">',
+      '<https://evil.example/autolink>',
+      'see https://evil.example/bare and www.evil.example',
+      '&#91;entity&#93;(https://evil.example/entity)',
+      '[ref]\n\n[ref]: https://evil.example/reference',
+    ];
+    const dataDir = sandbox.dataDir();
+    const trials = hostile.map((name, i) =>
+      makeTrial({ id: `t${i}`, platform: name, scenario: `scenario ${name}`, criteria: [{ id: 'join', metric: 'join_time_ms', threshold: 'p(95) < 5000', level: 'error', value: 1200, outcome: 'pass' }] }),
+    );
+    writeStore(dataDir, [makeRun({ id: 'mail', source: hostile[0], trials })]);
+    const result = await runCli(['report', 'latest', '--format', 'md'], { dataDir });
+    const md = result.stdout;
+    // what a Markdown renderer would turn into a link, an image, HTML or an entity: none may stay unescaped
+    const live: Array<[string, RegExp]> = [
+      ['link or image ](', /(?<!\\)\]\(/],
+      ['image ![', /(?<!\\)!(?<!\\!)\[/],
+      ['HTML or autolink <', /(?<!\\)<(?!\/?(?:br)>)/],
+      ['reference definition', /^\s*\[[^\]]*\]:/m],
+      ['entity &#', /(?<!\\)&#/],
+      ['bare address', /(?<!\\)(?:https?:\/\/|\bwww\.)/],
+    ];
+    const found = live.filter(([, pattern]) => pattern.test(md)).map(([name]) => name);
+    const named = hostile.every((h) => md.includes(h.split(/[\n(]/)[0]!.replace(/[\\`*_{}[\]<>#!|~&]/g, '\\$&').replace(/:\/\//g, '\\://').replace(/\bwww\./g, 'www\\.').slice(0, 12)));
+    recordFault({
+      id: 'H10',
+      part: 'store',
+      case: 'stored platform names, scenarios and sources with link, image, HTML, entity and bare-address syntax in `report --format md`',
+      trials: hostile.length,
+      survived: found.length === 0 && result.code === 0 ? hostile.length : 0,
+      lost: found.length,
+      figure: `${hostile.length} hostile names in ${md.split('\n').length} lines of Markdown (exit ${result.code}): ${found.length === 0 ? 'every one shown as text, escaped' : `still live: ${found.join(', ')}`}; names still readable: ${named}`,
+      test: TEST,
+    });
+    expect(result.code).toBe(0);
+    expect(found).toEqual([]);
+  });
+});
+
 nothingOutsideChanged(sandbox, before, { part: 'store', test: TEST, cases: 'attacker cases' });

@@ -128,7 +128,7 @@ describe('Markdown export', () => {
     expect(md).toMatch(/^# meetbench run-1: BROKEN/);
     expect(md).toContain('- **Galène** — PASSED');
     expect(md).toContain('Loss \\| pipes');
-    expect(md).toContain('Janus &lt;SFU> & co');
+    expect(md).toContain('Janus \\<SFU\\> \\& co');
     expect(md).not.toMatch(/NaN|undefined/);
     expect(toMarkdown(judged, scorecards, 'fr')).toContain('Débit montant');
   });
