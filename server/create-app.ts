@@ -14,6 +14,7 @@ import { SnapshotSource } from './model/runs-snapshot.ts';
 import { basicAuth, type AuthOptions } from './security/basic-auth.ts';
 import { readOnly, securityHeaders } from './security/headers.ts';
 import { loopbackHostOnly } from './security/loopback-host.ts';
+import { refuseCrossSite } from './security/cross-site.ts';
 import { errorMiddleware, notFoundHandler } from './error-middleware.ts';
 import { createPagesRouter } from './routes/pages.ts';
 import { createApiRouter } from './routes/api.ts';
@@ -43,6 +44,8 @@ export function createApp(options: AppOptions): Express {
 
   app.use(securityHeaders);
   app.use(readOnly);
+  // before the password: another site's page must neither read the viewer nor spend the user's password tries
+  app.use(refuseCrossSite);
   // with a password the viewer may serve the network; without one it is loopback only, and refuses rebound names
   app.use(options.auth ? basicAuth(options.auth) : loopbackHostOnly);
   // an hour in the browser; behind a password, in the browser only (never in a shared cache)

@@ -403,5 +403,52 @@ describe('addresses made to lead a reader off-site', () => {
   });
 });
 
+describe('a web page in the same browser as the viewer', () => {
+  it('its subresource and fetch requests are refused before the password; a link followed still opens the viewer', async () => {
+    const { store } = await storeWithOneRun();
+    const logged: string[] = [];
+    const server = await startServer(createApp({ store, auth: { password: RIGHT, log: (line) => logged.push(line) } }), '127.0.0.1', 0);
+    // what Chromium sends for each kind of request another site's page can make
+    const fetchMeta = (site: string, mode: string, dest: string): Record<string, string> => ({ 'Sec-Fetch-Site': site, 'Sec-Fetch-Mode': mode, 'Sec-Fetch-Dest': dest });
+    const cases: Array<[string, Record<string, string>, number]> = [
+      ['<img src> of an artifact', { ...fetchMeta('cross-site', 'no-cors', 'image'), ...basic('meetbench', RIGHT) }, 403],
+      ['<script src> of /api/runs', { ...fetchMeta('cross-site', 'no-cors', 'script'), ...basic('meetbench', RIGHT) }, 403],
+      ['fetch(/api/overview, no-cors)', { ...fetchMeta('cross-site', 'no-cors', 'empty'), ...basic('meetbench', RIGHT) }, 403],
+      ['<iframe> of the overview', { ...fetchMeta('cross-site', 'navigate', 'iframe'), ...basic('meetbench', RIGHT) }, 403],
+      ['a sibling intranet site, fetch', { ...fetchMeta('same-site', 'cors', 'empty'), ...basic('meetbench', RIGHT) }, 403],
+      ['a link followed from the intranet', { ...fetchMeta('cross-site', 'navigate', 'document'), ...basic('meetbench', RIGHT) }, 200],
+      ['the viewer itself, same origin', { ...fetchMeta('same-origin', 'cors', 'empty'), ...basic('meetbench', RIGHT) }, 200],
+      ['curl (no fetch metadata)', basic('meetbench', RIGHT), 200],
+    ];
+    const wrong: string[] = [];
+    try {
+      for (const [name, headers, expected] of cases) {
+        const address = name.includes('artifact') ? '/artifacts/run-1/t1/p1.png' : name.includes('api') ? '/api/runs' : '/';
+        const answer = await request(server.url, address, { headers });
+        if (answer.status !== expected) wrong.push(`${name}: ${answer.status}`);
+      }
+      // a page guessing through the user's browser: refused before counting, so the user is not throttled
+      for (let i = 0; i < 20; i += 1) await request(server.url, '/', { headers: { ...fetchMeta('cross-site', 'no-cors', 'image'), ...basic('meetbench', `guess-${i}`) } });
+      const user = await request(server.url, '/', { headers: basic('meetbench', RIGHT) });
+      if (user.status !== 200) wrong.push(`the user after 20 cross-site guesses: ${user.status}`);
+      if (logged.length > 0) wrong.push(`${logged.length} cross-site guesses counted as failures`);
+    } finally {
+      await server.close();
+    }
+    const trials = cases.length + 1;
+    recordFault({
+      id: 'H14',
+      part: 'viewer',
+      case: "another site's page in the viewer's browser: images, scripts, no-cors fetch, frames, guesses through the user's browser",
+      trials,
+      survived: trials - wrong.length,
+      lost: wrong.length,
+      figure: `${cases.filter((c) => c[2] === 403).length} kinds of cross-site request refused (403, before the password), a followed link, same-origin and curl served; 20 wrong passwords sent through the user's browser by another page: none counted, the user not throttled${wrong.length ? `; WRONG ${wrong.join(' | ')}` : ''}`,
+      test: TEST,
+    });
+    expect(wrong).toEqual([]);
+  });
+});
+
 nothingOutsideChanged(sandbox, before, { part: 'viewer', test: TEST, cases: 'hostile viewer cases' });
 
