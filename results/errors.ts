@@ -5,6 +5,7 @@
  * prints an ExpectedError's message, details and hint, never its stack. It lives in results/ so that the
  * store and the criteria loader (which may not import harness/) raise them too.
  */
+import { printable } from './printable.ts';
 
 /** the process exit codes: a verdict's, or why nothing could be judged */
 export const EXIT_CODES = { passed: 0, failed: 1, invalid: 2, broken: 3, inconclusive: 4, interrupted: 130 } as const;
@@ -69,7 +70,7 @@ export function isExpectedError(error: unknown): error is ExpectedError {
   return typeof error === 'object' && error !== null && (error as { expected?: unknown }).expected === true;
 }
 
-/** what the CLI (and the benchmark scripts) print for an expected error: message, details, hint; no stack */
+/** what the CLI (and the benchmark scripts) print for an expected error: message, details, hint; no stack; control characters shown, not obeyed */
 export function formatExpectedError(program: string, error: ExpectedError): string {
-  return [`${program}: ${error.message}`, ...error.details.map((line) => `  ${line}`), ...(error.hint ? [`hint: ${error.hint}`] : [])].join('\n') + '\n';
+  return [`${program}: ${error.message}`, ...error.details.map((line) => `  ${line}`), ...(error.hint ? [`hint: ${error.hint}`] : [])].map(printable).join('\n') + '\n';
 }

@@ -270,4 +270,37 @@ describe('stored names in the reports sent by mail and chat', () => {
   });
 });
 
+describe('stored text printed on the administrator’s terminal', () => {
+  it('terminal control sequences in stored names and files are shown, not executed', async () => {
+    // what a hostile store can make a terminal do: retitle, clear the screen, overwrite a line, reverse text
+    const nasty = '\u001b]0;owned\u0007\u001b[2J\u001b[31mjanus\rPASSED \u202eevil\u009b31m';
+    const dataDir = sandbox.dataDir();
+    writeStore(dataDir, [makeRun({ id: 'tty', trials: [makeTrial({ platform: nasty, scenario: nasty })] })]);
+    const corrupt = sandbox.dataDir();
+    writeFileSync(path.join(corrupt, STORE_FILE), `{"schemaVersion":1,"runs":[\u001b[2J\u001b]0;owned\u0007`);
+    const runs = [
+      await runCli(['score', 'latest', '--criteria', CRITERIA], { dataDir }),
+      await runCli(['score', 'latest', '--criteria', CRITERIA, '--lang', 'fr'], { dataDir }),
+      await runCli(['report', `\u001b[2Jmissing`, '--format', 'json'], { dataDir }),
+      await runCli(['report', 'latest', '--format', 'json'], { dataDir: corrupt }),
+    ];
+    // eslint-disable-next-line no-control-regex -- finding them is the test
+    const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+    const leaks = runs.filter((r) => controls.test(r.stdout + r.stderr)).length;
+    const shown = runs.some((r) => (r.stdout + r.stderr).includes('\\x1b'));
+    recordFault({
+      id: 'H15',
+      part: 'store',
+      case: 'terminal control sequences (OSC title, clear screen, CR, bidi override, C1) in stored names, an id given and a corrupt store',
+      trials: runs.length,
+      survived: runs.length - leaks,
+      lost: leaks,
+      figure: `${runs.length} commands (score twice, report of a missing id, report over a corrupt store): ${leaks} printed a raw control character; shown as \\x1b and the like: ${shown}`,
+      test: TEST,
+    });
+    expect(leaks).toBe(0);
+    expect(shown).toBe(true);
+  });
+});
+
 nothingOutsideChanged(sandbox, before, { part: 'store', test: TEST, cases: 'attacker cases' });

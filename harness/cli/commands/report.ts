@@ -20,6 +20,7 @@ import { STORE_FILE } from '../../../results/store/lowdb-store.ts';
 import type { ResultsStore } from '../../../results/store/results-store.ts';
 import { HarnessError } from '../../errors.ts';
 import { resolveDataDir } from '../data-dir.ts';
+import { printable } from '../../../results/printable.ts';
 import { checkOutputFile, writeOutputFile } from '../write-output.ts';
 import { warnSkippedRuns } from '../skipped-runs.ts';
 import { info, out } from '../output.ts';
@@ -95,7 +96,8 @@ export const registerReport: RegisterCommand = (program: Command, setExit) => {
         writeOutputFile(opts.output, output, keep);
         info(`${opts.format} report of run ${run.id} written to ${opts.output}`);
       } else if (typeof output === 'string') {
-        process.stdout.write(output);
+        // on a terminal, stored names are shown, not obeyed; into a pipe or a file the report stays as it is
+        process.stdout.write(process.stdout.isTTY ? printable(output) : output);
       } else {
         throw new HarnessError('INVALID_FLAG', `--format ${opts.format} is binary: pass --output FILE`);
       }
