@@ -246,6 +246,8 @@ export const trialSchema = z.object({
   collectorErrors: z.array(z.string()).optional(),
   /** how the platform carries media, when its adapter says (bandwidth planning projects with it) */
   mediaModel: mediaModelSchema.optional(),
+  /** the most participants one meeting of the platform holds, and why (a mesh's group size) */
+  roomLimit: z.object({ max: z.number().int(), why: z.string() }).optional(),
   /** the lab platform the trial ran on, when it stands for another product (a reconstruction), with its sources */
   labPlatform: labPlatformSchema.optional(),
 });

@@ -28,8 +28,8 @@ export interface ReferencePlatform {
   id: string;
   /** a platform that stands for another product (a reconstruction): how reports name it, and its sources */
   describes?: LabPlatformInfo;
-  /** Debian packages or other prerequisites, checked by `doctor` */
-  check(): Promise<{ ok: boolean; detail: string }>;
+  /** Debian packages or other prerequisites, checked by `doctor` and before the lab starts it; `hint` says how to fix a failure */
+  check(): Promise<{ ok: boolean; detail: string; hint?: string }>;
   start(host: LabHost, rooms: { count: number; maxPublishers: number; bitrateBps: number }): Promise<ReferencePlatformEndpoints>;
   /** resolve when the platform answers on its endpoints */
   waitReady(host: LabHost, endpoints: ReferencePlatformEndpoints, timeoutMs: number): Promise<void>;

@@ -32,11 +32,11 @@ export const carbonio: ReferencePlatform = {
 
   async check() {
     const version = existsSync(JANUS_BINARY) ? await janusVersion() : null;
-    if (!version) return { ok: false, detail: `${JANUS_BINARY} not found (apt-get install -y janus)` };
+    if (!version) return { ok: false, detail: `${JANUS_BINARY} not found`, hint: 'apt-get install -y janus' };
     const libDir = findJanusLibDir();
     if (!libDir) return { ok: false, detail: `Janus ${version}, but no plugin folder found` };
     const missing = missingCarbonioPlugins(listModules(libDir).plugins);
-    if (missing.length > 0) return { ok: false, detail: `Janus ${version} has no ${missing.join(' and ')} plugin in ${libDir}/plugins: Carbonio's video server needs it` };
+    if (missing.length > 0) return { ok: false, detail: `Janus ${version} has no ${missing.join(' and ')} plugin in ${libDir}/plugins: Carbonio's video server needs it`, hint: FIX_MISSING_PLUGIN };
     return { ok: true, detail: `Janus ${version} with the AudioBridge and VideoRoom plugins, as Carbonio's video server` };
   },
 
