@@ -117,20 +117,18 @@ export async function waitForFirst(ctx: JoinContext, step: string, states: Recor
     const labels = probe.slice('text:'.length).split('|');
     return { name, css: null, xpath: `//*[${labels.map((l) => `normalize-space(text())=${xpathLiteral(l)}`).join(' or ')}]` };
   });
+  // a string, not a function: the page gets it as written (no bundler helper such as __name in it)
+  const expression = `(() => {
+    const list = ${JSON.stringify(probes)};
+    for (const p of list) {
+      const el = p.css ? document.querySelector(p.css) : document.evaluate(p.xpath, document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;
+      // getClientRects, not offsetParent: a fixed action bar has no offsetParent and is visible
+      if (el && el.getClientRects().length > 0 && !el.hidden) return p.name;
+    }
+    return false;
+  })()`;
   try {
-    const handle = await ctx.page.waitForFunction(
-      (list: Array<{ name: string; css: string | null; xpath: string | null }>) => {
-        // getClientRects, not offsetParent: a fixed action bar has no offsetParent and is visible
-        const visible = (el: Element | null): boolean => !!el && el.getClientRects().length > 0 && !(el as HTMLElement).hidden;
-        for (const p of list) {
-          const el = p.css ? document.querySelector(p.css) : (document.evaluate(p.xpath ?? '', document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue as Element | null);
-          if (visible(el)) return p.name;
-        }
-        return false;
-      },
-      { timeout: timeoutMs, polling: 100 },
-      probes,
-    );
+    const handle = await ctx.page.waitForFunction(expression, { timeout: timeoutMs, polling: 100 });
     return (await handle.jsonValue()) as string;
   } catch (error) {
     throw new JoinStepError(step, `none of ${Object.values(states).join(', ')} appeared (${shortReason(error)})`);

@@ -47,24 +47,31 @@ const app = express();
 app.disable('x-powered-by');
 const http = createServer(app);
 const hub = new EventsHub(http, members, (userId) => void directory.leaveAll(userId));
+const notifier = {
+  toUser: hub.toUser.bind(hub),
+  left(meetingId: string, userId: string, seen: ConnectionsSeen) {
+    records.push({ meetingId, userId, ...seen });
+    records.splice(0, Math.max(0, records.length - MAX_RECORDS));
+  },
+};
 
 const directory: MeetingDirectory = {
   meeting(id) {
     let meeting = meetings.get(id);
     if (!meeting) {
-      meeting = new Meeting(id, rest, hub);
+      meeting = new Meeting(id, rest, notifier);
       meetings.set(id, meeting);
     }
     return meeting;
   },
   existing: (id) => meetings.get(id),
+  async leave(id, userId) {
+    const meeting = meetings.get(id);
+    if (meeting && (await meeting.leave(userId))) meetings.delete(id);
+  },
   async leaveAll(userId) {
     for (const [id, meeting] of meetings) {
-      const participant = meeting.participants.get(userId);
-      if (!participant) continue;
-      records.push({ meetingId: id, userId, ...participant.seen });
-      records.splice(0, Math.max(0, records.length - MAX_RECORDS));
-      if (await meeting.leave(userId).catch(() => false)) meetings.delete(id);
+      if (meeting.participants.has(userId) && (await meeting.leave(userId).catch(() => false))) meetings.delete(id);
     }
   },
 };

@@ -14,7 +14,9 @@ import type { LabUser } from './meeting-participant.ts';
 export interface MeetingDirectory {
   meeting(id: string): Meeting;
   existing(id: string): Meeting | undefined;
-  /** the user left (or its page went away): out of every meeting */
+  /** the user leaves the meeting; a meeting nobody is in any more ends */
+  leave(meetingId: string, userId: string): Promise<void>;
+  /** the user's page went away: out of every meeting */
   leaveAll(userId: string): Promise<void>;
 }
 
@@ -78,7 +80,7 @@ export function meetingRoutes(members: LabMembers, meetings: MeetingDirectory): 
       return { status: 'ACCEPTED' };
     }),
   );
-  router.post('/meetings/:id/leave', route(async (req, user) => meetings.existing(String(req.params.id))?.leave(user.id)));
+  router.post('/meetings/:id/leave', route(async (req, user) => meetings.leave(String(req.params.id), user.id)));
   router.put('/meetings/:id/audio/offer', route(async (req, user) => participantOf(req, user).audioOffer(sdpOf(req.body))));
   router.put(
     '/meetings/:id/audio',

@@ -7,11 +7,13 @@
 import { audioRoomCreate, audioRoomId, videoRoomCreate, videoRoomId } from '../carbonio-rooms.ts';
 import type { MeetingEvent, MeetingParticipantView } from '../meeting-events.ts';
 import type { JanusHandle, JanusRest, JanusSession } from './janus-rest.ts';
-import { MeetingParticipant, type LabUser } from './meeting-participant.ts';
+import { MeetingParticipant, type ConnectionsSeen, type LabUser } from './meeting-participant.ts';
 
 export interface MeetingNotifier {
   /** send an event to one user's WebSockets */
   toUser(userId: string, event: MeetingEvent): void;
+  /** a participant left: which of its connections Janus had reported up (the lab's record) */
+  left(meetingId: string, userId: string, seen: ConnectionsSeen): void;
 }
 
 export class Meeting {
@@ -82,6 +84,7 @@ export class Meeting {
       const participant = this.participants.get(userId);
       if (!participant) return false;
       this.participants.delete(userId);
+      this.notifier.left(this.id, userId, participant.seen);
       await participant.close();
       this.broadcast({ type: 'MeetingParticipantLeft', meetingId: this.id, userId });
       if (this.participants.size > 0) return false;

@@ -11,6 +11,11 @@ export interface AccessChoice {
 }
 
 export function accessPage(ready: Promise<unknown>, alert: HTMLElement, onEnter: (choice: AccessChoice) => Promise<void>): HTMLElement {
+  const alertText = (message: string): void => {
+    if (!alert.hidden) return;
+    alert.textContent = `the camera could not open: ${message}`;
+    alert.hidden = false;
+  };
   // the camera being opened, or open: "Enter" right after the camera button waits for it
   let camera: Promise<MediaStream> | null = null;
   const preview = h('video', { autoplay: true, muted: true, playsinline: true }) as HTMLVideoElement;
@@ -29,7 +34,10 @@ export function accessPage(ready: Promise<unknown>, alert: HTMLElement, onEnter:
   const enter = h('button', { 'data-testid': 'enterMeetingButton', disabled: true, title: 'Assets are loading' }, ['Enter']) as HTMLButtonElement;
   enter.addEventListener('click', async () => {
     enter.disabled = true;
-    await onEnter({ camera: camera ? await camera : null }).catch(() => undefined);
+    // onEnter says what went wrong; a camera that would not open is said here
+    await Promise.resolve(camera)
+      .then((stream) => onEnter({ camera: stream }))
+      .catch((error: Error) => alertText(error.message));
     enter.disabled = false;
   });
   void ready.then(() => {
