@@ -72,10 +72,11 @@ function project(model: MediaModel, stream: StreamRates, limit: number | undefin
   return { meetings, size, perParticipant: rates, site: { uplinkMbps: mbps(rates.uplinkKbps), downlinkMbps: mbps(rates.downlinkKbps) } };
 }
 
-export function compareMediaModels(run: RunRecord): PlatformModel[] {
+/** trials of a saturated runner measured the runner, not the platform: left out unless asked for (as measured-rates.ts) */
+export function compareMediaModels(run: RunRecord, options: { includeSaturated?: boolean } = {}): PlatformModel[] {
   const platforms = [...new Set(run.trials.map((t) => t.platform))];
   return platforms.flatMap((platform) => {
-    const trials = run.trials.filter((t) => t.platform === platform && t.mediaModel && t.verdict !== 'broken' && !t.runner.saturated);
+    const trials = run.trials.filter((t) => t.platform === platform && t.mediaModel && t.verdict !== 'broken' && (options.includeSaturated || !t.runner.saturated));
     const model = trials[0]?.mediaModel;
     if (!model) return [];
     const stream = measuredStreams(trials, model);
