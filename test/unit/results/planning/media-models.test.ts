@@ -1,8 +1,8 @@
 /** The three media models side by side: a mesh's uplink grows with the meeting, an SFU's does not, mixed audio comes down as one stream. */
 import { describe, expect, it } from 'vitest';
-import { participantRates } from '../../../results/planning/media-models.ts';
-import { compareMediaModels } from '../../../results/planning/model-comparison.ts';
-import { makeParticipant, makeRun, makeTrial } from '../../helpers/run-factory.ts';
+import { participantRates } from '../../../../results/planning/media-models.ts';
+import { compareMediaModels } from '../../../../results/planning/model-comparison.ts';
+import { makeParticipant, makeRun, makeTrial } from '../../../helpers/run-factory.ts';
 
 const stream = { audioKbps: 40, videoKbps: 200 };
 

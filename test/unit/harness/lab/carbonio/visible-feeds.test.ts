@@ -1,6 +1,6 @@
 /** Which remote feeds the Carbonio reconstruction subscribes to: visible tiles only, sent as a diff. */
 import { describe, expect, it } from 'vitest';
-import { diffFeeds, tilesThatFit, visibleFeeds } from '../../../../harness/lab/carbonio/page/visible-feeds.ts';
+import { diffFeeds, tilesThatFit, visibleFeeds } from '../../../../../harness/lab/carbonio/page/visible-feeds.ts';
 
 const feed = (userId: string, type: 'video' | 'screen' = 'video') => ({ userId, type });
 

@@ -1,6 +1,6 @@
 /** The rooms of a Carbonio meeting, as Carbonio's meeting service creates them. */
 import { describe, expect, it } from 'vitest';
-import { audioRoomCreate, feedId, SAFE_ID, videoRoomCreate } from '../../../../harness/lab/carbonio/carbonio-rooms.ts';
+import { audioRoomCreate, feedId, SAFE_ID, videoRoomCreate } from '../../../../../harness/lab/carbonio/carbonio-rooms.ts';
 
 describe('a Carbonio meeting on Janus', () => {
   it('mixes audio at 16 kHz with talking events, in a room named after the meeting', () => {

@@ -1,7 +1,7 @@
 /** Janus as Carbonio's video server: the settings of Carbonio's janus.jcfg patch, checked on the generated text. */
 import { describe, expect, it } from 'vitest';
-import { HarnessError } from '../../../../harness/errors.ts';
-import { generateCarbonioJanusConfig, missingCarbonioPlugins, type CarbonioJanusOptions } from '../../../../harness/lab/carbonio/carbonio-janus-config.ts';
+import { HarnessError } from '../../../../../harness/errors.ts';
+import { generateCarbonioJanusConfig, missingCarbonioPlugins, type CarbonioJanusOptions } from '../../../../../harness/lab/carbonio/carbonio-janus-config.ts';
 
 const debianModules = (names: string[]): string[] => names.flatMap((n) => [`libjanus_${n}.so`, `libjanus_${n}.so.1`, `libjanus_${n}.so.1.1.2`]);
 

@@ -1,6 +1,6 @@
 /** Zimbra Connect's peer-to-peer groups in the lab: who is told to offer to whom, and the group-size rule. */
 import { describe, expect, it } from 'vitest';
-import { MeshRooms } from '../../../../harness/lab/zimbra-p2p/signalling/mesh-rooms.ts';
+import { MeshRooms } from '../../../../../harness/lab/zimbra-p2p/signalling/mesh-rooms.ts';
 
 const peer = (id: string) => ({ id, name: id });
 
