@@ -9,12 +9,18 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const adapterFolders = ['janus-videoroom', 'janus-videocall', 'galene', 'jitsi-meet', 'bigbluebutton', 'nextcloud-talk', 'livekit-meet', 'zimbra-connect', 'custom'];
+const adapterFolders = ['janus-videoroom', 'janus-videocall', 'galene', 'jitsi-meet', 'bigbluebutton', 'nextcloud-talk', 'livekit-meet', 'zimbra-connect', 'zimbra-p2p', 'custom'];
 
 const SERVER = { group: ['**/harness/**', '**/scenarios/**'], message: 'server/ reads results/ only: the viewer can never start a browser.' };
 const RESULTS = { group: ['**/harness/**', '**/server/**'], message: 'results/ imports neither harness/ nor server/.' };
 const SCENARIOS = { group: ['**/harness/**', '**/server/**', '**/results/**'], message: 'scenarios/ is data and imports no other top-level folder.' };
 const PAGE = { group: ['node:*', 'fs', 'path', 'child_process', '**/harness/**', '**/results/**'], message: 'in-page scripts run in the browser: no Node imports.' };
+// a lab platform's web page (harness/lab/<platform>/page): browser code bundled for the page, which may share
+// only its platform's message types (one folder up) and never reach the Node side
+const LAB_PAGE = {
+  group: ['node:*', 'fs', 'path', 'child_process', 'ws', 'express', '**/results/**', '../../**', '../*/**'],
+  message: "a lab page runs in the browser: its own folder and its platform's message types only.",
+};
 const LAB_API = { group: ['**/lab/*.ts', '!**/lab/index.ts'], message: 'use the lab through its public API, harness/lab/index.ts.' };
 const LOWER_WINGS = { group: ['**/runner/**', '**/cli/**', '**/nightly/**', '**/capacity/**'], message: 'system/, network/, collectors/ and lab/ sit below the runner and the CLI: they never import them.' };
 const otherAdapters = (name) =>
@@ -39,6 +45,7 @@ export default tseslint.config(
   restrict(['harness/page-scripts/**'], [PAGE]),
   restrict(['harness/system/**', 'harness/network/**', 'harness/collectors/**'], [LAB_API, LOWER_WINGS]),
   restrict(['harness/lab/**'], [LOWER_WINGS]),
+  restrict(['harness/lab/*/page/**'], [LOWER_WINGS, LAB_PAGE]),
   restrict(['harness/**', 'scripts/**'], [LAB_API], ['harness/lab/**', 'harness/page-scripts/**', 'harness/system/**', 'harness/network/**', 'harness/collectors/**', 'harness/adapters/**']),
   ...adapterFolders.map((name) => restrict([`harness/adapters/${name}/**`], [LAB_API, ...otherAdapters(name)])),
 );

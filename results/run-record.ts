@@ -196,6 +196,27 @@ export const trialMediaSchema = z.object({
 });
 export type TrialMedia = z.infer<typeof trialMediaSchema>;
 
+/**
+ * How a platform carries a meeting's media, which decides how bandwidth grows with its size (bandwidth
+ * planning): sfu, every participant sends once and receives every other's streams; sfu-mixed-audio, the
+ * same for video while the server mixes the audio into one stream per participant (Carbonio); mesh,
+ * every participant sends to and receives from every other directly (Zimbra Connect's peer-to-peer calls).
+ */
+export const mediaModelSchema = z.enum(['sfu', 'sfu-mixed-audio', 'mesh']);
+export type MediaModel = z.infer<typeof mediaModelSchema>;
+
+/**
+ * A lab platform that stands for a product it is not (a reconstruction of its media plane from public
+ * sources), named as such wherever its results are shown, with the sources it was built from.
+ */
+export const labPlatformSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  reconstruction: z.boolean(),
+  sources: z.array(z.object({ label: z.string(), url: z.string() })),
+});
+export type LabPlatformInfo = z.infer<typeof labPlatformSchema>;
+
 export const trialSchema = z.object({
   id: z.string(),
   platform: z.string(),
@@ -223,6 +244,12 @@ export const trialSchema = z.object({
   media: trialMediaSchema.optional(),
   /** collectors that failed during the trial (their data is missing, the rest stands), e.g. "busiest thread: stop: …" */
   collectorErrors: z.array(z.string()).optional(),
+  /** how the platform carries media, when its adapter says (bandwidth planning projects with it) */
+  mediaModel: mediaModelSchema.optional(),
+  /** the most participants one meeting of the platform holds, and why (a mesh's group size) */
+  roomLimit: z.object({ max: z.number().int(), why: z.string() }).optional(),
+  /** the lab platform the trial ran on, when it stands for another product (a reconstruction), with its sources */
+  labPlatform: labPlatformSchema.optional(),
 });
 export type Trial = z.infer<typeof trialSchema>;
 

@@ -76,3 +76,71 @@ export async function dismissIfPresent(ctx: JoinContext, selector: string, waitM
   await handle.click().catch(() => undefined);
   return true;
 }
+
+/** an XPath string literal for any text (a label with an apostrophe, "You're ready!", needs the other quote) */
+export function xpathLiteral(text: string): string {
+  if (!text.includes('"')) return `"${text}"`;
+  if (!text.includes("'")) return `'${text}'`;
+  return `concat(${text.split('"').map((part) => `"${part}"`).join(`, '"', `)})`;
+}
+
+/** elements whose own text, title or aria-label is one of the labels (a product's labels in each of its languages) */
+export function labelledXPath(tag: string, labels: readonly string[], within = ''): string {
+  const names = labels.map(xpathLiteral);
+  const any = (what: string): string => names.map((n) => `${what}=${n}`).join(' or ');
+  return `${within}//${tag}[${any('normalize-space(.)')} or ${any('@title')} or ${any('@aria-label')}]`;
+}
+
+/** Click the enabled button labelled with one of `labels` (English and French, say): for buttons with no test id. */
+export async function clickLabelledButton(ctx: JoinContext, step: string, labels: readonly string[], within = ''): Promise<void> {
+  const xpath = `${labelledXPath('button', labels, within)}[not(@disabled)]`;
+  try {
+    const handle = await ctx.page.waitForSelector(`::-p-xpath(${xpath})`, { visible: true, timeout: ctx.timeoutMs });
+    await handle?.click();
+  } catch (error) {
+    throw new JoinStepError(step, `no enabled button labelled ${labels.map((l) => `"${l}"`).join(' or ')} (${shortReason(error)})`, `button ${labels.join(' | ')}`);
+  }
+}
+
+/** Whether a button labelled with one of `labels` is on the page now (to say what a renamed test id left behind). */
+export async function hasLabelledButton(ctx: JoinContext, labels: readonly string[]): Promise<boolean> {
+  return (await ctx.page.$(`::-p-xpath(${labelledXPath('button', labels)})`).catch(() => null)) !== null;
+}
+
+/**
+ * Wait until one of several page states shows, and say which: e.g. the meeting view, or the page's own
+ * error. Each state is a CSS selector or `text:` followed by labels separated by `|`.
+ */
+export async function waitForFirst(ctx: JoinContext, step: string, states: Record<string, string>, timeoutMs = ctx.timeoutMs): Promise<string> {
+  const probes = Object.entries(states).map(([name, probe]) => {
+    if (!probe.startsWith('text:')) return { name, css: probe, xpath: null };
+    const labels = probe.slice('text:'.length).split('|');
+    return { name, css: null, xpath: `//*[${labels.map((l) => `normalize-space(text())=${xpathLiteral(l)}`).join(' or ')}]` };
+  });
+  // a string, not a function: the page gets it as written (no bundler helper such as __name in it)
+  const expression = `(() => {
+    const list = ${JSON.stringify(probes)};
+    for (const p of list) {
+      const el = p.css ? document.querySelector(p.css) : document.evaluate(p.xpath, document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;
+      // getClientRects, not offsetParent: a fixed action bar has no offsetParent and is visible
+      if (el && el.getClientRects().length > 0 && !el.hidden) return p.name;
+    }
+    return false;
+  })()`;
+  try {
+    const handle = await ctx.page.waitForFunction(expression, { timeout: timeoutMs, polling: 100 });
+    return (await handle.jsonValue()) as string;
+  } catch (error) {
+    throw new JoinStepError(step, `none of ${Object.values(states).join(', ')} appeared (${shortReason(error)})`);
+  }
+}
+
+/** The text of the first visible element matching the selector (a page's error message), or null. */
+export async function visibleText(ctx: JoinContext, selector: string): Promise<string | null> {
+  return ctx.page
+    .evaluate((css: string) => {
+      const el = [...document.querySelectorAll(css)].find((e) => e.getClientRects().length > 0 && !(e as HTMLElement).hidden);
+      return el?.textContent?.trim() || null;
+    }, selector)
+    .catch(() => null);
+}

@@ -5,6 +5,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import type { z } from 'zod';
+import type { MediaModel } from '../../results/run-record.ts';
 
 export interface Capabilities {
   /** participants can publish camera and microphone */
@@ -83,4 +84,11 @@ export interface PlatformAdapter {
    * open per participant (signalling over WebSocket) stays honest that way. Absent: never.
    */
   sharedProfile?(options: Record<string, unknown>): string | null;
+  /** how the platform carries media with these options (bandwidth planning projects with it); absent or null: not known */
+  mediaModel?(options: Record<string, unknown>): MediaModel | null;
+  /**
+   * The most participants one meeting holds with these options, and why (a mesh that every member sends
+   * to every other): a scenario with larger rooms is refused at validation with that reason. Absent: no limit.
+   */
+  roomLimit?(options: Record<string, unknown>): { max: number; why: string } | null;
 }

@@ -8,6 +8,7 @@ import { bigBlueButtonAdapter } from './bigbluebutton/index.ts';
 import { nextcloudTalkAdapter } from './nextcloud-talk/index.ts';
 import { livekitMeetAdapter } from './livekit-meet/index.ts';
 import { zimbraConnectAdapter } from './zimbra-connect/index.ts';
+import { zimbraP2pAdapter } from './zimbra-p2p/index.ts';
 import { customAdapter } from './custom/index.ts';
 
 export const ADAPTERS: Record<string, PlatformAdapter> = {
@@ -19,5 +20,6 @@ export const ADAPTERS: Record<string, PlatformAdapter> = {
   [nextcloudTalkAdapter.id]: nextcloudTalkAdapter,
   [livekitMeetAdapter.id]: livekitMeetAdapter,
   [zimbraConnectAdapter.id]: zimbraConnectAdapter,
+  [zimbraP2pAdapter.id]: zimbraP2pAdapter,
   [customAdapter.id]: customAdapter,
 };

@@ -27,12 +27,14 @@ const WEBSOCKETS = true;
 
 const MULTIARCH: Record<string, string> = { x64: 'x86_64-linux-gnu', arm64: 'aarch64-linux-gnu', arm: 'arm-linux-gnueabihf' };
 
+/** MEETBENCH_JANUS_LIB_DIR points at another module folder (a Janus built elsewhere, or one without a plugin, to test that case) */
 export function findJanusLibDir(): string | null {
+  if (process.env.MEETBENCH_JANUS_LIB_DIR) return existsSync(path.join(process.env.MEETBENCH_JANUS_LIB_DIR, 'plugins')) ? process.env.MEETBENCH_JANUS_LIB_DIR : null;
   const candidates = [`/usr/lib/${MULTIARCH[process.arch] ?? ''}/janus`, '/usr/lib/janus', '/usr/local/lib/janus', '/opt/janus/lib/janus'];
   return candidates.find((dir) => existsSync(path.join(dir, 'plugins'))) ?? null;
 }
 
-function listModules(libDir: string): JanusModules {
+export function listModules(libDir: string): JanusModules {
   const list = (sub: string): string[] => (existsSync(path.join(libDir, sub)) ? readdirSync(path.join(libDir, sub)) : []);
   return { libDir, plugins: list('plugins'), transports: list('transports'), events: list('events'), loggers: list('loggers') };
 }
@@ -46,7 +48,7 @@ export function janusVersion(): Promise<string | null> {
   });
 }
 
-async function answers(url: string): Promise<boolean> {
+export async function answers(url: string): Promise<boolean> {
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
     await res.arrayBuffer();

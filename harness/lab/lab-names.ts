@@ -21,13 +21,14 @@ export interface NamespaceNames {
   nsVeth: string;
 }
 
-const PLATFORM_ID = /^[a-z][a-z0-9]{1,10}$/;
+// a hyphen inside is allowed (zimbra-p2p): `mb-` + 11 characters + the veth's h/n suffix fits 15
+const PLATFORM_ID = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){1,10}$/;
 
 export function platformNames(id: string, octet: number): NamespaceNames {
   // p<digits> would collide with participant names
   if (!PLATFORM_ID.test(id) || /^p\d+$/.test(id)) {
     throw new HarnessError('INVALID_INPUT', `reference platform id "${id}" cannot name a lab namespace`, {
-      hint: 'use 2 to 11 lower-case letters or digits, starting with a letter, and not p<number>',
+      hint: 'use 2 to 11 lower-case letters, digits or inner hyphens, starting with a letter, and not p<number>',
     });
   }
   if (!Number.isInteger(octet) || octet < 2 || octet >= PARTICIPANT_BASE_OCTET) {

@@ -73,6 +73,11 @@ async function labUpOnce(options: LabUpOptions): Promise<LabUpResult> {
     }
   }
   const progress = options.onProgress ?? (() => undefined);
+  // what this machine lacks is said before anything is created (or reused), with how to fix it
+  for (const id of ids) {
+    const verdict = await REFERENCE_PLATFORMS[id]!.platform.check();
+    if (!verdict.ok) throw new HarnessError('LAB_FAILED', `lab:${id} cannot run on this machine: ${verdict.detail}`, { hint: verdict.hint ?? 'node bin/meetbench.js doctor lists what is missing' });
+  }
 
   return withLabLock(async () => {
     const reap = reapStaleSync();

@@ -2,6 +2,8 @@
  * A reference platform of the lab: a real open-source server that meetbench starts inside its own network
  * namespace (Janus, Galène, ...). `lab up` starts each selected one; `lab down` and the reaper stop them.
  */
+import type { LabPlatformInfo } from '../../results/run-record.ts';
+
 export interface LabHost {
   /** network namespace the server runs in, e.g. "mb-janus" */
   namespace: string;
@@ -24,8 +26,10 @@ export interface ReferencePlatformEndpoints {
 
 export interface ReferencePlatform {
   id: string;
-  /** Debian packages or other prerequisites, checked by `doctor` */
-  check(): Promise<{ ok: boolean; detail: string }>;
+  /** a platform that stands for another product (a reconstruction): how reports name it, and its sources */
+  describes?: LabPlatformInfo;
+  /** Debian packages or other prerequisites, checked by `doctor` and before the lab starts it; `hint` says how to fix a failure */
+  check(): Promise<{ ok: boolean; detail: string; hint?: string }>;
   start(host: LabHost, rooms: { count: number; maxPublishers: number; bitrateBps: number }): Promise<ReferencePlatformEndpoints>;
   /** resolve when the platform answers on its endpoints */
   waitReady(host: LabHost, endpoints: ReferencePlatformEndpoints, timeoutMs: number): Promise<void>;

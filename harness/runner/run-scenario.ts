@@ -21,7 +21,7 @@ import type { Scenario } from '../scenario/scenario-schema.ts';
 import { isRoot } from '../system/require-root.ts';
 import { newRunRecord } from './new-run.ts';
 import { runTrial } from './run-trial.ts';
-import { isLabPlatform, labForScenario, resolveTarget } from './scenario-lab.ts';
+import { isLabPlatform, labForScenario, labPlatformInfo, resolveTarget } from './scenario-lab.ts';
 import { planTrials } from './trial-list.ts';
 
 export { newRunId, newRunRecord } from './new-run.ts';
@@ -86,7 +86,8 @@ async function runPlanned({ options, run, lab, features }: Context, planned: Pla
     const runStep = (stepScenario: Scenario, id: string): Promise<Trial> => {
       const networks = new TrialNetworks(stepScenario, planned.network, { features, turn: lab ? labTurnServer(lab.platforms) : null });
       // namespaces of a trial are removed at its end, so every trial starts again from mb-p1
-      const plan = { runId: run.id, trialId: id, scenario: stepScenario, target, adapter, network: planned.network, repeat: planned.repeat, useNamespaces, namespaceBase: 1 };
+      const labPlatform = labPlatformInfo(platform);
+      const plan = { runId: run.id, trialId: id, scenario: stepScenario, target, adapter, network: planned.network, repeat: planned.repeat, useNamespaces, namespaceBase: 1, ...(labPlatform ? { labPlatform } : {}) };
       return runTrial({ ...plan, ...(networks.active ? { networks } : {}) }, store, { progress, signal });
     };
     if (scenario.capacity) {

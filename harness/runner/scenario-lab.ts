@@ -3,9 +3,10 @@
  * turn-only profiles), with rooms large enough for its meetings; and each platform's target, a lab
  * platform resolved to the address it got.
  */
+import type { LabPlatformInfo } from '../../results/run-record.ts';
 import type { PlatformTarget } from '../adapters/platform-adapter.ts';
 import { HarnessError } from '../errors.ts';
-import { labUp, type LabState } from '../lab/index.ts';
+import { labUp, REFERENCE_PLATFORMS, type LabState } from '../lab/index.ts';
 import { needsTurn } from '../network/participant-networks.ts';
 import type { Scenario, ScenarioPlatform } from '../scenario/scenario-schema.ts';
 
@@ -45,4 +46,9 @@ export function resolveTarget(platform: ScenarioPlatform, lab: LabState | null):
   // lab page URLs carry {room}; adapters compose their own paths from the origin
   const url = new URL(record.endpoints.pageUrl.replaceAll('{room}', '1')).origin;
   return { id: platform.id, adapter: platform.adapter, url, options: { ...platform.options } };
+}
+
+/** a lab platform that stands for another product (a reconstruction): its name and sources, for the trial record */
+export function labPlatformInfo(platform: ScenarioPlatform): LabPlatformInfo | undefined {
+  return isLabPlatform(platform) ? REFERENCE_PLATFORMS[platform.url.slice(LAB_PREFIX.length)]?.platform.describes : undefined;
 }

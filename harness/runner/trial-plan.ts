@@ -1,4 +1,5 @@
 /** What one trial is: a scenario's participants on one platform, under one network profile, one repeat. */
+import type { LabPlatformInfo } from '../../results/run-record.ts';
 import type { PlatformAdapter, PlatformTarget } from '../adapters/platform-adapter.ts';
 import type { TrialNetworks } from '../network/trial-networks.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
@@ -17,6 +18,8 @@ export interface TrialPlan {
   namespaceBase: number;
   /** network profiles of the participants and the timeline; absent: nothing shaped */
   networks?: TrialNetworks;
+  /** the lab platform, when it stands for another product (a reconstruction) */
+  labPlatform?: LabPlatformInfo;
 }
 
 export interface TrialHooks {

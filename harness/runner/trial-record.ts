@@ -66,6 +66,8 @@ export async function trialRecord(plan: TrialPlan, seen: TrialObservations): Pro
   const notMeasured = unmeasuredMetrics(scenario);
   const senders = scenario.participants.count - scenario.participants.receivers;
   const localSenders = Math.min(senders, scenario.participants.count - remoteCount(scenario.remote));
+  const mediaModel = adapter.mediaModel?.(target.options) ?? null;
+  const roomLimit = adapter.roomLimit?.(target.options) ?? null;
   return {
     id: plan.trialId,
     platform: target.id,
@@ -87,5 +89,8 @@ export async function trialRecord(plan: TrialPlan, seen: TrialObservations): Pro
     ...(notMeasured.length > 0 ? { notMeasured } : {}),
     media: { ...scenario.participants.media, microphone: microphoneUsed(scenario.participants.media.microphone, localSenders, senders - localSenders) },
     ...(errors.length > 0 ? { collectorErrors: errors } : {}),
+    ...(mediaModel ? { mediaModel } : {}),
+    ...(roomLimit ? { roomLimit } : {}),
+    ...(plan.labPlatform ? { labPlatform: plan.labPlatform } : {}),
   };
 }

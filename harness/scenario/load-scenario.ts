@@ -38,7 +38,27 @@ export function loadScenario(file: string, text?: string): Scenario {
 
 /** What the scenario asks of each platform's adapter that the adapter cannot do, by platform index. */
 export function adapterFitProblems(scenario: Scenario): { index: number; message: string }[] {
-  return [...receiveOnlyProblems(scenario), ...sharedProfileProblems(scenario), ...roomSizeProblems(scenario)];
+  return [...receiveOnlyProblems(scenario), ...sharedProfileProblems(scenario), ...roomSizeProblems(scenario), ...roomLimitProblems(scenario)];
+}
+
+/**
+ * A platform whose meetings hold at most N (a mesh: every member sends to every other) with a larger
+ * room would measure a meeting the product refuses: refused, with the adapter's reason and what fits.
+ * Participant i goes to room i mod rooms.count, so the largest room holds count / rooms.count, rounded up.
+ */
+function roomLimitProblems(scenario: Scenario): { index: number; message: string }[] {
+  return scenario.platforms.flatMap((platform, index) => {
+    const adapter = ADAPTERS[platform.adapter];
+    const options = adapter?.optionsSchema.safeParse(platform.options);
+    const limit = options?.success ? adapter?.roomLimit?.(options.data) : null;
+    if (!limit) return [];
+    const who = `platform "${platform.id}" (adapter ${platform.adapter}) holds meetings of at most ${limit.max}: ${limit.why}`;
+    if (scenario.capacity && scenario.capacity.max > limit.max) return [{ index, message: `${who}; expected capacity.max at most ${limit.max}` }];
+    const largest = Math.ceil(scenario.participants.count / scenario.rooms.count);
+    if (largest <= limit.max) return [];
+    const rooms = Math.ceil(scenario.participants.count / limit.max);
+    return [{ index, message: `${who}; participants.count ${scenario.participants.count} over rooms.count ${scenario.rooms.count} makes rooms of ${largest}; expected rooms.count ${rooms} or more, or participants.count ${limit.max * scenario.rooms.count} or fewer` }];
+  });
 }
 
 /**

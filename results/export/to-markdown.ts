@@ -9,6 +9,7 @@ import { verdictLabel } from '../scorecard/format-scorecard.ts';
 import type { Lang, Scorecard } from '../scorecard/scorecard-types.ts';
 import { scaleMarkdown } from '../planning/scale-markdown.ts';
 import { markdownText as cell } from './markdown-text.ts';
+import { labPlatformsMarkdown } from './lab-platforms-markdown.ts';
 
 export function toMarkdown(run: RunRecord, scorecards: readonly Scorecard[], lang: Lang = 'en'): string {
   const fr = lang === 'fr';
@@ -33,6 +34,7 @@ export function toMarkdown(run: RunRecord, scorecards: readonly Scorecard[], lan
       lines.push(`| ${mark} | ${cell(row.title[lang])} | ${row.level} | ${cell(where)} | ${cell(value)}${row.outcome === 'no-data' ? (fr ? ' (aucune mesure)' : ' (no data)') : ''} | ${cell(row.threshold ? `${row.metric} ${row.threshold}` : '')} |`);
     }
   }
+  lines.push(...labPlatformsMarkdown(run, lang));
   lines.push(...scaleMarkdown(run, lang));
   return `${lines.join('\n')}\n`;
 }

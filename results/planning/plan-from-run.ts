@@ -4,12 +4,15 @@
  */
 import type { RunRecord } from '../run-record.ts';
 import { measuredFromRun, type MeasuredSize } from './measured-rates.ts';
+import { compareMediaModels, type PlatformModel } from './model-comparison.ts';
 import { projectBandwidth, type BandwidthPlan, type PlanRequest } from './project-bandwidth.ts';
 
 export interface RunPlan {
   runId: string;
   measured: MeasuredSize[];
   plans: BandwidthPlan[];
+  /** the run's platforms of known media model, side by side at the DSI's sizes */
+  models: PlatformModel[];
 }
 
 /** default questions: 10 and 50 simultaneous meetings of every measured size, a quarter of people on VPN */
@@ -20,5 +23,5 @@ export function defaultRequests(measured: readonly MeasuredSize[]): PlanRequest[
 export function planFromRun(run: RunRecord, requests?: PlanRequest[]): RunPlan {
   const measured = measuredFromRun(run);
   const asked = requests ?? defaultRequests(measured);
-  return { runId: run.id, measured, plans: measured.length > 0 ? asked.map((r) => projectBandwidth(measured, r)) : [] };
+  return { runId: run.id, measured, plans: measured.length > 0 ? asked.map((r) => projectBandwidth(measured, r)) : [], models: compareMediaModels(run) };
 }

@@ -3,6 +3,7 @@
  * and the reason they stopped, and the bandwidth plan projected from the run's measured rates.
  */
 import type { RunRecord } from '../run-record.ts';
+import { MODEL_ASSUMPTIONS, type PlatformModel } from './model-comparison.ts';
 import { planFromRun } from './plan-from-run.ts';
 import { markdownText as cell } from '../export/markdown-text.ts';
 
@@ -60,6 +61,27 @@ export function bandwidthMarkdown(run: RunRecord, lang: Lang): string[] {
   }
   const assumptions = new Set(plan.plans.flatMap((p) => p.assumptions));
   lines.push('', fr ? 'Hypothèses :' : 'Assumptions:', ...[...assumptions].map((a) => `- ${cell(a)}`));
+  lines.push(...modelsMarkdown(plan.models, lang));
+  return lines;
+}
+
+/** the media models side by side: per participant and for the site link, at each of the DSI's sizes */
+export function modelsMarkdown(models: readonly PlatformModel[], lang: Lang): string[] {
+  if (models.length === 0) return [];
+  const fr = lang === 'fr';
+  const lines = ['', fr ? '### Modèles de média côte à côte' : '### Media models side by side', ''];
+  const sizes = models[0]!.projections;
+  lines.push(
+    `| ${fr ? 'plateforme' : 'platform'} | ${fr ? 'modèle' : 'model'} | ${fr ? 'un flux audio + vidéo' : 'one audio + video stream'} | ${sizes.map((p) => `${p.meetings} × ${p.size}: ${fr ? 'par personne ↑/↓, lien du site ↑/↓' : 'per person up/down, site up/down'}`).join(' | ')} |`,
+    `|---|---|---|${sizes.map(() => '---').join('|')}|`,
+  );
+  for (const m of models) {
+    const cells = m.projections.map((p) =>
+      p.perParticipant && p.site ? `${n(p.perParticipant.uplinkKbps)} / ${n(p.perParticipant.downlinkKbps)} kbit/s, ${n(p.site.uplinkMbps)} / ${n(p.site.downlinkMbps)} Mbit/s` : `${fr ? 'refusé' : 'refused'}: ${cell(p.refused ?? '')}`,
+    );
+    lines.push(`| ${cell(m.title)} | ${cell(m.modelName)} | ${n(m.stream.audioKbps)} + ${n(m.stream.videoKbps)} kbit/s (${m.stream.source}) | ${cells.join(' | ')} |`);
+  }
+  lines.push('', ...MODEL_ASSUMPTIONS.map((a) => `- ${cell(a)}`));
   return lines;
 }
 

@@ -186,6 +186,15 @@ const en = {
   microphoneDevice: 'fake microphone (short beeps)',
   microphoneGenerated: 'generated tone (always talking)',
   microphoneMixed: 'fake microphone locally, generated tone on remote browsers',
+  mediaModels: 'Media models side by side',
+  mediaModelsLead: 'One participant’s audio and video stream as measured here, projected with each platform’s media model to the DSI’s meetings: a mesh’s uplink grows with the meeting, an SFU’s does not, mixed audio comes down as one stream.',
+  mediaModel: 'Media model',
+  oneStream: 'One stream: audio + video',
+  perPerson: 'per person ↑/↓',
+  refused: 'refused',
+  labReconstruction: 'Lab reconstruction',
+  labReconstructionLead: 'Not the product itself: its media plane rebuilt in the lab from public sources.',
+  sources: 'Sources',
 };
 
 export type MessageKey = keyof typeof en;
@@ -375,6 +384,15 @@ const fr: Messages = {
   microphoneDevice: 'micro factice (bips brefs)',
   microphoneGenerated: 'tonalité générée (parle sans arrêt)',
   microphoneMixed: 'micro factice en local, tonalité générée sur les navigateurs distants',
+  mediaModels: 'Modèles de média côte à côte',
+  mediaModelsLead: 'Le flux audio et vidéo d’un participant tel que mesuré ici, projeté selon le modèle de média de chaque plateforme sur les réunions de la DSI : le débit montant d’un maillage croît avec la réunion, celui d’un SFU non, l’audio mixé descend en un seul flux.',
+  mediaModel: 'Modèle de média',
+  oneStream: 'Un flux : audio + vidéo',
+  perPerson: 'par personne ↑/↓',
+  refused: 'refusé',
+  labReconstruction: 'Reconstitution en laboratoire',
+  labReconstructionLead: 'Pas le produit lui-même : son plan média reconstitué dans le laboratoire à partir de sources publiques.',
+  sources: 'Sources',
 };
 
 export const MESSAGES: Record<'en' | 'fr', Messages> = { en, fr };

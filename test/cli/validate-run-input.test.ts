@@ -29,6 +29,21 @@ participants:
 `;
 
 describe('meetbench validate', () => {
+  it("refuses a peer-to-peer meeting larger than Zimbra Connect's group size, with the reason and what fits", async () => {
+    const mesh = (count: number, rooms: number, options = '{}'): string =>
+      write(`mesh-${count}-${rooms}.yaml`, `name: mesh\nplatforms:\n  - { id: zimbra, adapter: zimbra-p2p, url: "lab:zimbra-p2p", options: ${options} }\nparticipants:\n  count: ${count}\nrooms: { count: ${rooms} }\n`);
+    const six = await runCli(['validate', mesh(6, 1)]);
+    expect(six.code).toBe(2);
+    noStack(six.stderr);
+    expect(six.stderr).toContain(':3');
+    expect(six.stderr).toContain('platforms[0].adapter');
+    expect(six.stderr).toContain('holds meetings of at most 5');
+    expect(six.stderr).toContain('every member sends its media to every other');
+    expect(six.stderr).toContain('expected rooms.count 2 or more, or participants.count 5 or fewer');
+    expect((await runCli(['validate', mesh(10, 2)])).code).toBe(0);
+    expect((await runCli(['validate', mesh(6, 1, '{ groupSize: 6 }')])).code).toBe(0);
+  });
+
   it('accepts the shipped demo scenario', async () => {
     const result = await runCli(['validate', 'scenarios/demo.yaml']);
     expect(result.stdout).toContain('scenarios/demo.yaml: valid scenario');

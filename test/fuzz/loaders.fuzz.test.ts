@@ -27,7 +27,11 @@ const MAX_HEAP_GROWTH_MB = 256;
  * silently), and so does a shipped template that is not listed.
  */
 const SHIPPED = {
-  scenario: ['scenarios/demo.yaml', ...['bigbluebutton', 'custom', 'janus-videocall', 'jitsi-meet', 'livekit-meet', 'nextcloud-talk', 'zimbra-connect'].map((f) => `scenarios/platforms/${f}.yaml`)],
+  scenario: [
+    'scenarios/demo.yaml',
+    'scenarios/zimbra-connect-vs-alternatives.yaml',
+    ...['bigbluebutton', 'custom', 'janus-videocall', 'jitsi-meet', 'livekit-meet', 'nextcloud-talk', 'zimbra-connect', 'zimbra-p2p'].map((f) => `scenarios/platforms/${f}.yaml`),
+  ],
   criteria: ['scenarios/criteria.yaml'],
 };
 

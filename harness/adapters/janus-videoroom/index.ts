@@ -39,6 +39,8 @@ export const janusVideoroomAdapter: PlatformAdapter = {
   capabilities: { send: true, receiveOnly: true, rooms: true, screenShare: false, lab: true },
   optionsSchema,
   sharedProfile: janusDemoSharedProfile,
+  // every publisher sends once, every subscriber receives each feed (audio and video) on its own
+  mediaModel: () => 'sfu',
 
   async beforeNavigation(ctx) {
     await prepareJanusDemoPage(ctx, optionsSchema.parse(ctx.platform.options).server);

@@ -1,22 +1,40 @@
 /**
- * Default selectors and URLs per flavour. Carbonio's meeting selectors are the data-testids of
- * carbonio-ws-collaboration-ui v0.9.10 (facts: docs/adapters.md "Sources"); its login page
- * (carbonio-login-ui) and everything of Zimbra Connect / Zextras Team (closed source, no public selectors)
- * are NOT in the facts: those defaults are best guesses, marked as such, and every one can be overridden
- * in the scenario's options.selectors / options.urls.
+ * Default selectors, labels and URLs per flavour. Carbonio's are those of its published meeting client,
+ * carbonio-ws-collaboration-ui (https://github.com/zextras/carbonio-ws-collaboration-ui): the meeting URL
+ * (src/constants/appConstants.ts), the access page and "Enter" (MeetingAccessPage*.tsx), the guest card
+ * (externalAccess/JoinAsGuestCard.tsx), the meeting's action bar, and the English and French labels of
+ * its translations (carbonio-ws-collaboration-ui-i18n, fr.json). Its login page (carbonio-login-ui) and
+ * everything of Zimbra Connect / Zextras Team (closed source, no public selectors) are not documented:
+ * those defaults are guesses, marked as such, and every one can be overridden in options.selectors /
+ * options.urls.
  */
-export const SELECTOR_KEYS = ['loginUser', 'loginPassword', 'loginSubmit', 'loginError', 'accessPage', 'cameraButton', 'enterMeeting', 'inMeeting', 'leave'] as const;
+export const SELECTOR_KEYS = [
+  'loginUser',
+  'loginPassword',
+  'loginSubmit',
+  'loginError',
+  'accessPage',
+  'cameraButton',
+  'enterMeeting',
+  'guestName',
+  'inMeeting',
+  'microphone',
+  'pageError',
+] as const;
 export type SelectorKey = (typeof SELECTOR_KEYS)[number];
 export type Flavor = 'carbonio' | 'zimbra-connect';
 
 const carbonioMeeting = {
   accessPage: '[data-testid="meeting_access_page_view"]',
   cameraButton: '[data-testid="cameraButton"]',
-  /** disabled until the XMPP/WebSocket networks are up and media choices are set */
+  /** members only; disabled until the backend and the WebSocket are up (tooltip "Assets are loading") */
   enterMeeting: '[data-testid="enterMeetingButton"]',
-  inMeeting: '[data-testid="meeting_view_container"]',
-  /** guess: the action bar's hang-up; not in the facts */
-  leave: '[data-testid="meeting-action-bar"] [data-testid="leave_meeting_button"]',
+  /** the guest card's name field: by its English placeholder, else the card's one text field (the French placeholder is not documented) */
+  guestName: 'input[placeholder="Enter your name"], input[type="text"]',
+  inMeeting: '[data-testid="meeting-action-bar"]',
+  microphone: '[data-testid="meeting-action-bar"] [data-testid="microphone-button"]',
+  /** guess: an error the page shows (the lab reconstruction and the replica use role="alert") */
+  pageError: '[role="alert"]',
 };
 
 export const DEFAULT_SELECTORS: Record<Flavor, Record<SelectorKey, string>> = {
@@ -38,6 +56,14 @@ export const DEFAULT_SELECTORS: Record<Flavor, Record<SelectorKey, string>> = {
     ...carbonioMeeting,
   },
 };
+
+/** Buttons and texts without a test id, found by their label in English or French (fr.json of the client's translations). */
+export const LABELS = {
+  enter: ['Enter', 'Entrer'],
+  readyToParticipate: ['Ready to participate', 'Prêt à participer'],
+  youAreReady: ["You're ready!", 'Vous êtes prêt !'],
+  leave: ['Leave', 'Quitter'],
+} as const;
 
 /** URL templates: {origin} of the platform URL, {meeting} from options.meetings, {room}, {destination} (encoded meeting URL). */
 export const DEFAULT_URLS: Record<Flavor, { login: string; meeting: string }> = {

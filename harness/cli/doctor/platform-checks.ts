@@ -1,9 +1,20 @@
-/** The lab's reference platforms: Janus and its demo pages, Galène where it could be built, coturn for TURN-only profiles. */
+/**
+ * The lab's reference platforms: Janus and its demo pages, the reconstructions of Carbonio's media plane and
+ * of Zimbra Connect's peer-to-peer calls, Galène where it could be built, coturn for TURN-only profiles.
+ */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { JANUS_DEMOS, janus, REFERENCE_PLATFORMS } from '../../lab/index.ts';
-import { version, type DoctorCheck } from './doctor-check.ts';
+import { version, type CheckResult, type DoctorCheck } from './doctor-check.ts';
+
+/** a lab platform's own check: what it needs, and how to get it when it is missing */
+const labPlatformCheck = (id: string) => async (): Promise<CheckResult> => {
+  const registered = REFERENCE_PLATFORMS[id];
+  if (!registered) return { status: 'missing', detail: `no lab platform "${id}" in this version` };
+  const r = await registered.platform.check();
+  return r.ok ? { status: 'ok', detail: r.detail } : { status: 'missing', detail: r.detail, ...(r.hint ? { hint: r.hint } : {}) };
+};
 
 function galeneBinary(dataDir: string): string | null {
   const candidates = [
@@ -35,6 +46,8 @@ export function platformChecks(dataDir: string): DoctorCheck[] {
           ? { status: 'ok', detail: `${JANUS_DEMOS} (scripts from /usr/share/javascript)` }
           : { status: 'missing', detail: `no VideoRoom demo in ${JANUS_DEMOS}`, hint: 'apt-get install -y janus-demos' },
     },
+    { label: 'Carbonio media plane (lab:carbonio)', required: false, check: labPlatformCheck('carbonio') },
+    { label: 'Zimbra Connect P2P (lab:zimbra-p2p)', required: false, check: labPlatformCheck('zimbra-p2p') },
     {
       label: 'Galène',
       required: false,

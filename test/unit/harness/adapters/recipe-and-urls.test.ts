@@ -69,6 +69,20 @@ describe('Carbonio / Zimbra Connect URLs', () => {
     );
     expect(() => meetingUrl('https://mail.example/', opts, '9')).toThrow('no meeting for room 9');
   });
+
+  it('makes every room its meeting from one template (the lab, where any meeting id exists)', () => {
+    const opts = { flavor: 'carbonio' as const, meetings: 'lab-{room}', urls: {} };
+    expect(meetingUrl('http://10.99.0.6:8090', opts, '3')).toBe('http://10.99.0.6:8090/carbonio/focus-mode/meetings/lab-3');
+  });
+
+  it('refuses members who log in without credentials, and a guest path outside Carbonio', () => {
+    const adapter = ADAPTERS['zimbra-connect']!;
+    expect(adapter.optionsSchema.safeParse({ meetings: 'm-{room}' }).success).toBe(false);
+    expect(adapter.optionsSchema.safeParse({ meetings: 'm-{room}', login: false }).success).toBe(true);
+    expect(adapter.optionsSchema.safeParse({ meetings: 'm-{room}', access: 'guest' }).success).toBe(true);
+    expect(adapter.optionsSchema.safeParse({ meetings: 'm-{room}', access: 'guest', flavor: 'zimbra-connect' }).success).toBe(false);
+    expect(adapter.optionsSchema.safeParse({ meetings: 'no-room-placeholder', login: false }).success).toBe(false);
+  });
 });
 
 describe('every adapter', () => {

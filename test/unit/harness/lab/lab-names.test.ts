@@ -27,6 +27,12 @@ describe('platformNames', () => {
     expect(() => platformNames('p3', 4)).toThrow(/cannot name a lab namespace/);
     expect(() => platformNames('averyverylongid', 4)).toThrow(/cannot name a lab namespace/);
     expect(() => platformNames('Janus', 4)).toThrow(/cannot name a lab namespace/);
+    expect(() => platformNames('zimbra-', 4)).toThrow(/cannot name a lab namespace/);
+    expect(() => platformNames('zimbra--p2p', 4)).toThrow(/cannot name a lab namespace/);
+  });
+
+  it('accepts an inner hyphen, within 15 characters per interface name', () => {
+    expect(platformNames('zimbra-p2p', 7)).toEqual({ namespace: 'mb-zimbra-p2p', address: '10.99.0.7', hostVeth: 'mb-zimbra-p2ph', nsVeth: 'mb-zimbra-p2pn' });
   });
 
   it('refuses octets in the participant range', () => {
