@@ -2,9 +2,20 @@
  * Runs once around the whole test suite. After it: no namespace, veth or Chromium process of ours may be
  * left. The check prints what it found and fails the suite when something leaked. What was already there
  * when the suite started is another run's (an engineer's lab, a second checkout's tests) and is not
- * counted; in CI nothing is there at the start, so everything is.
+ * counted, nor is a browser whose runner still lives; in CI nothing is there at the start, so everything is.
  */
 import { execFileSync } from 'node:child_process';
+
+function ownerAlive(commandLine: string): boolean {
+  const owner = Number(commandLine.match(/meetbench-profile-(\d+)-/)?.[1]);
+  if (!owner) return false;
+  try {
+    process.kill(owner, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function leftovers(): string[] {
   const found: string[] = [];
@@ -21,7 +32,9 @@ function leftovers(): string[] {
   }
   try {
     const ps = execFileSync('pgrep', ['-a', '-f', 'meetbench-profile'], { encoding: 'utf8' });
-    for (const line of ps.split('\n').filter(Boolean)) found.push(`browser ${line.slice(0, 80)}`);
+    // a browser's profile is named after the runner that started it (meetbench-profile-PID-…): while that
+    // runner lives, the browser is a live run's (another checkout's tests, an engineer's run), not a leak
+    for (const line of ps.split('\n').filter(Boolean)) if (!ownerAlive(line)) found.push(`browser ${line.slice(0, 80)}`);
   } catch {
     // pgrep exits 1 when nothing matches
   }
