@@ -9,6 +9,9 @@ export default defineConfig({
     // one file at a time: browser tests measure, and two of them at once on 2 cores would saturate the runner
     fileParallelism: false,
     globalSetup: ['test/helpers/global-setup.ts'],
+    // the lab is one per machine: a run spawned by a test waits for another checkout's or engineer's lab
+    // to go instead of failing with "a lab is already running" (in CI there is none)
+    env: { MEETBENCH_LAB_WAIT_S: '900' },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {

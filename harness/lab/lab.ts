@@ -51,11 +51,14 @@ function compatible(live: LabState, platforms: string[], rooms: RoomPlan): boole
 
 export async function labUp(options: LabUpOptions): Promise<LabUpResult> {
   const deadline = Date.now() + (options.waitMs ?? 0);
+  let said = false;
   for (;;) {
     try {
       return await labUpOnce(options);
     } catch (error) {
       if (!(error instanceof HarnessError) || error.code !== 'ALREADY_RUNNING' || Date.now() > deadline) throw error;
+      if (!said) options.onProgress?.(`${error.message}: waiting for it, at most ${Math.round((deadline - Date.now()) / 1000)} s`);
+      said = true;
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }

@@ -12,6 +12,19 @@ import type { Scenario, ScenarioPlatform } from '../scenario/scenario-schema.ts'
 
 export const LAB_PREFIX = 'lab:';
 
+/**
+ * How long a run waits for another run's lab to go (the lab is one per machine): MEETBENCH_LAB_WAIT_S,
+ * default 0 (refused at once, exit 3). A nightly suite that may meet an engineer's lab, or tests sharing
+ * a machine, set it.
+ */
+function labWaitMs(): number {
+  const text = process.env.MEETBENCH_LAB_WAIT_S;
+  if (text === undefined || text === '') return 0;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new HarnessError('INVALID_FLAG', `MEETBENCH_LAB_WAIT_S=${JSON.stringify(text)}: expected a number of seconds, 0 or more`);
+  return seconds * 1000;
+}
+
 export const isLabPlatform = (platform: ScenarioPlatform): boolean => platform.url.startsWith(LAB_PREFIX);
 
 function labPlatformIds(scenario: Scenario): string[] {
@@ -32,6 +45,7 @@ export async function labForScenario(scenario: Scenario, dataDir: string, progre
     platforms: ids,
     rooms: { count: Math.max(scenario.rooms.count, 4), maxPublishers: Math.max(maxPublishers, 8), ...(scenario.rooms.bitrateKbps ? { bitrateBps: scenario.rooms.bitrateKbps * 1000 } : {}) },
     onProgress: (m) => progress(`lab: ${m}`),
+    waitMs: labWaitMs(),
   });
   return up.state;
 }
