@@ -185,6 +185,13 @@ export class Participant {
     return this.previous.pcs.map((p) => p.counters?.candidateType).find((c) => c) ?? null;
   }
 
+  /** What the platform says at the end of the window when the participant is no longer in the meeting, else null. */
+  async meetingState(): Promise<string | null> {
+    if (!this.page || this.crashed || !this.options.adapter.meetingState) return null;
+    const ctx = this.context(this.page, Date.now() + 3_000);
+    return withTimeout(this.options.adapter.meetingState(ctx), 3_000).catch((error: unknown) => `the page did not say (${(error as Error).message})`);
+  }
+
   async leave(): Promise<void> {
     if (!this.page || this.crashed) return;
     const ctx = this.context(this.page, Date.now() + 3_000);
