@@ -12,6 +12,7 @@ import type { Sample } from '../../results/run-record.ts';
 import { closeParticipantBrowser, launchParticipantBrowser } from './browser-process.ts';
 import type { AcquireSlot, BrowserSlot } from './browser-slot.ts';
 import { pageScript } from './page-script.ts';
+import { redactTokens } from './redact-tokens.ts';
 import { sampleFromSnapshots } from './sample-rates.ts';
 import type { CollectorMarks, CollectorSnapshot } from './snapshot.ts';
 
@@ -102,10 +103,10 @@ export class Participant {
       const page = this.slot.page;
       this.page = page;
       page.on('console', (message) => {
-        if (message.type() === 'error' && this.consoleErrors.length < MAX_CONSOLE_ERRORS) this.consoleErrors.push(message.text().slice(0, 500));
+        if (message.type() === 'error' && this.consoleErrors.length < MAX_CONSOLE_ERRORS) this.consoleErrors.push(redactTokens(message.text()).slice(0, 500));
       });
       page.on('pageerror', (error) => {
-        if (this.consoleErrors.length < MAX_CONSOLE_ERRORS) this.consoleErrors.push(`pageerror: ${String((error as Error).message ?? error).slice(0, 500)}`);
+        if (this.consoleErrors.length < MAX_CONSOLE_ERRORS) this.consoleErrors.push(`pageerror: ${redactTokens(String((error as Error).message ?? error)).slice(0, 500)}`);
       });
       const config = { exclude: this.options.adapter.excludePeerConnection ?? null };
       const collect = this.options.collect !== false;

@@ -14,6 +14,7 @@ import { JoinStepError } from '../../errors.ts';
 import { clickWhenReady, navigateStep, shortReason, typeWhenReady, waitForExpression, waitForSelectorStep } from '../join-steps.ts';
 import type { Page } from 'puppeteer-core';
 import type { JoinContext, PlatformAdapter } from '../platform-adapter.ts';
+import { redactTokens } from '../../participants/redact-tokens.ts';
 import { mintAccessToken } from './access-token.ts';
 import { PAGE_STATE, SELECTORS } from './selectors.ts';
 
@@ -95,7 +96,8 @@ function watchDialogs(page: Page): void {
   const said: string[] = [];
   dialogs.set(page, said);
   page.on('dialog', (dialog) => {
-    said.push(dialog.message());
+    // LiveKit quotes a refused token whole in its error
+    said.push(redactTokens(dialog.message()));
     dialog.dismiss().catch(() => undefined);
   });
 }

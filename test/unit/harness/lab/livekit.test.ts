@@ -12,6 +12,7 @@ import { mintRoomToken } from '../../../../harness/lab/livekit/livekit-tokens.ts
 import { createMeetingPageServer } from '../../../../harness/lab/livekit/meeting-page-server.ts';
 import { withRequirements } from '../../../../harness/lab/reference-platforms.ts';
 import { turnServerConfig } from '../../../../harness/lab/coturn-config.ts';
+import { redactTokens } from '../../../../harness/participants/redact-tokens.ts';
 import { tempDir } from '../../../helpers/temp-dir.ts';
 
 const turn = turnServerConfig('10.99.0.4');
@@ -152,5 +153,13 @@ describe('lab tokens and the meeting page server', () => {
     }
     expect(await (await fetch(`${base}/meeting-page.js`)).text()).toBe('void 0;');
     expect((await fetch(`${base}/rooms/a/b`)).status).toBe(404);
+  });
+});
+
+describe('tokens kept out of records', () => {
+  it('masks every JSON Web Token in a sentence, as LiveKit quotes a refused one whole', () => {
+    const said = 'could not establish signal connection: invalid token: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJiZW5jaDEifQ.c2lnbmF0dXJl, error: token has invalid claims: token is expired';
+    expect(redactTokens(said)).toBe('could not establish signal connection: invalid token: ***, error: token has invalid claims: token is expired');
+    expect(redactTokens('room meetbench-1.eyJ not a token')).toBe('room meetbench-1.eyJ not a token');
   });
 });
