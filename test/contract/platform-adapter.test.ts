@@ -42,7 +42,7 @@ Object.assign(process.env, SECRETS, {
 
 const root = !shouldSkip('test/contract/platform-adapter.test.ts', 'every adapter on the lab', labMissing());
 // the lab platforms the expectations name (lab:janus, lab:livekit); Janus also serves the replicas
-const labTargets = (): string[] => ['janus', ...Object.values(expectations).flatMap((e) => (e.target.startsWith('lab:') ? [e.target.slice(4)] : []))];
+const labTargets = (): string[] => ['janus', ...Object.values(expectations).flatMap((e) => (typeof e === 'object' && e.target.startsWith('lab:') ? [e.target.slice(4)] : []))];
 const noLivekit = root ? livekitMissing() : null;
 
 // only the adapters named on MB_CONTRACT_ONLY (comma-separated) when set: handy while working on one
