@@ -12,7 +12,7 @@ import type { Sample } from '../../results/run-record.ts';
 import { closeParticipantBrowser, launchParticipantBrowser } from './browser-process.ts';
 import type { AcquireSlot, BrowserSlot } from './browser-slot.ts';
 import { pageScript } from './page-script.ts';
-import { redactTokens } from './redact-tokens.ts';
+import { redactTokens } from '../adapters/redact-tokens.ts';
 import { sampleFromSnapshots } from './sample-rates.ts';
 import type { CollectorMarks, CollectorSnapshot } from './snapshot.ts';
 

@@ -14,7 +14,7 @@ import { JoinStepError } from '../../errors.ts';
 import { clickWhenReady, navigateStep, shortReason, typeWhenReady, waitForExpression, waitForSelectorStep } from '../join-steps.ts';
 import type { Page } from 'puppeteer-core';
 import type { JoinContext, PlatformAdapter } from '../platform-adapter.ts';
-import { redactTokens } from '../../participants/redact-tokens.ts';
+import { redactTokens } from '../redact-tokens.ts';
 import { mintAccessToken } from './access-token.ts';
 import { PAGE_STATE, SELECTORS } from './selectors.ts';
 

@@ -12,7 +12,7 @@ import { mintRoomToken } from '../../../../harness/lab/livekit/livekit-tokens.ts
 import { createMeetingPageServer } from '../../../../harness/lab/livekit/meeting-page-server.ts';
 import { withRequirements } from '../../../../harness/lab/reference-platforms.ts';
 import { turnServerConfig } from '../../../../harness/lab/coturn-config.ts';
-import { redactTokens } from '../../../../harness/participants/redact-tokens.ts';
+import { redactTokens } from '../../../../harness/adapters/redact-tokens.ts';
 import { tempDir } from '../../../helpers/temp-dir.ts';
 
 const turn = turnServerConfig('10.99.0.4');
