@@ -128,8 +128,9 @@ describe.skipIf(skip)('LiveKit faults', () => {
         figure: `trial ${trial.verdict} (exit ${result.code}): ${steps.join('; ')}; left after the lab went down: ${left.browsers} browsers, namespaces [${left.namespaces.join(' ')}]`,
         test: TEST,
       });
-      expect(result.code).toBe(1);
-      expect(trial.verdict).toBe('failed');
+      // failed; or inconclusive when the runner was saturated too (that verdict comes first): never passed
+      expect([1, 4]).toContain(result.code);
+      expect(['failed', 'inconclusive']).toContain(trial.verdict);
       for (const p of trial.participants) {
         expect(p.joined).toBe(true);
         expect(p.errorStep).toBe('in-meeting');
