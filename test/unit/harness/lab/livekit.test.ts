@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildLivekitServer, maskProxy } from '../../../../harness/lab/livekit/build-livekit-server.ts';
 import { keysFromConfig, LIVEKIT_PORTS, livekitConfig, livekitConfigYaml, randomKeys } from '../../../../harness/lab/livekit/livekit-config.ts';
-import { whyItDied } from '../../../../harness/lab/livekit/livekit.ts';
+import { createLivekitPlatform, whyItDied } from '../../../../harness/lab/livekit/livekit.ts';
 import { checkLivekitServer, livekitServerInstall } from '../../../../harness/lab/livekit/livekit-release.ts';
 import { mintRoomToken } from '../../../../harness/lab/livekit/livekit-tokens.ts';
 import { createMeetingPageServer } from '../../../../harness/lab/livekit/meeting-page-server.ts';
@@ -103,6 +103,16 @@ describe('the pinned LiveKit server in the cache', () => {
     writeFileSync(install.binary, '#!/bin/sh\necho "livekit-server version 1.13.5"\n');
     chmodSync(install.binary, 0o755);
     expect(await buildLivekitServer(install, { env: { GO: path.join(cache, 'no-such-go') } })).toMatchObject({ status: 'cached' });
+  });
+
+  it('stops the lab with the reason when the server is not built, before anything starts', async () => {
+    const install = livekitServerInstall('v1.13.5', { MEETBENCH_CACHE: tempDir('mb-lk-cache-') });
+    mkdirSync(path.dirname(install.errorFile), { recursive: true });
+    writeFileSync(install.errorFile, 'no Go toolchain found (set GO=/path/to/go, or install Go); LiveKit is not built\n');
+    const host = { namespace: 'mb-livekit', address: '10.99.0.5', interfaceName: 'mb-livekitn', workDir: tempDir('mb-lk-work-') };
+    await expect(createLivekitPlatform(install).start(host, { count: 1, maxPublishers: 4, bitrateBps: 512_000 }, { turn })).rejects.toThrow(
+      /^LiveKit server v1\.13\.5 is not built .*; the last build said: no Go toolchain found/,
+    );
   });
 
   it("keeps the module proxy's address out of what it records", () => {
