@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ADAPTERS } from '../../harness/adapters/registry.ts';
 import { installCleanupHandlers, labDown, labUp, type LabState } from '../../harness/lab/index.ts';
-import { labMissing, livekitMissing, shouldSkip } from '../helpers/requirements.ts';
+import { labMissing, livekitBlocked, livekitMissing, shouldSkip } from '../helpers/requirements.ts';
 import { startReplicas, type RunningReplicas } from '../replicas/start-replicas.ts';
 import type { ReplicaId } from '../replicas/replica-server.ts';
 import { platformAdapterContract, type AdapterExpectation, type ContractEnvironment } from './platform-adapter.contract.ts';
@@ -99,7 +99,7 @@ describe.skipIf(!root)('platform adapters against the lab and the replicas', () 
       it.skip(`${id}: ${expectation.reason}`, () => undefined);
       continue;
     }
-    if (expectation.target === 'lab:livekit' && shouldSkip('test/contract/platform-adapter.test.ts', `${id} on the lab LiveKit`, noLivekit)) continue;
+    if (expectation.target === 'lab:livekit' && shouldSkip('test/contract/platform-adapter.test.ts', `${id} on the lab LiveKit`, noLivekit, { blocked: livekitBlocked() })) continue;
     platformAdapterContract(adapter, expectation, env);
   }
 });

@@ -13,12 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installCleanupHandlers, labDown, labUp } from '../../harness/lab/index.ts';
 import { labLivekitKeys } from '../../harness/lab/livekit/livekit.ts';
 import type { ParticipantResult, RunRecord } from '../../results/run-record.ts';
-import { labMissing, livekitMissing, shouldSkip } from '../helpers/requirements.ts';
+import { labMissing, livekitBlocked, livekitMissing, shouldSkip } from '../helpers/requirements.ts';
 import { runCli, runMeasuredScenario } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const FILE = 'test/e2e/livekit.test.ts';
-const skip = shouldSkip(FILE, 'participants on the lab LiveKit', labMissing() ?? livekitMissing());
+const skip = shouldSkip(FILE, 'participants on the lab LiveKit', labMissing() ?? livekitMissing(), { blocked: labMissing() === null && livekitBlocked() });
 
 /** getStats counts UDP payload; the kernel's payload rate is its veth bytes less 42 header bytes a packet */
 const AGREEMENT = 0.05;

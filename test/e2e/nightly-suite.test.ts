@@ -14,11 +14,11 @@ import type { NightReport } from '../../harness/nightly/night-report.ts';
 import { type RunRecord } from '../../results/run-record.ts';
 import { EXIT_CODES } from '../../results/errors.ts';
 import { openStore } from '../../results/store/open-store.ts';
-import { labMissing, livekitMissing, shouldSkip } from '../helpers/requirements.ts';
+import { labMissing, livekitBlocked, livekitMissing, shouldSkip } from '../helpers/requirements.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
-const skip = shouldSkip('test/e2e/nightly-suite.test.ts', 'a nightly suite on two lab platforms', labMissing() ?? livekitMissing());
+const skip = shouldSkip('test/e2e/nightly-suite.test.ts', 'a nightly suite on two lab platforms', labMissing() ?? livekitMissing(), { blocked: labMissing() === null && livekitBlocked() });
 
 // maxCpuPct 100: this 2-core machine is shared; the test is about the night's machinery, not the figures
 const scenario = (name: string, fps: number): string => `name: ${name}

@@ -16,13 +16,13 @@ import { labLivekitKeys } from '../../harness/lab/livekit/livekit.ts';
 import { mintRoomToken } from '../../harness/lab/livekit/livekit-tokens.ts';
 import { isAlive } from '../../harness/system/processes.ts';
 import type { RunRecord } from '../../results/run-record.ts';
-import { labMissing, livekitMissing, shouldSkip } from '../helpers/requirements.ts';
+import { labMissing, livekitBlocked, livekitMissing, shouldSkip } from '../helpers/requirements.ts';
 import { runCli, startCli } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { recordFault } from './helpers/fault-record.ts';
 
 const TEST = 'test/faults/livekit.faults.test.ts';
-const skip = shouldSkip(TEST, 'faults of the lab LiveKit', labMissing() ?? livekitMissing());
+const skip = shouldSkip(TEST, 'faults of the lab LiveKit', labMissing() ?? livekitMissing(), { blocked: labMissing() === null && livekitBlocked() });
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 function browsersTagged(tag: string): number[] {

@@ -25,6 +25,12 @@ export function livekitMissing(): string | null {
   return `the LiveKit server ${install.version} is not built (node scripts/setup.mjs builds it with Go)${said}`;
 }
 
+/** The module proxy refused what the LiveKit build needs (403): outside the project, so a skip, not a failure, in CI. */
+export function livekitBlocked(): boolean {
+  const install = livekitServerInstall();
+  return !existsSync(install.binary) && existsSync(install.errorFile) && /\b403\b|not available/.test(readFileSync(install.errorFile, 'utf8'));
+}
+
 export function chromiumMissing(): string | null {
   return existsSync(process.env.MEETBENCH_CHROMIUM ?? '/usr/bin/chromium') ? null : 'Chromium is not installed (apt-get install -y chromium)';
 }
