@@ -33,7 +33,7 @@ export const livekitOptionsSchema = z
       .regex(/^\//, 'a path on the deployment, starting with /')
       .optional()
       .describe('token form: ask this path of the deployment for each participant\'s token and server URL, as Meet\'s own page does (/api/connection-details on Meet and on the lab)'),
-    codec: z.enum(['vp8', 'vp9', 'h264', 'av1']).optional().describe('codec= query parameter (Meet defaults to vp9)'),
+    codec: z.enum(['vp8', 'vp9', 'h264', 'av1']).optional().describe('codec= query parameter (Meet defaults to vp9, the lab page to LiveKit\'s vp8)'),
     singlePC: z.boolean().optional().describe('singlePC= query parameter (one peer connection for publish and subscribe)'),
   })
   .refine((o) => o.mode !== 'token' || o.connectionDetails !== undefined || (o.serverUrl !== undefined && (o.tokenEnv !== undefined || (o.apiKeyEnv !== undefined && o.apiSecretEnv !== undefined))), {
@@ -117,7 +117,7 @@ function failOnDialog(ctx: JoinContext, stop: AbortSignal): Promise<never> {
 export const livekitMeetAdapter: PlatformAdapter = {
   id: 'livekit-meet',
   title: 'LiveKit Meet',
-  description: 'LiveKit Meet example app: the prejoin form, or the /custom token URL with tokens minted per participant from an API key and secret.',
+  description: 'LiveKit Meet, and the lab LiveKit through a page of the same components: the prejoin form, or the /custom token URL with a token per participant (minted from an API key and secret, or asked of the connection-details route).',
   capabilities: { send: true, receiveOnly: true, rooms: true, screenShare: false, lab: true },
   optionsSchema: livekitOptionsSchema as unknown as z.ZodType<Record<string, unknown>>,
 

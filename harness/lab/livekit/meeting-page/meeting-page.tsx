@@ -4,12 +4,13 @@
  *   /rooms/<room>                      PreJoin (name, camera, microphone), then the page asks
  *                                      /api/connection-details for a token, connects and shows VideoConference;
  *   /custom?liveKitUrl=URL&token=JWT   connects with the given token and shows VideoConference.
- * It holds nothing of meetbench: it reads its token and server URL, and otherwise is LiveKit's defaults.
+ * It holds nothing of meetbench: it reads its token and server URL, and otherwise is LiveKit's defaults,
+ * but for the two query parameters Meet's pages read too (`codec=vp9`, `singlePC=true`).
  * Runs in the browser: bundled by build-meeting-page.ts with esbuild, no Node imports.
  */
 import '@livekit/components-styles';
 import { PreJoin, RoomContext, usePersistentUserChoices, VideoConference, type LocalUserChoices } from '@livekit/components-react';
-import { Room } from 'livekit-client';
+import { Room, videoCodecs, type RoomOptions, type VideoCodec } from 'livekit-client';
 import { useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
@@ -32,8 +33,18 @@ function reportError(error: unknown): void {
   window.alert(`Could not join the meeting: ${message}`);
 }
 
+/** Meet's query parameters: the codec to publish with, and one peer connection for both directions */
+function roomOptions(query: URLSearchParams): Partial<RoomOptions> {
+  const codec = query.get('codec');
+  const singlePC = query.get('singlePC');
+  return {
+    ...(codec && (videoCodecs as readonly string[]).includes(codec) ? { publishDefaults: { videoCodec: codec as VideoCodec } } : {}),
+    ...(singlePC !== null ? { singlePeerConnection: singlePC === 'true' } : {}),
+  };
+}
+
 function Conference(props: { details: ConnectionDetails; camera: boolean; microphone: boolean }) {
-  const room = useMemo(() => new Room(), []);
+  const room = useMemo(() => new Room(roomOptions(new URL(window.location.href).searchParams)), []);
   useEffect(() => {
     window.__lk_room = room;
     room.connect(props.details.serverUrl, props.details.participantToken).catch(reportError);
