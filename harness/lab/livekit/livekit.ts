@@ -44,7 +44,7 @@ export function createLivekitPlatform(install = livekitServerInstall()): Referen
   return {
     id: 'livekit',
 
-    check: async () => checkLivekitServer(install),
+    check: async () => ({ ...(await checkLivekitServer(install)), hint: 'node scripts/setup.mjs builds it from its Go module (needs Go); doctor shows the last build\'s error' }),
 
     async start(host: LabHost, _rooms, services: LabServices): Promise<ReferencePlatformEndpoints> {
       const status = await checkLivekitServer(install);
