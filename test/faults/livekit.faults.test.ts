@@ -1,10 +1,10 @@
 /**
  * Fault catalogue, LiveKit in the lab (the real server built from its Go module, the real CLI):
- *   L1 a forged and an expired token: the join fails at the step that shows it, in LiveKit's own words,
+ *   LK1 a forged and an expired token: the join fails at the step that shows it, in LiveKit's own words,
  *      and the token never appears in the record;
- *   L2 LiveKit killed mid-trial: its participants fail at "in-meeting" with the room's own state, the
+ *   LK2 LiveKit killed mid-trial: its participants fail at "in-meeting" with the room's own state, the
  *      trial is not passed, and nothing of the run is left once the lab is down;
- *   L3 LiveKit's port taken at lab start: a clear error naming the port, exit 3, no stack, nothing left.
+ *   LK3 LiveKit's port taken at lab start: a clear error naming the port, exit 3, no stack, nothing left.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -62,7 +62,7 @@ describe.skipIf(skip)('LiveKit faults', () => {
       if (!reused) await labDown(dataDir).catch(() => undefined);
     });
 
-    it('L1: a forged and an expired token fail at "connect" with LiveKit\'s words, the token itself never recorded', async () => {
+    it('LK1: a forged and an expired token fail at "connect" with LiveKit\'s words, the token itself never recorded', async () => {
       const record = state.platforms.find((p) => p.id === 'livekit')!;
       const keys = labLivekitKeys(record.endpoints!)!;
       const forged = await mintRoomToken({ apiKey: keys.apiKey, apiSecret: `${keys.apiSecret}forged` }, { room: 'meetbench-1', identity: 'bench1' });
@@ -78,7 +78,7 @@ describe.skipIf(skip)('LiveKit faults', () => {
       const words = { forged: /invalid token: \*\*\*, error: token signature is invalid/, expired: /invalid token: \*\*\*, error: token has invalid claims: token is expired/ };
       const ok = onForged?.errorStep === 'connect' && words.forged.test(onForged.error ?? '') && onExpired?.errorStep === 'connect' && words.expired.test(onExpired.error ?? '') && !text.includes(forged) && !text.includes(expired);
       recordFault({
-        id: 'L1',
+        id: 'LK1',
         part: 'browser-platform',
         case: 'forged or expired LiveKit token',
         trials: 2,
@@ -98,7 +98,7 @@ describe.skipIf(skip)('LiveKit faults', () => {
       expect(text.includes(forged) || text.includes(expired), 'a token appears in the record or the output').toBe(false);
     }, 180_000);
 
-    it('L2: LiveKit killed mid-trial: its participants fail at "in-meeting", the trial is not passed, nothing left behind', async () => {
+    it('LK2: LiveKit killed mid-trial: its participants fail at "in-meeting", the trial is not passed, nothing left behind', async () => {
       const tag = `lkkill${process.pid}`;
       const file = path.join(dataDir, 'kill.yaml');
       writeFileSync(file, 'name: kill\nplatforms:\n  - { id: livekit, adapter: livekit-meet, url: "lab:livekit" }\nparticipants: { count: 2, rampUpMs: 300, media: { width: 160, height: 120, fps: 10 } }\ndurationS: 20\nwarmupS: 1\n');
@@ -119,7 +119,7 @@ describe.skipIf(skip)('LiveKit faults', () => {
       const steps = trial.participants.map((p) => `${p.name} ${p.errorStep}: ${p.error}`);
       const ok = trial.verdict !== 'passed' && trial.participants.every((p) => p.errorStep === 'in-meeting') && left.browsers === 0 && left.namespaces.length === 0 && !left.server;
       recordFault({
-        id: 'L2',
+        id: 'LK2',
         part: 'lab-runner',
         case: 'LiveKit killed mid-trial',
         trials: 1,
@@ -140,7 +140,7 @@ describe.skipIf(skip)('LiveKit faults', () => {
     }, 300_000);
   });
 
-  it('L3: LiveKit\'s port taken at lab start: a clear error naming the port, exit 3, nothing left', async () => {
+  it('LK3: LiveKit\'s port taken at lab start: a clear error naming the port, exit 3, nothing left', async () => {
     const dataDir = tempDir('mb-faults-livekit-port-');
     let attempt = 0;
     let result: Awaited<ReturnType<typeof runCli>> | null = null;
@@ -167,7 +167,7 @@ describe.skipIf(skip)('LiveKit faults', () => {
     const stderr = result?.stderr ?? '';
     const clear = /LiveKit \(pid \d+\) exited while starting in mb-livekit: its TCP port 10\.99\.0\.5:7880 is taken by another process in the namespace/.test(stderr);
     recordFault({
-      id: 'L3',
+      id: 'LK3',
       part: 'lab-runner',
       case: "LiveKit's port taken at lab start",
       trials: 1,
