@@ -1,7 +1,7 @@
 // Lint with import boundaries (docs/architecture.md "Import rules"):
 //  - server/ reads results/ only (the viewer can never start a browser); results/ imports neither harness/
 //    nor server/; scenarios/ imports no other top-level folder;
-//  - in-page scripts and the lab's LiveKit meeting page import nothing from Node; one adapter never imports another;
+//  - in-page scripts import nothing from Node; one adapter never imports another;
 //  - the lab is used through its public API (harness/lab/index.ts) from outside harness/lab/;
 //  - the lower wings of harness/ (system/, network/, collectors/, lab/) never import the runner or the CLI.
 // Each zone's rules are gathered into one `no-restricted-imports` per file pattern, since a later config
@@ -46,8 +46,6 @@ export default tseslint.config(
   restrict(['harness/system/**', 'harness/network/**', 'harness/collectors/**'], [LAB_API, LOWER_WINGS]),
   restrict(['harness/lab/**'], [LOWER_WINGS]),
   restrict(['harness/lab/*/page/**'], [LOWER_WINGS, LAB_PAGE]),
-  // after lab/'s own rule, which it would otherwise replace: the page runs in the browser
-  restrict(['harness/lab/livekit/meeting-page/**'], [PAGE, LOWER_WINGS]),
   restrict(['harness/**', 'scripts/**'], [LAB_API], ['harness/lab/**', 'harness/page-scripts/**', 'harness/system/**', 'harness/network/**', 'harness/collectors/**', 'harness/adapters/**']),
   ...adapterFolders.map((name) => restrict([`harness/adapters/${name}/**`], [LAB_API, ...otherAdapters(name)])),
 );

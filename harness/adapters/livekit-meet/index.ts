@@ -120,6 +120,8 @@ export const livekitMeetAdapter: PlatformAdapter = {
   description: 'LiveKit Meet, and the lab LiveKit through a page of the same components: the prejoin form, or the /custom token URL with a token per participant (minted from an API key and secret, or asked of the connection-details route).',
   capabilities: { send: true, receiveOnly: true, rooms: true, screenShare: false, lab: true },
   optionsSchema: livekitOptionsSchema as unknown as z.ZodType<Record<string, unknown>>,
+  // LiveKit is an SFU: every stream relayed, audio included (no mixing)
+  mediaModel: () => 'sfu',
 
   async beforeNavigation(ctx) {
     watchDialogs(ctx.page);

@@ -1,8 +1,10 @@
 /**
- * Bundles the lab's LiveKit meeting page (meeting-page/) with esbuild from LiveKit's own npm packages into
+ * Bundles the lab's LiveKit meeting page (page/) with esbuild from LiveKit's own npm packages into
  * meetbench's cache, in a folder named after what it is made of (the page's sources and the exact versions
  * of the packages bundled): a changed page or package is bundled again, an unchanged one never is.
- * Set-up calls it; the lab calls it too when the folder is missing (it takes under a second).
+ * Set-up calls it; the lab calls it too when the folder is missing (it takes under a second). Unlike the
+ * reconstructions' pages (bundle-page.ts, one script per process), this one is React, LiveKit's
+ * components and their stylesheet, about 1 MB: built once, served as files.
  *
  *   node --import tsx harness/lab/livekit/build-meeting-page.ts
  */
@@ -13,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { meetbenchCacheDir } from './livekit-release.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const SOURCE_DIR = fileURLToPath(new URL('./meeting-page/', import.meta.url));
+const SOURCE_DIR = fileURLToPath(new URL('./page/', import.meta.url));
 const ENTRY = path.join(SOURCE_DIR, 'meeting-page.tsx');
 
 /** what the page is made of; their versions are pinned in package.json and shown in the page's title */
