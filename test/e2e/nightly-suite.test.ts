@@ -10,6 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installCleanupHandlers, labDown, labUp } from '../../harness/lab/index.ts';
 import type { NightReport } from '../../harness/nightly/night-report.ts';
 import { type RunRecord } from '../../results/run-record.ts';
 import { EXIT_CODES } from '../../results/errors.ts';
@@ -58,11 +59,20 @@ describe.skipIf(skip)('meetbench nightly: two lab platforms × two scenarios × 
   const dir = tempDir('mb-nightly-');
   const dataDir = path.join(dir, 'data');
   let hook: Awaited<ReturnType<typeof receiver>>;
+  // the lab comes up once here, waiting for another process's lab to go (a shared machine); the night reuses it
+  const labDir = path.join(dir, 'lab');
+  let ownLab = false;
+  const uninstall = installCleanupHandlers();
 
   beforeAll(async () => {
     hook = await receiver();
+    ownLab = !(await labUp({ dataDir: labDir, platforms: ['janus', 'livekit'], waitMs: 300_000 })).reused;
+  }, 360_000);
+  afterAll(async () => {
+    hook?.server.close();
+    if (ownLab) await labDown(labDir).catch(() => undefined);
+    uninstall();
   });
-  afterAll(() => hook?.server.close());
 
   it('runs the night, stores one run, writes the reports and notifies', async () => {
     writeFileSync(path.join(dir, 'call.yaml'), scenario('call', 15));
