@@ -36,7 +36,7 @@ import type { Trial } from '../results/run-record.ts';
 import { openStore } from '../results/store/open-store.ts';
 import { startCpuByCommand, type CpuGroup } from './cpu-by-command.ts';
 import { exitOnExpected } from './exit-on-expected.ts';
-import { mean as meanOf, percentile } from '../results/statistics.ts';
+import { carried, decodedEnough, joinP95 } from './bench-trial-summary.ts';
 
 const env = (name: string, fallback: string): string => process.env[name] ?? fallback;
 // a real run's defaults (scenario warmupS 5, durationS 30): the first seconds after the last join carry the
@@ -168,12 +168,9 @@ async function measured(mode: Mode, topology: Topology, media: string, size: num
   // a sender without its microphone is a lighter participant than the one counted (audio-inputs.ts)
   const mute = trial.participants.filter((p) => p.role === 'sender' && !((p.metrics.audio_uplink_kbps ?? 0) > 0));
   if (mute.length > 0) return point(false, `${mute.length} sender(s) published no audio`);
-  // a starved participant decodes late (19 of 30 fps on a saturated runner: docs/architecture.md "Measured on these machines"); against the
-  // rate actually sent, so an encoder that lowers its rate for the room's bitrate cap is not counted
-  const sent = trial.participants.map((p) => p.metrics.fps_sent).filter((v): v is number => typeof v === 'number');
-  const fps = meanOf(sent) ?? Number(media.split('@')[1]);
-  const starved = trial.participants.filter((p) => (p.metrics.fps_received ?? 0) < 0.8 * fps);
-  if (starved.length > 0) return point(false, `${starved.length} participant(s) decoded under 80 % of the ${fps.toFixed(1)} fps sent`);
+  // a starved participant decodes late (19 of 30 fps on a saturated runner: docs/architecture.md "Measured on these machines")
+  const starved = decodedEnough(trial, Number(media.split('@')[1]));
+  if (starved) return point(false, starved);
   if (judgeBy === 'runner' && trial.runner.saturated) return point(false, `runner saturated (${trial.runner.cpuPct.avg} % avg${busiest(trial)})`);
   if (judgeBy === 'ours' && ownCpu > maxCpuPct) return point(false, `our share of the CPU above ${maxCpuPct} % (${ownCpu} %)`);
   return point(true, 'all joined, runner not saturated');
@@ -198,21 +195,7 @@ const busiest = (t: Trial): string => (t.runner.busiestThread ? `; busiest threa
 
 const MODE_LABEL: Record<Mode, string> = { before: 'before: a browser each', after: 'after: shared contexts', pages: 'after: pages of one profile' };
 
-/** what the participants carried: a setting that only makes them send less is not a saving */
-const carried = (t: Trial): string => {
-  const mean = (key: 'audio_uplink_kbps' | 'video_uplink_kbps' | 'video_downlink_kbps' | 'fps_received' | 'fps_sent'): string => {
-    const value = meanOf(t.participants.map((p) => p.metrics[key]));
-    return value === null ? '-' : value.toFixed(0);
-  };
-  return `audio up ${mean('audio_uplink_kbps')} kbit/s, video up/down ${mean('video_uplink_kbps')}/${mean('video_downlink_kbps')} kbit/s, ${mean('fps_sent')} fps sent, ${mean('fps_received')} decoded`;
-};
-
 const shares = (p: Point): string => `${p.cpu.browsers} / ${p.cpu.sfu} / ${p.cpu.meetbench} %`;
-
-const joinP95 = (t: Trial): string => {
-  const p95 = percentile(t.participants.map((p) => p.joinTimeMs), 95);
-  return p95 === null ? '-' : `${(p95 / 1000).toFixed(1)} s`;
-};
 
 const rows: string[] = [];
 try {

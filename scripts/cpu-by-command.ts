@@ -16,7 +16,7 @@ export type CpuGroup = 'browsers' | 'sfu' | 'meetbench' | 'kernel' | 'other';
 function groupOf(comm: string, pid: number): CpuGroup {
   if (pid === process.pid) return 'meetbench';
   if (comm.startsWith('chromium') || comm.startsWith('chrome')) return 'browsers';
-  if (comm === 'janus' || comm === 'galene') return 'sfu';
+  if (comm === 'janus' || comm === 'galene' || comm === 'livekit-server') return 'sfu';
   if (comm.startsWith('ksoftirqd') || comm.startsWith('kworker')) return 'kernel';
   return 'other';
 }

@@ -5,7 +5,10 @@
 //  - as root: Debian's chromium, janus, janus-demos, nftables, coturn, iproute2, procps, poppler-utils;
 //    when not root: the exact apt-get command to run, and the run goes on (root-only tests say they skip);
 //  - Galène through `go install` where Go is present (the Go proxy may refuse it: then the lab runs
-//    without Galène and says so).
+//    without Galène and says so);
+//  - the LiveKit server, built from its pinned Go module into meetbench's cache (skipped when that version
+//    is there; without Go the lab runs without LiveKit and says why), and the lab's LiveKit meeting page,
+//    bundled from LiveKit's npm packages. Both are TypeScript, run once the npm packages are installed.
 // Plain JavaScript on purpose: it runs before the TypeScript toolchain is installed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -68,9 +71,19 @@ function galene() {
   const result = spawnSync('bash', [path.join(root, 'scripts', 'install-galene.sh')], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 300_000 });
   if (result.status === 0) return;
   const reason = result.status === 2 ? 'no Go toolchain' : ((result.stderr || '').trim().split('\n').slice(-1)[0] || `exit ${result.status}`).trim();
-  say(`Galène not available (${reason}); the lab runs Janus only. \`meetbench doctor\` shows the details.`);
+  say(`Galène not available (${reason}); the lab runs without Galène. \`meetbench doctor\` shows the details.`);
+}
+
+function livekit() {
+  const tool = (file) => spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'harness', 'lab', 'livekit', file)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  const server = tool('build-livekit-server.ts');
+  const said = (server.stdout || '').trim().replace(/^livekit: /, '');
+  if (server.status !== 0) say(`LiveKit not available (${said || `exit ${server.status}`}); the lab runs without it. \`meetbench doctor\` shows the details.`);
+  const page = tool('build-meeting-page.ts');
+  if (page.status !== 0) say('the LiveKit meeting page could not be bundled (above); the lab bundles it again when LiveKit starts');
 }
 
 npmPackages();
 debianPackages();
 galene();
+livekit();

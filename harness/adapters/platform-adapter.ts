@@ -73,6 +73,12 @@ export interface PlatformAdapter {
   join(ctx: JoinContext): Promise<void>;
   /** resolve when the platform itself says the participant is in the meeting */
   joinedSignal(ctx: JoinContext): Promise<void>;
+  /**
+   * At the end of the measurement window: null while the platform itself says the participant is still in
+   * the meeting, or what it says instead (a server gone mid-trial). The participant then fails at step
+   * "in-meeting" with these words. Absent: the platform's page has no such state to read.
+   */
+  meetingState?(ctx: JoinContext): Promise<string | null>;
   /** leave the meeting cleanly (best effort; the runner closes the browser anyway) */
   leave(ctx: JoinContext): Promise<void>;
   /** peer connections the adapter wants excluded from bandwidth (e.g. BBB's echo test), by a test on their config */

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HarnessError } from '../errors.ts';
 import { DEFAULT_ROOMS, generateJanusConfig, JANUS_HTTP_PORT, JANUS_WS_PORT, type JanusModules } from './janus-config.ts';
+import { answers } from './http-probe.ts';
 import { logTail, spawnInNamespace } from './namespace-spawn.ts';
 import { isAlive } from '../system/processes.ts';
 import type { LabHost, ReferencePlatform, ReferencePlatformEndpoints } from './reference-platform.ts';
@@ -46,16 +47,6 @@ export function janusVersion(): Promise<string | null> {
       resolve(/Janus version: \d+ \(([\d.]+)\)/.exec(stdout ?? '')?.[1] ?? null);
     });
   });
-}
-
-export async function answers(url: string): Promise<boolean> {
-  try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-    await res.arrayBuffer();
-    return res.ok;
-  } catch {
-    return false;
-  }
 }
 
 export const janus: ReferencePlatform = {

@@ -13,7 +13,8 @@ import { BRIDGE, BRIDGE_ADDRESS, platformNames } from './lab-names.ts';
 import { labWorkDir, readPointer, readState, withLabLock, withLabLockSync, writeState, type LabState, type RoomPlan } from './lab-state.ts';
 import { owned } from './ownership.ts';
 import { identityOf, isSameProcessAlive } from '../system/processes.ts';
-import { REFERENCE_PLATFORMS } from './reference-platforms.ts';
+import { REFERENCE_PLATFORMS, withRequirements } from './reference-platforms.ts';
+import { labTurnServer } from './coturn.ts';
 import { requireRoot } from '../system/require-root.ts';
 import { reapStaleSync, removeAllLabObjectsSync, staleReason } from './teardown.ts';
 
@@ -67,14 +68,15 @@ export async function labUp(options: LabUpOptions): Promise<LabUpResult> {
 async function labUpOnce(options: LabUpOptions): Promise<LabUpResult> {
   requireRoot('the lab');
   const dataDir = path.resolve(options.dataDir);
-  const ids = options.platforms ?? ['janus'];
+  const asked = options.platforms ?? ['janus'];
   const rooms: RoomPlan = { ...DEFAULT_ROOMS, ...options.rooms };
   validateRooms(rooms);
-  for (const id of ids) {
+  for (const id of asked) {
     if (!REFERENCE_PLATFORMS[id]) {
       throw new HarnessError('INVALID_INPUT', `unknown lab platform "${id}"`, { hint: `known: ${Object.keys(REFERENCE_PLATFORMS).join(', ')}` });
     }
   }
+  const ids = withRequirements(asked);
   const progress = options.onProgress ?? (() => undefined);
   // what this machine lacks is said before anything is created (or reused), with how to fix it
   for (const id of ids) {
@@ -124,7 +126,7 @@ async function labUpOnce(options: LabUpOptions): Promise<LabUpResult> {
         await createAttachedNamespace(record);
         progress(`namespace ${record.namespace} at ${record.address}`);
         const host = { namespace: record.namespace, address: record.address, interfaceName: record.nsVeth, workDir: record.workDir };
-        record.endpoints = await platform.start(host, rooms);
+        record.endpoints = await platform.start(host, rooms, { turn: labTurnServer(state.platforms) });
         record.processes = record.endpoints.pids.map(identityOf);
         writeState(state);
         const started = Date.now();

@@ -3,6 +3,7 @@
  * namespace (Janus, Galène, ...). `lab up` starts each selected one; `lab down` and the reaper stop them.
  */
 import type { LabPlatformInfo } from '../../results/run-record.ts';
+import type { TurnServerConfig } from './coturn-config.ts';
 
 export interface LabHost {
   /** network namespace the server runs in, e.g. "mb-janus" */
@@ -24,13 +25,19 @@ export interface ReferencePlatformEndpoints {
   pids: number[];
 }
 
+/** Lab services a platform may rely on, started before it (see `requires` in reference-platforms.ts). */
+export interface LabServices {
+  /** the lab's TURN server (coturn), when it runs */
+  turn: TurnServerConfig | null;
+}
+
 export interface ReferencePlatform {
   id: string;
   /** a platform that stands for another product (a reconstruction): how reports name it, and its sources */
   describes?: LabPlatformInfo;
   /** Debian packages or other prerequisites, checked by `doctor` and before the lab starts it; `hint` says how to fix a failure */
   check(): Promise<{ ok: boolean; detail: string; hint?: string }>;
-  start(host: LabHost, rooms: { count: number; maxPublishers: number; bitrateBps: number }): Promise<ReferencePlatformEndpoints>;
+  start(host: LabHost, rooms: { count: number; maxPublishers: number; bitrateBps: number }, services: LabServices): Promise<ReferencePlatformEndpoints>;
   /** resolve when the platform answers on its endpoints */
   waitReady(host: LabHost, endpoints: ReferencePlatformEndpoints, timeoutMs: number): Promise<void>;
 }

@@ -8,7 +8,7 @@
  *   node --import tsx harness/lab/static-server.ts --root DIR --host ADDR --port N [--alias /p/=DIR]...
  */
 import { createReadStream, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -59,8 +59,9 @@ export function resolveFile(options: StaticServerOptions, urlPath: string): stri
   return path.join(options.root, relative);
 }
 
-export function createStaticServer(options: StaticServerOptions): Server {
-  return createServer((req, res) => {
+/** The request handler alone, for servers that answer some paths themselves and serve files for the rest. */
+export function staticFiles(options: StaticServerOptions): RequestListener {
+  return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://lab');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -85,7 +86,11 @@ export function createStaticServer(options: StaticServerOptions): Server {
     });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
-  });
+  };
+}
+
+export function createStaticServer(options: StaticServerOptions): Server {
+  return createServer(staticFiles(options));
 }
 
 function parseArgs(argv: string[]): { root: string; host: string; port: number; aliases: Record<string, string> } {

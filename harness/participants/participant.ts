@@ -12,6 +12,7 @@ import type { Sample } from '../../results/run-record.ts';
 import { closeParticipantBrowser, launchParticipantBrowser } from './browser-process.ts';
 import type { AcquireSlot, BrowserSlot } from './browser-slot.ts';
 import { pageScript } from './page-script.ts';
+import { redactTokens } from '../adapters/redact-tokens.ts';
 import { sampleFromSnapshots } from './sample-rates.ts';
 import type { CollectorMarks, CollectorSnapshot } from './snapshot.ts';
 
@@ -102,10 +103,10 @@ export class Participant {
       const page = this.slot.page;
       this.page = page;
       page.on('console', (message) => {
-        if (message.type() === 'error' && this.consoleErrors.length < MAX_CONSOLE_ERRORS) this.consoleErrors.push(message.text().slice(0, 500));
+        if (message.type() === 'error' && this.consoleErrors.length < MAX_CONSOLE_ERRORS) this.consoleErrors.push(redactTokens(message.text()).slice(0, 500));
       });
       page.on('pageerror', (error) => {
-        if (this.consoleErrors.length < MAX_CONSOLE_ERRORS) this.consoleErrors.push(`pageerror: ${String((error as Error).message ?? error).slice(0, 500)}`);
+        if (this.consoleErrors.length < MAX_CONSOLE_ERRORS) this.consoleErrors.push(`pageerror: ${redactTokens(String((error as Error).message ?? error)).slice(0, 500)}`);
       });
       const config = { exclude: this.options.adapter.excludePeerConnection ?? null };
       const collect = this.options.collect !== false;
@@ -183,6 +184,13 @@ export class Participant {
   async candidateType(): Promise<string | null> {
     if (!this.previous) return null;
     return this.previous.pcs.map((p) => p.counters?.candidateType).find((c) => c) ?? null;
+  }
+
+  /** What the platform says at the end of the window when the participant is no longer in the meeting, else null. */
+  async meetingState(): Promise<string | null> {
+    if (!this.page || this.crashed || !this.options.adapter.meetingState) return null;
+    const ctx = this.context(this.page, Date.now() + 3_000);
+    return withTimeout(this.options.adapter.meetingState(ctx), 3_000).catch((error: unknown) => `the page did not say (${(error as Error).message})`);
   }
 
   async leave(): Promise<void> {

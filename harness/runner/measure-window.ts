@@ -15,6 +15,7 @@ import { webrtcStatsSource } from '../collectors/webrtc-stats.ts';
 import type { BrowserPool } from '../participants/browser-pool.ts';
 import type { PoolBrowserRecord } from '../participants/pool-report.ts';
 import type { BusiestThread } from '../../results/summary/runner-health.ts';
+import { askWhoLeft } from './meeting-presence.ts';
 import type { TrialMember } from './place-participants.ts';
 import { sleep, type TrialHooks, type TrialPlan } from './trial-plan.ts';
 
@@ -58,5 +59,6 @@ export async function measureWindow(members: TrialMember[], pool: BrowserPool, p
     for (const done of (await plan.networks?.tick(t)) ?? []) hooks.progress(`  t=${t} s: ${done}`);
     if (t % 10 === 0) hooks.progress(`  ${t}/${scenario.durationS} s`);
   }
+  await askWhoLeft(members, hooks);
   return { samples: await samples.stop(), busiest: await busiest.stop(), browsers: await browsers.stop() };
 }

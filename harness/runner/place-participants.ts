@@ -15,6 +15,8 @@ export interface TrialMember {
   namespace: ParticipantNamespace | null;
   /** null until its join ended */
   outcome: JoinOutcome | null;
+  /** joined, then no longer in the meeting at the end of the window, in the platform's words (meeting-presence.ts) */
+  leftMeeting?: string | null;
 }
 
 export function createBrowserPool(plan: TrialPlan): BrowserPool {

@@ -66,3 +66,20 @@ export function resolveTarget(platform: ScenarioPlatform, lab: LabState | null):
 export function labPlatformInfo(platform: ScenarioPlatform): LabPlatformInfo | undefined {
   return isLabPlatform(platform) ? REFERENCE_PLATFORMS[platform.url.slice(LAB_PREFIX.length)]?.platform.describes : undefined;
 }
+
+/**
+ * The scenario without the lab platforms this machine cannot run (each one's own `check`: LiveKit not
+ * built for want of Go, a package missing), and why each was left out. For the demo, which compares
+ * what it can; a scenario the user wrote is refused whole instead (labUp says why).
+ */
+export async function withoutUnrunnableLabPlatforms(scenario: Scenario): Promise<{ scenario: Scenario; leftOut: string[] }> {
+  const leftOut: string[] = [];
+  const kept: ScenarioPlatform[] = [];
+  for (const platform of scenario.platforms) {
+    const registered = isLabPlatform(platform) ? REFERENCE_PLATFORMS[platform.url.slice(LAB_PREFIX.length)] : undefined;
+    const status = registered ? await registered.platform.check() : { ok: true, detail: '' };
+    if (status.ok) kept.push(platform);
+    else leftOut.push(`${platform.title ?? platform.id}: ${status.detail}`);
+  }
+  return { scenario: { ...scenario, platforms: kept }, leftOut };
+}

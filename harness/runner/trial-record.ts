@@ -45,6 +45,7 @@ export async function trialRecord(plan: TrialPlan, seen: TrialObservations): Pro
           samples: own.samples,
           inNamespace: m.namespace !== null,
           crashedDuringWindow: own.crashedDuringWindow,
+          leftMeeting: m.leftMeeting ?? null,
           where: m.participant.where,
           candidateType: await m.participant.candidateType().catch(() => null),
           artifacts: m.participant.artifacts,

@@ -17,7 +17,7 @@ export const platformSchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'lower-case letters, digits and "-" (it names the platform in reports)'),
     title: z.string().optional().describe('name shown to decision-makers, e.g. "Zimbra Connect (pilot)"'),
     adapter: z.string().describe('join recipe, see `meetbench platforms`'),
-    url: z.string().describe('base URL of the deployment, or a lab platform: "lab:janus", "lab:galene", "lab:carbonio" (a reconstruction of the Carbonio media plane), "lab:zimbra-p2p" (of the Zimbra Connect peer-to-peer calls)'),
+    url: z.string().describe('base URL of the deployment, or a lab platform: "lab:janus", "lab:livekit", "lab:galene", "lab:carbonio" (a reconstruction of the Carbonio media plane), "lab:zimbra-p2p" (of the Zimbra Connect peer-to-peer calls)'),
     options: z.record(z.string(), z.unknown()).default({}).describe('adapter options, see `meetbench platforms`'),
     acceptSelfSignedCertificate: z
       .boolean()

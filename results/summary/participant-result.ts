@@ -35,6 +35,8 @@ export interface ObservedParticipant {
   /** ran in a lab namespace: the kernel counted its bytes */
   inNamespace: boolean;
   crashedDuringWindow: boolean;
+  /** joined, then out of the meeting at the end of the window: what the platform said */
+  leftMeeting: string | null;
   /** where its browser ran: local, shared-N, cdp-N, grid-N */
   where: string | null;
   candidateType: string | null;
@@ -83,8 +85,12 @@ export function participantResult(observed: ObservedParticipant, platformId: str
     metrics,
     browser: observed.where,
     candidateType: observed.candidateType,
-    error: crashed ? `the browser disappeared during the measurement (crash or kill) on ${platformId}` : o.error,
-    errorStep: crashed ? 'browser-crashed' : o.errorStep,
+    error: crashed
+      ? `the browser disappeared during the measurement (crash or kill) on ${platformId}`
+      : observed.leftMeeting
+        ? `left the meeting during the measurement on ${platformId}: ${observed.leftMeeting}`
+        : o.error,
+    errorStep: crashed ? 'browser-crashed' : observed.leftMeeting ? 'in-meeting' : o.errorStep,
     artifacts: observed.artifacts,
     consoleErrors: observed.consoleErrors.slice(0, 20),
   };

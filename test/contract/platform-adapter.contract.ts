@@ -1,6 +1,7 @@
 /**
  * The platform-adapter contract: what every adapter must do, checked with real Chromium participants in
- * the lab's namespaces, on the real lab Janus or on a replica page whose media go through that Janus.
+ * the lab's namespaces, on a real lab platform (Janus, LiveKit) or on a replica page whose media go
+ * through the lab's Janus.
  *   - join: two senders join one room, each reaches the platform's joined signal with its own media flowing,
  *     and each receives the other's media through the SFU (downlink > 0 from getStats);
  *   - leave: the adapter's leave closes the participant's peer connections;
@@ -22,7 +23,8 @@ export interface AdapterExpectation {
   reason?: string;
   room: string;
   options: Record<string, unknown>;
-  failure: { via: 'renamed' | 'options'; options: Record<string, unknown>; step: string; mentions: string };
+  /** `target`: where the changed page runs when not where the adapter's other cases do (a replica of a lab platform) */
+  failure: { via: 'renamed' | 'options'; target?: string; options: Record<string, unknown>; step: string; mentions: string };
   neverAnswers: { step: string };
   variants: Array<{ name: string; room: string; options: Record<string, unknown>; excludedPeerConnections?: number }>;
   gaps: string[];
@@ -50,16 +52,16 @@ interface Joined {
 }
 
 export function platformAdapterContract(adapter: PlatformAdapter, expectation: AdapterExpectation, env: () => ContractEnvironment): void {
-  describe(`platform adapter contract: ${adapter.id} (${expectation.target === 'lab' ? 'real lab platform' : `replica ${expectation.target}`})`, () => {
+  describe(`platform adapter contract: ${adapter.id} (${expectation.target.startsWith('lab:') ? `real lab platform ${expectation.target.slice(4)}` : `replica ${expectation.target}`})`, () => {
     const started: Joined[] = [];
     const artifactDir = tempDir(`mb-contract-${adapter.id}-`);
     for (const gap of expectation.gaps) process.stdout.write(`  known gap of ${adapter.id}: ${gap}\n`);
 
-    const target = (variant: 'normal' | 'renamed', options: Record<string, unknown>, url?: string): PlatformTarget => ({
+    const target = (variant: 'normal' | 'renamed', options: Record<string, unknown>, url?: string, where = expectation.target): PlatformTarget => ({
       id: `contract-${adapter.id}`,
       adapter: adapter.id,
-      url: url ?? env().url(expectation.target, variant),
-      options: expand(options, env().url(expectation.target, 'normal')),
+      url: url ?? env().url(where, variant),
+      options: expand(options, env().url(where, 'normal')),
     });
 
     /** `members`: everyone the test puts in the room, in joining order (a 1:1 platform pairs them) */
@@ -143,7 +145,7 @@ export function platformAdapterContract(adapter: PlatformAdapter, expectation: A
 
     it(`failure reporting: a changed page fails at "${expectation.failure.step}" naming ${expectation.failure.mentions}, with a screenshot`, async () => {
       const options = { ...expectation.options, ...expectation.failure.options };
-      const platform = target(expectation.failure.via === 'renamed' ? 'renamed' : 'normal', options);
+      const platform = target(expectation.failure.via === 'renamed' ? 'renamed' : 'normal', options, undefined, expectation.failure.target);
       const joined = await joinOne(platform, 'bench3', expectation.room, FAIL_TIMEOUT_MS);
       try {
         expect(joined.outcome.joined).toBe(false);

@@ -1,7 +1,8 @@
 /**
- * Runs the platform-adapter contract against every registered adapter: janus-videoroom on the real lab
- * Janus, the others on replica pages served from the lab's Janus namespace (test/replicas), Galène skipped
- * with its reason. Needs root (namespaces); otherwise every part prints why it skips.
+ * Runs the platform-adapter contract against every registered adapter: the Janus adapters on the real lab
+ * Janus, livekit-meet on the real lab LiveKit, the others on replica pages served from the lab's Janus
+ * namespace (test/replicas), Galène skipped with its reason. Needs root (namespaces); otherwise every part
+ * prints why it skips.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ADAPTERS } from '../../harness/adapters/registry.ts';
 import { installCleanupHandlers, labDown, labUp, type LabState } from '../../harness/lab/index.ts';
-import { labMissing, shouldSkip } from '../helpers/requirements.ts';
+import { labMissing, livekitBlocked, livekitMissing, shouldSkip } from '../helpers/requirements.ts';
 import { startReplicas, type RunningReplicas } from '../replicas/start-replicas.ts';
 import type { ReplicaId } from '../replicas/replica-server.ts';
 import { platformAdapterContract, type AdapterExpectation, type ContractEnvironment } from './platform-adapter.contract.ts';
@@ -40,6 +41,9 @@ Object.assign(process.env, SECRETS, {
 });
 
 const root = !shouldSkip('test/contract/platform-adapter.test.ts', 'every adapter on the lab', labMissing());
+// the lab platforms the expectations name (lab:janus, lab:livekit); Janus also serves the replicas
+const labTargets = (): string[] => ['janus', ...Object.values(expectations).flatMap((e) => (typeof e === 'object' && e.target.startsWith('lab:') ? [e.target.slice(4)] : []))];
+const noLivekit = root ? livekitMissing() : null;
 
 // only the adapters named on MB_CONTRACT_ONLY (comma-separated) when set: handy while working on one
 const only = process.env.MB_CONTRACT_ONLY?.split(',').filter(Boolean);
@@ -56,7 +60,8 @@ describe.skipIf(!root)('platform adapters against the lab and the replicas', () 
 
   beforeAll(async () => {
     uninstall = installCleanupHandlers();
-    const up = await labUp({ dataDir, platforms: ['janus'], rooms: { count: 8 }, waitMs: 120_000 });
+    const platforms = [...new Set(labTargets())].filter((id) => id !== 'livekit' || noLivekit === null);
+    const up = await labUp({ dataDir, platforms, rooms: { count: 8 }, waitMs: 120_000 });
     lab = up.state;
     reused = up.reused;
     const janus = lab.platforms.find((p) => p.id === 'janus')!;
@@ -72,7 +77,7 @@ describe.skipIf(!root)('platform adapters against the lab and the replicas', () 
 
   const env = (): ContractEnvironment => ({
     url(target, variant) {
-      if (target === 'lab') return new URL(lab!.platforms.find((p) => p.id === 'janus')!.endpoints!.pageUrl.replace('{room}', '1')).origin;
+      if (target.startsWith('lab:')) return new URL(lab!.platforms.find((p) => p.id === target.slice(4))!.endpoints!.pageUrl.replace('{room}', '1')).origin;
       return replicas!.url(target as ReplicaId, variant);
     },
     neverAnswersUrl: replicas!.neverAnswersUrl,
@@ -94,6 +99,7 @@ describe.skipIf(!root)('platform adapters against the lab and the replicas', () 
       it.skip(`${id}: ${expectation.reason}`, () => undefined);
       continue;
     }
+    if (expectation.target === 'lab:livekit' && shouldSkip('test/contract/platform-adapter.test.ts', `${id} on the lab LiveKit`, noLivekit, { blocked: livekitBlocked() })) continue;
     platformAdapterContract(adapter, expectation, env);
   }
 });

@@ -1,6 +1,6 @@
 /**
- * A night end to end through the real CLI: two lab platforms (the lab's real Janus twice, with different
- * room bases: Galène cannot be installed here) × two scenarios × 3 repeats, tiny trials (2 participants,
+ * A night end to end through the real CLI: the lab's two real platforms (Janus and LiveKit) × two
+ * scenarios × 3 repeats, tiny trials (2 participants,
  * 1 s warm-up, 3 s measured). It must store one nightly run of 12 trials, write the scorecard, JUnit and
  * Markdown reports, post to a webhook receiver started here on 127.0.0.1 (JSON and Mattermost text), and
  * report a webhook that keeps failing without changing the night's exit code.
@@ -10,15 +10,16 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installCleanupHandlers, labDown, labUp } from '../../harness/lab/index.ts';
 import type { NightReport } from '../../harness/nightly/night-report.ts';
 import { type RunRecord } from '../../results/run-record.ts';
 import { EXIT_CODES } from '../../results/errors.ts';
 import { openStore } from '../../results/store/open-store.ts';
-import { labMissing, shouldSkip } from '../helpers/requirements.ts';
+import { labMissing, livekitBlocked, livekitMissing, shouldSkip } from '../helpers/requirements.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
-const skip = shouldSkip('test/e2e/nightly-suite.test.ts', 'a nightly suite on two lab platforms', labMissing());
+const skip = shouldSkip('test/e2e/nightly-suite.test.ts', 'a nightly suite on two lab platforms', labMissing() ?? livekitMissing(), { blocked: labMissing() === null && livekitBlocked() });
 
 // maxCpuPct 100: this 2-core machine is shared; the test is about the night's machinery, not the figures
 const scenario = (name: string, fps: number): string => `name: ${name}
@@ -58,11 +59,20 @@ describe.skipIf(skip)('meetbench nightly: two lab platforms × two scenarios × 
   const dir = tempDir('mb-nightly-');
   const dataDir = path.join(dir, 'data');
   let hook: Awaited<ReturnType<typeof receiver>>;
+  // the lab comes up once here, waiting for another process's lab to go (a shared machine); the night reuses it
+  const labDir = path.join(dir, 'lab');
+  let ownLab = false;
+  const uninstall = installCleanupHandlers();
 
   beforeAll(async () => {
     hook = await receiver();
+    ownLab = !(await labUp({ dataDir: labDir, platforms: ['janus', 'livekit'], waitMs: 300_000 })).reused;
+  }, 360_000);
+  afterAll(async () => {
+    hook?.server.close();
+    if (ownLab) await labDown(labDir).catch(() => undefined);
+    uninstall();
   });
-  afterAll(() => hook?.server.close());
 
   it('runs the night, stores one run, writes the reports and notifies', async () => {
     writeFileSync(path.join(dir, 'call.yaml'), scenario('call', 15));
@@ -81,8 +91,8 @@ measured:
       `name: e2e-night
 scenarios: [call.yaml, small-call.yaml]
 platforms:
-  - { id: janus-a, title: "Janus (rooms from 1)", adapter: janus-videoroom, url: "lab:janus", options: { roomBase: 1 } }
-  - { id: janus-b, title: "Janus (rooms from 3)", adapter: janus-videoroom, url: "lab:janus", options: { roomBase: 3 } }
+  - { id: janus, title: "Janus (lab)", adapter: janus-videoroom, url: "lab:janus" }
+  - { id: livekit, title: "LiveKit (lab)", adapter: livekit-meet, url: "lab:livekit" }
 repeats: 3
 criteria: criteria.yaml
 deadline: 30m
@@ -104,7 +114,7 @@ notify:
     expect(run.kind).toBe('nightly');
     expect(run.status).toBe('complete');
     expect(run.trials).toHaveLength(12);
-    expect(new Set(run.trials.map((t) => `${t.scenario}/${t.platform}`))).toEqual(new Set(['call/janus-a', 'call/janus-b', 'small-call/janus-a', 'small-call/janus-b']));
+    expect(new Set(run.trials.map((t) => `${t.scenario}/${t.platform}`))).toEqual(new Set(['call/janus', 'call/livekit', 'small-call/janus', 'small-call/livekit']));
     expect(run.trials.map((t) => t.repeat).sort()).toEqual([1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3]);
     // the exit code is the night's verdict; a real join on the lab must not fail or break
     expect(result.code, context).toBe(EXIT_CODES[run.verdict]);
@@ -113,19 +123,19 @@ notify:
     const reports = path.join(dataDir, 'reports', run.id);
     const night = JSON.parse(readFileSync(path.join(reports, 'night.json'), 'utf8')) as NightReport;
     expect(night.trials).toMatchObject({ planned: 12, measured: 12 });
-    expect(night.platforms.map((p) => p.platform).sort()).toEqual(['janus-a', 'janus-b']);
+    expect(night.platforms.map((p) => p.platform).sort()).toEqual(['janus', 'livekit']);
     expect(night.link).toBe(`http://127.0.0.1:8080/runs/${run.id}`);
 
     const junit = readFileSync(path.join(reports, 'junit.xml'), 'utf8');
     expect(XMLValidator.validate(junit)).toBe(true);
     const suites = new XMLParser({ ignoreAttributes: false }).parse(junit).testsuites.testsuite as { '@_name': string; testcase: unknown[] }[];
-    expect(suites.map((s) => s['@_name']).sort()).toEqual(['janus-a', 'janus-b']);
+    expect(suites.map((s) => s['@_name']).sort()).toEqual(['janus', 'livekit']);
     // 2 criteria × 2 scenarios per platform, the 3 repeats combined by their median
     for (const s of suites) expect(s.testcase).toHaveLength(4);
     const markdown = readFileSync(path.join(reports, 'report.md'), 'utf8');
     expect(markdown).toMatch(/^# meetbench /);
     expect(markdown).toContain('## Regressions against previous nights');
-    expect(readFileSync(path.join(reports, 'scorecard.txt'), 'utf8')).toMatch(/janus-a[\s\S]*janus-b/);
+    expect(readFileSync(path.join(reports, 'scorecard.txt'), 'utf8')).toMatch(/janus[\s\S]*livekit/i);
     expect(result.stdout).toContain(`night ${run.id}: ${run.verdict} (12/12 trials)`);
 
     // the webhooks: one JSON report, one Mattermost text, and the failing one reported after 3 attempts

@@ -4,7 +4,8 @@
  * everything and runs as root, so a skip there would hide a broken set-up. A part that is blocked by
  * something outside the project (a package the registries refuse) is allowed to skip, named as blocked.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { livekitServerInstall } from '../../harness/lab/livekit/livekit-release.ts';
 
 export const isRoot = (): boolean => typeof process.getuid === 'function' && process.getuid() === 0;
 
@@ -14,6 +15,20 @@ export function labMissing(): string | null {
   if (!existsSync('/usr/bin/janus')) return 'Janus is not installed (apt-get install -y janus janus-demos)';
   if (!existsSync('/usr/bin/chromium')) return 'Chromium is not installed (apt-get install -y chromium)';
   return null;
+}
+
+/** Why the lab cannot run LiveKit here (not built by the set-up, with the build's own error), or null. */
+export function livekitMissing(): string | null {
+  const install = livekitServerInstall();
+  if (existsSync(install.binary)) return null;
+  const said = existsSync(install.errorFile) ? `: ${readFileSync(install.errorFile, 'utf8').trim().split('\n')[0]}` : '';
+  return `the LiveKit server ${install.version} is not built (node scripts/setup.mjs builds it with Go)${said}`;
+}
+
+/** The module proxy refused what the LiveKit build needs (403): outside the project, so a skip, not a failure, in CI. */
+export function livekitBlocked(): boolean {
+  const install = livekitServerInstall();
+  return !existsSync(install.binary) && existsSync(install.errorFile) && /\b403\b|not available/.test(readFileSync(install.errorFile, 'utf8'));
 }
 
 export function chromiumMissing(): string | null {

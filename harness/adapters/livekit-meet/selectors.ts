@@ -13,4 +13,6 @@ export const SELECTORS = {
 export const PAGE_STATE = {
   /** set by Meet's DebugMode on both pages */
   connected: "!!window.__lk_room && window.__lk_room.state === 'connected'",
+  /** the room's connection state: connected, connecting, reconnecting, signalReconnecting, disconnected */
+  roomState: "window.__lk_room ? window.__lk_room.state : 'no room'",
 } as const;

@@ -14,6 +14,8 @@ import { loadCriteriaFile } from '../../../results/criteria/load-criteria.ts';
 import { loadScenario } from '../../scenario/load-scenario.ts';
 import { runScenario } from '../../runner/run-scenario.ts';
 import { planTrials } from '../../runner/trial-list.ts';
+import { withoutUnrunnableLabPlatforms } from '../../runner/scenario-lab.ts';
+import { HarnessError } from '../../errors.ts';
 import { resolveDataDir } from '../data-dir.ts';
 import { info, out } from '../output.ts';
 import { formatRunSummary } from '../run-summary.ts';
@@ -26,6 +28,8 @@ export interface ExecuteRunOptions {
   dataDir: string;
   criteria?: string;
   kind?: 'run' | 'demo' | 'nightly';
+  /** run the platforms this machine can, saying why the others were left out (the demo); otherwise the lab refuses the run */
+  leaveOutUnrunnable?: boolean;
 }
 
 /**
@@ -34,7 +38,13 @@ export interface ExecuteRunOptions {
  * run at a time per data dir.
  */
 export async function executeRun(options: ExecuteRunOptions): Promise<{ exitCode: number; runId: string; criteriaFile: string | undefined }> {
-  const scenario = loadScenario(options.file);
+  let scenario = loadScenario(options.file);
+  if (options.leaveOutUnrunnable) {
+    const runnable = await withoutUnrunnableLabPlatforms(scenario);
+    for (const why of runnable.leftOut) info(`left out, this machine cannot run it: ${why}`);
+    if (runnable.scenario.platforms.length === 0) throw new HarnessError('LAB_FAILED', `none of the platforms of ${options.file} can run on this machine`, { hint: 'node bin/meetbench.js doctor says what is missing' });
+    scenario = runnable.scenario;
+  }
   const criteriaFile = options.criteria ?? (scenario.criteria ? path.resolve(path.dirname(options.file), scenario.criteria) : undefined);
   // loaded once, before the lock: a bad criteria file is exit 2 even while another run holds the lock
   const criteria = criteriaFile ? loadCriteriaFile(criteriaFile) : undefined;

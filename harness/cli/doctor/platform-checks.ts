@@ -1,5 +1,5 @@
 /**
- * The lab's reference platforms: Janus and its demo pages, the reconstructions of Carbonio's media plane and
+ * The lab's reference platforms: Janus and its demo pages, LiveKit where it could be built, the reconstructions of Carbonio's media plane and
  * of Zimbra Connect's peer-to-peer calls, Galène where it could be built, coturn for TURN-only profiles.
  */
 import { existsSync } from 'node:fs';
@@ -48,6 +48,14 @@ export function platformChecks(dataDir: string): DoctorCheck[] {
     },
     { label: 'Carbonio media plane (lab:carbonio)', required: false, check: labPlatformCheck('carbonio') },
     { label: 'Zimbra Connect P2P (lab:zimbra-p2p)', required: false, check: labPlatformCheck('zimbra-p2p') },
+    {
+      label: 'LiveKit (lab)',
+      required: false,
+      check: async () => {
+        const r = await REFERENCE_PLATFORMS.livekit!.platform.check();
+        return r.ok ? { status: 'ok', detail: r.detail } : { status: 'missing', detail: r.detail, hint: 'node scripts/setup.mjs builds it from its Go module (needs Go); the lab runs without it' };
+      },
+    },
     {
       label: 'Galène',
       required: false,
