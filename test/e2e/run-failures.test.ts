@@ -105,7 +105,8 @@ platforms:
     url: lab:janus
 ${TWO_PARTICIPANTS}durationS: 4
 warmupS: 1
-timeouts: { joinMs: 6000 }
+# long enough for the lab Janus's joins on a busy 2-core machine (6 s was not, once), short for the test
+timeouts: { joinMs: 20000 }
 `,
     );
     const started = Date.now();
@@ -123,8 +124,8 @@ timeouts: { joinMs: 6000 }
       expect(p.error).toMatch(/127\.0\.0\.1/);
     }
     const janus = run.trials.find((t) => t.platform === 'janus')!;
-    expect(janus.participants.every((p) => p.joined)).toBe(true);
-    // two joins bounded by 6 s each, plus the Janus trial: far from hanging
+    expect(janus.participants.filter((p) => !p.joined).map((p) => `${p.name}: ${p.errorStep}: ${p.error}`)).toEqual([]);
+    // two joins bounded by 20 s each, side by side, plus the Janus trial: far from hanging
     expect(Date.now() - started).toBeLessThan(90_000);
     expect(participantBrowsers()).toEqual([]);
   });
