@@ -23,7 +23,8 @@ export interface VitestJsonReport {
     startTime: number;
     endTime: number;
     status: string;
-    assertionResults: Array<{ fullName: string; status: string; duration?: number | null }>;
+    message?: string;
+    assertionResults: Array<{ fullName: string; status: string; duration?: number | null; failureMessages?: string[] | null }>;
   }>;
 }
 
@@ -93,8 +94,32 @@ export function formatTimings(stages: StageLine[], reports: VitestJsonReport[], 
     for (const row of [...rows].sort((a, b) => b.ms - a.ms).slice(0, top)) table.push([row.name.length > 150 ? `${row.name.slice(0, 147)}...` : row.name, `${(row.ms / 1000).toFixed(1)} s`]);
     return table.toString();
   };
+  const failed = failures(reports, relative);
   return [
     `Time per stage\n${stageTable.toString()}`,
     ...(tests.length > 0 ? [`The ${top} slowest tests\n${slowest(tests, 'test')}`, `The ${top} slowest test files (hooks included)\n${slowest(files, 'file')}`] : []),
+    // last, so that the tail of a long CI log (often all one gets to see) names what failed and why
+    ...(failed.length > 0 ? [`Failed (${failed.length})\n${failed.join('\n')}`] : []),
   ].join('\n\n');
+}
+
+const firstLines = (text: string, lines = 3): string =>
+  text
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !/^\s+at /.test(line))
+    .slice(0, lines)
+    .map((line) => `    ${line.trim().slice(0, 300)}`)
+    .join('\n');
+
+/** each failed test (or file that failed outside its tests, in a hook) with the first lines of its error */
+function failures(reports: VitestJsonReport[], relative: (file: string) => string): string[] {
+  return reports.flatMap((r) =>
+    r.testResults.flatMap((f) => {
+      const tests = f.assertionResults
+        .filter((a) => a.status === 'failed')
+        .map((a) => `  ${relative(f.name)} > ${a.fullName}\n${firstLines((a.failureMessages ?? []).join('\n'))}`);
+      if (tests.length === 0 && f.status === 'failed') return [`  ${relative(f.name)} (outside its tests)\n${firstLines(f.message ?? 'no message')}`];
+      return tests;
+    }),
+  );
 }
