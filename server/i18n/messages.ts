@@ -195,6 +195,16 @@ const en = {
   labReconstruction: 'Lab reconstruction',
   labReconstructionLead: 'Not the product itself: its media plane rebuilt in the lab from public sources.',
   sources: 'Sources',
+  devices: 'Devices',
+  device: 'Device',
+  deviceScreen: 'Screen (CSS px × scale)',
+  touchPoints: 'Touch points',
+  cpuSlowdown: 'CPU slowed',
+  userAgentSeen: 'User agent the page read',
+  browserOwn: "the browser's own",
+  mobileLayout: 'mobile layout',
+  devicesExplain: "Emulated in Chromium through the DevTools protocol: screen, touch and user agent as the page sees them; the CPU slow-down applies to the page's main thread only (scripts, layout, paint), not to WebRTC's threads or the video codecs. A real tablet's hardware codecs, battery, heat and radio are not reproduced.",
+  notJoined: 'not joined',
 };
 
 export type MessageKey = keyof typeof en;
@@ -393,6 +403,16 @@ const fr: Messages = {
   labReconstruction: 'Reconstitution en laboratoire',
   labReconstructionLead: 'Pas le produit lui-même : son plan média reconstitué dans le laboratoire à partir de sources publiques.',
   sources: 'Sources',
+  devices: 'Appareils',
+  device: 'Appareil',
+  deviceScreen: 'Écran (px CSS × échelle)',
+  touchPoints: 'Points de contact',
+  cpuSlowdown: 'Processeur ralenti',
+  userAgentSeen: 'User agent lu par la page',
+  browserOwn: 'celui du navigateur',
+  mobileLayout: 'mise en page mobile',
+  devicesExplain: 'Émulés dans Chromium par le protocole DevTools : écran, tactile et user agent tels que la page les voit ; le ralentissement du processeur ne touche que le fil principal de la page (scripts, mise en page, dessin), pas les fils de WebRTC ni les codecs vidéo. Les codecs matériels, la batterie, la chauffe et la radio d’une vraie tablette ne sont pas reproduits.',
+  notJoined: 'pas connecté',
 };
 
 export const MESSAGES: Record<'en' | 'fr', Messages> = { en, fr };
