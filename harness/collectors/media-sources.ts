@@ -12,7 +12,6 @@ import type { ParticipantSource } from './participant-source.ts';
 
 export function mediaSourcesSource(page: () => Page | null, speaking: SpeakingOptions | null): ParticipantSource {
   let previous: MediaSourceSnapshot | null = null;
-  let previousAt = Date.now();
   return {
     name: 'media sources',
     read: async () => {
@@ -21,13 +20,14 @@ export function mediaSourcesSource(page: () => Page | null, speaking: SpeakingOp
       const snapshot = (await current.evaluate(() =>
         (window as unknown as { __meetbenchMediaSources?: { snapshot(): Promise<unknown> } }).__meetbenchMediaSources?.snapshot() ?? null,
       )) as MediaSourceSnapshot | null;
-      const now = Date.now();
-      const fields = snapshot && previous ? mediaSourceFields(previous, snapshot) : null;
-      const meant = speaking ? speakingShare(speaking.schedule, speaking.sender, speaking.senders, previousAt - speaking.epochMs, now - speaking.epochMs) : null;
+      const before = previous;
       previous = snapshot;
-      previousAt = now;
-      if (!fields) return null;
-      return meant === null ? fields : { ...fields, speaking: Math.round(meant * 100) / 100 };
+      if (!snapshot || !before) return null;
+      const fields = mediaSourceFields(before, snapshot);
+      if (!speaking) return fields;
+      // on the page's clock, between the two readings of its statistics: the page reads at its own pace
+      const meant = speakingShare(speaking.schedule, speaking.sender, speaking.senders, before.wallMs - speaking.epochMs, snapshot.wallMs - speaking.epochMs);
+      return { ...fields, speaking: Math.round(meant * 100) / 100 };
     },
   };
 }

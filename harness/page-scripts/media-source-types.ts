@@ -29,6 +29,8 @@ export interface AudioEnergy {
 export interface MediaSourceSnapshot {
   /** ms since navigation start */
   at: number;
+  /** the page's wall clock then (ms since 1970): the clock speaking turns are counted on */
+  wallMs: number;
   screen: VideoCounters;
   camera: VideoCounters;
   /** the microphone(s) sent, summed */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mediaSourceFields } from '../../../../harness/collectors/media-source-rates.ts';
 import { zeroVideo, type MediaSourceSnapshot } from '../../../../harness/page-scripts/media-source-types.ts';
 
-const snapshot = (at: number, over: Partial<MediaSourceSnapshot> = {}): MediaSourceSnapshot => ({ at, screen: zeroVideo(), camera: zeroVideo(), audioSent: { energy: 0, duration: 0 }, audioReceived: {}, ...over });
+const snapshot = (at: number, over: Partial<MediaSourceSnapshot> = {}): MediaSourceSnapshot => ({ at, wallMs: at, screen: zeroVideo(), camera: zeroVideo(), audioSent: { energy: 0, duration: 0 }, audioReceived: {}, ...over });
 
 describe('mediaSourceFields', () => {
   it('reports the screen share and the camera apart, as kbit/s and frames per second per stream', () => {
