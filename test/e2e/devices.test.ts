@@ -6,15 +6,13 @@
  * page shows the device. The cameras' frame rate sent is printed beside it: DevTools' throttling slows
  * the page's main thread, not WebRTC's encoder (docs/devices.md).
  */
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParticipantResult, RunRecord } from '../../results/run-record.ts';
 import { median } from '../../results/statistics.ts';
 import { openStore } from '../../results/store/open-store.ts';
 import type { RunningServer } from '../../server/start-server.ts';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
-import { runCli, runMeasuredScenario } from '../helpers/run-cli.ts';
+import { measureScenario } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { startViewer } from './viewer-harness.ts';
 
@@ -49,12 +47,7 @@ describe.skipIf(skip)('a tablet participant with its CPU slowed on the lab Janus
   let server: RunningServer | null = null;
 
   async function measure(device: string): Promise<Measured> {
-    const file = path.join(dataDir, `${device}.yaml`);
-    writeFileSync(file, scenario(device));
-    const result = await runMeasuredScenario(file, { dataDir });
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect([0, 4], `exit ${result.code}\n${result.stdout}\n${result.stderr.slice(-2000)}`).toContain(result.code);
-    const run = JSON.parse((await runCli(['report', 'latest', '--format', 'json'], { dataDir })).stdout) as RunRecord;
+    const { run } = await measureScenario(dataDir, device, scenario(device));
     return { run, tablets: run.trials.map((t) => t.participants.find((p) => p.name === 'bench2')!) };
   }
 

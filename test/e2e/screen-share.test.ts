@@ -3,12 +3,9 @@
  * without a picker, published through janus.js as a second publisher of its room), and it reaches every
  * other participant; the share's bandwidth and frame rate are reported apart from the cameras', both ways.
  */
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RunRecord } from '../../results/run-record.ts';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
-import { runCli, runMeasuredScenario } from '../helpers/run-cli.ts';
+import { measureScenario } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const skip = shouldSkip('test/e2e/screen-share.test.ts', 'a screen share on the lab Janus', labMissing());
@@ -17,9 +14,9 @@ describe.skipIf(skip)('a screen share on the lab Janus', () => {
   const dataDir = tempDir('mb-e2e-share-');
 
   it('reaches every receiver, its bandwidth and frame rate reported apart from the cameras', async () => {
-    const file = path.join(dataDir, 'share.yaml');
-    writeFileSync(
-      file,
+    const { run } = await measureScenario(
+      dataDir,
+      'share',
       `name: e2e-screen-share
 platforms:
   - { id: janus, adapter: janus-videoroom, url: "lab:janus" }
@@ -33,10 +30,6 @@ warmupS: 2
 timeouts: { joinMs: 60000 }
 `,
     );
-    const result = await runMeasuredScenario(file, { dataDir });
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect([0, 4], `exit ${result.code}\n${result.stdout}\n${result.stderr.slice(-2000)}`).toContain(result.code);
-    const run = JSON.parse((await runCli(['report', 'latest', '--format', 'json'], { dataDir })).stdout) as RunRecord;
     const trial = run.trials[0]!;
     expect(trial.screenShare).toEqual({ participant: 'bench1', width: 1280, height: 720, fps: 5, changeEveryS: 2 });
     const [sharer, ...receivers] = trial.participants;
