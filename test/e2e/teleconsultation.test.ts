@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../results/run-record.ts';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
-import { runCli, runWhenLabFree } from '../helpers/run-cli.ts';
+import { runCli } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const skip = shouldSkip('test/e2e/teleconsultation.test.ts', 'the teleconsultation template on the lab', labMissing());
@@ -17,7 +17,7 @@ const TEMPLATE = 'scenarios/platforms/teleconsultation.yaml';
 describe.skipIf(skip)('the teleconsultation template', () => {
   it('runs as one command on the lab: two trials, doctors on lan then vpn, patients as tablets on 4G, judged by its criteria', async () => {
     const dataDir = tempDir('mb-e2e-teleconsultation-');
-    const result = await runWhenLabFree(['run', TEMPLATE], { dataDir });
+    const result = await runCli(['run', TEMPLATE], { dataDir });
     expect(result.stderr).not.toMatch(/\n\s+at /);
     // passed, failed on a criterion, or inconclusive on a busy runner: all are measured runs
     expect([0, 1, 4], `exit ${result.code}\n${result.stdout}\n${result.stderr.slice(-2000)}`).toContain(result.code);

@@ -74,23 +74,6 @@ export async function runCli(args: string[], options: { dataDir?: string; env?: 
   return startCli(args, options).done;
 }
 
-/** how long a test waits for another run's lab (one lab per machine) before it gives up */
-const LAB_WAIT_MS = 6 * 60_000;
-
-/**
- * The CLI, run again while another process's lab holds the machine (exit 3, "a lab is already running"):
- * other checkouts' tests and engineers' runs share this machine's one lab, and their lab goes when they end.
- */
-export async function runWhenLabFree(args: string[], options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
-  const deadline = Date.now() + LAB_WAIT_MS;
-  for (;;) {
-    const result = await runCli(args, options);
-    if (result.code !== 3 || !/a lab is already running/.test(result.stderr) || Date.now() > deadline) return result;
-    process.stdout.write(`another run's lab holds the machine: waiting for it (${result.stderr.match(/data dir [^,]+/)?.[0] ?? ''})\n`);
-    await new Promise((resolve) => setTimeout(resolve, 10_000));
-  }
-}
-
 /**
  * `meetbench run FILE` for a test that measures: a saturated runner makes the trial `inconclusive` (exit 4)
  * and its numbers describe the machine, not the platform, so the test says so and runs the trial once
@@ -98,7 +81,7 @@ export async function runWhenLabFree(args: string[], options: { dataDir?: string
  * accepts exit 4 and its assertions then read that run (the report's `latest`).
  */
 export async function runMeasuredScenario(file: string, options: { dataDir: string; env?: Record<string, string>; extraArgs?: string[] }): Promise<CliResult> {
-  const run = (): Promise<CliResult> => runWhenLabFree(['run', file, ...(options.extraArgs ?? [])], options);
+  const run = (): Promise<CliResult> => runCli(['run', file, ...(options.extraArgs ?? [])], options);
   const first = await run();
   if (first.code !== 4) return first;
   // the trial's reason line of the summary, e.g. "janus-lan-r1: runner CPU averaged 91 % of 2 cores ..."
