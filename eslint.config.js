@@ -3,7 +3,7 @@
 //    nor server/; scenarios/ imports no other top-level folder;
 //  - in-page scripts import nothing from Node; one adapter never imports another;
 //  - the lab is used through its public API (harness/lab/index.ts) from outside harness/lab/;
-//  - the lower wings of harness/ (system/, network/, collectors/, lab/) never import the runner or the CLI.
+//  - the lower wings of harness/ (system/, network/, devices/, collectors/, lab/) never import the runner or the CLI.
 // Each zone's rules are gathered into one `no-restricted-imports` per file pattern, since a later config
 // object replaces an earlier one's options for the same rule.
 import js from '@eslint/js';
@@ -22,7 +22,7 @@ const LAB_PAGE = {
   message: "a lab page runs in the browser: its own folder and its platform's message types only.",
 };
 const LAB_API = { group: ['**/lab/*.ts', '!**/lab/index.ts'], message: 'use the lab through its public API, harness/lab/index.ts.' };
-const LOWER_WINGS = { group: ['**/runner/**', '**/cli/**', '**/nightly/**', '**/capacity/**'], message: 'system/, network/, collectors/ and lab/ sit below the runner and the CLI: they never import them.' };
+const LOWER_WINGS = { group: ['**/runner/**', '**/cli/**', '**/nightly/**', '**/capacity/**'], message: 'system/, network/, devices/, collectors/ and lab/ sit below the runner and the CLI: they never import them.' };
 const otherAdapters = (name) =>
   adapterFolders.filter((other) => other !== name).map((other) => ({ group: [`**/adapters/${other}/**`, `../${other}/**`], message: 'one adapter never imports another; share code through harness/adapters/ helpers.' }));
 
@@ -43,9 +43,9 @@ export default tseslint.config(
   restrict(['results/**'], [RESULTS]),
   restrict(['scenarios/**'], [SCENARIOS]),
   restrict(['harness/page-scripts/**'], [PAGE]),
-  restrict(['harness/system/**', 'harness/network/**', 'harness/collectors/**'], [LAB_API, LOWER_WINGS]),
+  restrict(['harness/system/**', 'harness/network/**', 'harness/devices/**', 'harness/collectors/**'], [LAB_API, LOWER_WINGS]),
   restrict(['harness/lab/**'], [LOWER_WINGS]),
   restrict(['harness/lab/*/page/**'], [LOWER_WINGS, LAB_PAGE]),
-  restrict(['harness/**', 'scripts/**'], [LAB_API], ['harness/lab/**', 'harness/page-scripts/**', 'harness/system/**', 'harness/network/**', 'harness/collectors/**', 'harness/adapters/**']),
+  restrict(['harness/**', 'scripts/**'], [LAB_API], ['harness/lab/**', 'harness/page-scripts/**', 'harness/system/**', 'harness/network/**', 'harness/devices/**', 'harness/collectors/**', 'harness/adapters/**']),
   ...adapterFolders.map((name) => restrict([`harness/adapters/${name}/**`], [LAB_API, ...otherAdapters(name)])),
 );

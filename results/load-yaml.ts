@@ -25,6 +25,18 @@ export function readYamlFile(file: string): string {
   return readInputFile(file, MAX_YAML_BYTES);
 }
 
+/**
+ * A loader that reads each file once per process: catalogues (network profiles, devices) are read by
+ * every trial and every validation, and do not change while meetbench runs.
+ */
+export function cachedYamlLoader<S extends z.ZodType>(schema: S): (file: string) => z.output<S> {
+  const cache = new Map<string, z.output<S>>();
+  return (file) => {
+    if (!cache.has(file)) cache.set(file, loadYamlWithSchema(file, schema));
+    return cache.get(file) as z.output<S>;
+  };
+}
+
 /** Same as loadYamlWithSchema, from text already in memory; `file` is only used in messages. */
 export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: string, schema: S): z.output<S> {
   // the same cap for text already in memory (validate --stdin, tests): parse time grows with the node count

@@ -49,6 +49,35 @@ export const timelineEventSchema = z.object({
 });
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 
+/**
+ * The device a participant was (scenario `participants.groups[].device`): the profile as applied, and what
+ * its page read once joined (null when it never joined). Absent: the browser as it is, nothing emulated.
+ */
+export const participantDeviceSchema = z.object({
+  name: z.string(),
+  title: z.string(),
+  viewport: z.object({ width: z.number(), height: z.number() }),
+  deviceScaleFactor: z.number(),
+  mobile: z.boolean(),
+  touchPoints: z.number(),
+  /** the user agent sent, null: the browser's own */
+  userAgent: z.string().nullable(),
+  /** the page's main thread ran this many times slower (DevTools CPU throttling) */
+  cpuSlowdown: z.number(),
+  observed: z
+    .object({
+      userAgent: z.string(),
+      width: z.number(),
+      height: z.number(),
+      devicePixelRatio: z.number(),
+      maxTouchPoints: z.number(),
+      uaMobile: z.boolean().nullable(),
+      uaPlatform: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type ParticipantDevice = z.infer<typeof participantDeviceSchema>;
+
 export const participantResultSchema = z.object({
   name: z.string(),
   role: z.enum(['sender', 'receiver']).default('sender'),
@@ -89,6 +118,8 @@ export const participantResultSchema = z.object({
     .optional(),
   /** timeline actions that touched this participant, with the recovery after a cut */
   timeline: z.array(timelineEventSchema).optional(),
+  /** the device it was (viewport, touch, user agent, CPU slow-down), when its group names one */
+  device: participantDeviceSchema.optional(),
   /** where the participant's browser ran: local (its own process), shared-N (a context of a shared browser), cdp-N, grid-N */
   browser: z.string().nullable().optional(),
   /** the ICE candidate type of the selected pair: host, srflx, prflx or relay */
@@ -193,6 +224,16 @@ export const trialMediaSchema = z.object({
   height: z.number().int(),
   fps: z.number(),
   microphone: z.enum(['device', 'generated', 'mixed']),
+  /** who talked when (scenario participants.media.speaking); absent: everyone all the time */
+  speaking: z
+    .object({
+      pattern: z.enum(['always', 'turns', 'share']),
+      turnS: z.number().optional(),
+      speakers: z.number().optional(),
+      share: z.number().optional(),
+      burstS: z.number().optional(),
+    })
+    .optional(),
 });
 export type TrialMedia = z.infer<typeof trialMediaSchema>;
 
@@ -242,6 +283,8 @@ export const trialSchema = z.object({
   notMeasured: z.array(z.object({ metric: z.string(), why: z.string() })).optional(),
   /** what the senders sent (scenario participants.media); absent from records made before it was kept */
   media: trialMediaSchema.optional(),
+  /** the screen share of the trial (scenario screenShare): who shared what; the sharer's error says when it did not start */
+  screenShare: z.object({ participant: z.string(), width: z.number(), height: z.number(), fps: z.number(), changeEveryS: z.number() }).optional(),
   /** collectors that failed during the trial (their data is missing, the rest stands), e.g. "busiest thread: stop: …" */
   collectorErrors: z.array(z.string()).optional(),
   /** how the platform carries media, when its adapter says (bandwidth planning projects with it) */
@@ -300,6 +343,20 @@ export interface Sample {
   kernelDownlinkPayloadKbps?: number | null;
   cpuPct?: number | null;
   memoryMb?: number | null;
+  /** a screen share's video apart from the camera's (scenario screenShare): kbit/s and frames per second per stream */
+  screenUplinkKbps?: number | null;
+  screenDownlinkKbps?: number | null;
+  screenFpsSent?: number | null;
+  screenFpsReceived?: number | null;
+  screenFrameHeightReceived?: number | null;
+  cameraUplinkKbps?: number | null;
+  cameraDownlinkKbps?: number | null;
+  cameraFpsReceived?: number | null;
+  /** average audio level over the second (getStats energy; 0 silence, 1 full scale): the microphone sent, the loudest stream received */
+  audioLevelSent?: number | null;
+  audioLevelReceived?: number | null;
+  /** the share of the second the speaking schedule had this sender talk (0 to 1) */
+  speaking?: number | null;
 }
 
 /** Verdict precedence when several trials make a run: broken beats inconclusive beats failed beats passed. */

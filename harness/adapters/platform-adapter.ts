@@ -14,6 +14,7 @@ export interface Capabilities {
   receiveOnly: boolean;
   /** several rooms can run at once on one deployment */
   rooms: boolean;
+  /** a participant can share a screen (the adapter's `screenShare` says how) */
   screenShare: boolean;
   /** the platform runs in meetbench's lab (a real server), not only as a replica page */
   lab: boolean;
@@ -58,6 +59,20 @@ export interface JoinContext {
   secret(name: string): string | undefined;
 }
 
+/**
+ * How a participant shares a screen on this platform (scenario `screenShare`): through the platform's own
+ * share control or client, whose getDisplayMedia call meetbench answers with a generated document, no
+ * picker (page-scripts/screen-document.ts).
+ */
+export interface ScreenShareSupport {
+  /** after the sharer joined: start the share as a user of this platform would */
+  start(ctx: JoinContext): Promise<void>;
+  /** a function body run in every participant's page: the ids of the received video tracks that carry a share */
+  receivedTracks: string;
+  /** why these options cannot share, or null when they can */
+  unsupported?(options: Record<string, unknown>): string | null;
+}
+
 export interface PlatformAdapter {
   id: string;
   title: string;
@@ -81,6 +96,8 @@ export interface PlatformAdapter {
   meetingState?(ctx: JoinContext): Promise<string | null>;
   /** leave the meeting cleanly (best effort; the runner closes the browser anyway) */
   leave(ctx: JoinContext): Promise<void>;
+  /** present exactly when capabilities.screenShare is true */
+  screenShare?: ScreenShareSupport;
   /** peer connections the adapter wants excluded from bandwidth (e.g. BBB's echo test), by a test on their config */
   excludePeerConnection?: string;
   /**

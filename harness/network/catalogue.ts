@@ -3,20 +3,16 @@
  * `networkProfiles` come first, then the catalogue. Unknown names are refused with the list of known ones.
  */
 import { fileURLToPath } from 'node:url';
-import { loadYamlWithSchema } from '../../results/load-yaml.ts';
+import { cachedYamlLoader } from '../../results/load-yaml.ts';
 import { HarnessError } from '../errors.ts';
 import { catalogueSchema, type Catalogue, type NamedProfile, type NetworkProfile } from './profile-schema.ts';
 
 export const CATALOGUE_FILE = fileURLToPath(new URL('../../scenarios/networks.yaml', import.meta.url));
 
-const cache = new Map<string, Catalogue>();
+const load = cachedYamlLoader(catalogueSchema);
 
 export function loadCatalogue(file = CATALOGUE_FILE): Catalogue {
-  const cached = cache.get(file);
-  if (cached) return cached;
-  const catalogue = loadYamlWithSchema(file, catalogueSchema);
-  cache.set(file, catalogue);
-  return catalogue;
+  return load(file);
 }
 
 /**

@@ -225,6 +225,8 @@ interface PcEntry {
     peerConnections: () =>
       entries.map((e) => ({ id: e.id, connected: e.connectedAt !== null, excluded: e.excluded, closed: e.closed, state: e.pc.connectionState, ice: e.pc.iceConnectionState })),
     snapshot,
+    // the connections snapshot() reads, for readers beside it (media-sources.ts)
+    connections: () => entries.filter((e) => !e.excluded && e.connectedAt !== null && !e.closed).map((e) => e.pc),
     errors: () => [...errors],
   };
 })();

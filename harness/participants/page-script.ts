@@ -8,7 +8,7 @@ import { buildSync } from 'esbuild';
 
 const cache = new Map<string, string>();
 
-export function pageScript(name: 'collector' | 'fake-media' | 'generated-media' | 'no-audio-playout'): string {
+export function pageScript(name: 'collector' | 'fake-media' | 'generated-media' | 'no-audio-playout' | 'speaking' | 'screen-document' | 'media-sources'): string {
   const cached = cache.get(name);
   if (cached) return cached;
   const file = fileURLToPath(new URL(`../page-scripts/${name}.ts`, import.meta.url));

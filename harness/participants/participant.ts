@@ -8,9 +8,12 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { JoinContext, ParticipantInfo, PlatformAdapter, PlatformTarget } from '../adapters/platform-adapter.ts';
 import { JoinStepError } from '../errors.ts';
+import type { NamedDevice } from '../devices/device-schema.ts';
+import { emulateDevice, observeDevice, type ObservedDevice } from '../devices/emulate-device.ts';
 import type { Sample } from '../../results/run-record.ts';
 import { closeParticipantBrowser, launchParticipantBrowser } from './browser-process.ts';
 import type { AcquireSlot, BrowserSlot } from './browser-slot.ts';
+import { installMediaPatterns, type MediaPatterns } from './media-patterns.ts';
 import { pageScript } from './page-script.ts';
 import { redactTokens } from '../adapters/redact-tokens.ts';
 import { sampleFromSnapshots } from './sample-rates.ts';
@@ -31,6 +34,10 @@ export interface ParticipantOptions {
   artifactDir: string;
   /** false: remote audio is received but not played (page-scripts/no-audio-playout.ts) */
   playAudio?: boolean;
+  /** talking on a schedule, sharing a screen, stats by media source (media-patterns.ts) */
+  patterns?: MediaPatterns;
+  /** the device this participant is (scenarios/devices.yaml); absent: the browser as it is */
+  device?: NamedDevice | null;
   /** false only to measure the collector's own cost (npm run bench:collector): no stats, no phases */
   collect?: boolean;
 }
@@ -58,6 +65,10 @@ export class Participant {
   private previous: CollectorSnapshot | null = null;
   private closing = false;
   private step = 'launch';
+  /** ms after navigation start at which the share was up (the sharer only) */
+  screenShareStartedMs: number | null = null;
+  /** the device as applied (its user agent with the browser's version) and what the page read of it once joined */
+  device: { userAgent: string | null; observed: ObservedDevice | null } | null = null;
 
   constructor(options: ParticipantOptions) {
     this.options = options;
@@ -115,6 +126,13 @@ export class Participant {
       if (this.options.info.role === 'sender') {
         await page.evaluateOnNewDocument(`window.__meetbenchMedia = ${JSON.stringify(this.options.media)};\n${pageScript('fake-media')}`);
       }
+      if (this.options.patterns) await installMediaPatterns(page, this.options.patterns);
+      const device = this.options.device;
+      if (device) {
+        // before the first navigation: a mobile layout or a touch screen needs a new document
+        this.step = 'device';
+        this.device = { userAgent: await emulateDevice(page, device), observed: null };
+      }
       const ctx = this.context(page, deadline);
       if (this.options.platform.acceptSelfSignedCertificate) {
         // opted in per platform (in-house deployments with a private CA); the whole browser holds only this platform's participants
@@ -132,13 +150,34 @@ export class Participant {
       this.step = 'media';
       await this.waitForOwnMedia(page, deadline);
       const marks = await this.marks();
-      return { joined: true, marks, joinTimeMs: joinTime(marks, this.options.info.role), error: null, errorStep: null };
+      if (this.device) this.device.observed = await observeDevice(page).catch(() => null);
+      const shareError = await this.startScreenShare(ctx);
+      return { joined: true, marks, joinTimeMs: joinTime(marks, this.options.info.role), error: shareError, errorStep: shareError ? 'screen-share' : null };
     } catch (error) {
       const step = error instanceof JoinStepError ? error.step : this.crashed ? 'browser-crashed' : this.step;
       const message = error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
       await this.saveFailureArtifacts(step);
       // bounded: during a navigation that never answers, page.evaluate waits for the protocol timeout (30 s)
       return { joined: false, marks: await withTimeout(this.marks(), 2_000).catch(() => ({})), joinTimeMs: null, error: message, errorStep: step };
+    }
+  }
+
+  /**
+   * The sharer, once in: the share started through the platform's own control, within what is left of the
+   * join budget. A share that does not start leaves the participant in the meeting, with the error (the
+   * trial then fails: the scenario asked for a share); null when it started or nothing was to share.
+   */
+  private async startScreenShare(ctx: JoinContext): Promise<string | null> {
+    const share = this.options.adapter.screenShare;
+    if (!this.options.patterns?.screenDocument || !share) return null;
+    this.step = 'screen-share';
+    try {
+      await share.start(ctx);
+      this.screenShareStartedMs = await ctx.page.evaluate(() => Math.round(performance.now()));
+      return null;
+    } catch (error) {
+      await this.saveFailureArtifacts('screen-share');
+      return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
     }
   }
 

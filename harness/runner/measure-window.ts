@@ -9,6 +9,7 @@ import { browserGroupsCollector } from '../collectors/browser-groups.ts';
 import { browserProcessSource } from '../collectors/browser-process.ts';
 import { guard, type Collected, type GuardedCollector } from '../collectors/collector.ts';
 import { kernelCountersSource } from '../collectors/kernel-counters.ts';
+import { mediaSourcesSource } from '../collectors/media-sources.ts';
 import { participantSamplesCollector, type ParticipantSamples } from '../collectors/participant-samples.ts';
 import type { ParticipantSource } from '../collectors/participant-source.ts';
 import { webrtcStatsSource } from '../collectors/webrtc-stats.ts';
@@ -27,8 +28,11 @@ export interface WindowResults {
 
 function sourcesOf(member: TrialMember): ParticipantSource[] {
   const pid = member.participant.browserPid;
+  const patterns = member.participant.options.patterns;
   return [
     webrtcStatsSource(member.participant),
+    // a screen share and speaking turns: statistics by media source, where the scenario has them
+    ...(patterns?.mediaSources ? [mediaSourcesSource(() => (member.participant.crashed ? null : member.participant.page), patterns.speaking ?? null)] : []),
     ...(member.namespace ? [kernelCountersSource(member.namespace)] : []),
     // a browser of its own (contexts of shared browsers have no pid): its process tree is the participant's CPU and memory
     ...(pid ? [browserProcessSource(pid)] : []),

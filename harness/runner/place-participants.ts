@@ -1,13 +1,15 @@
 /**
  * The placement phase of a trial: where each participant runs (a browser of its own, a context of a shared
  * one, a remote browser; see participants/browser-pool.ts), its lab namespace shaped before its browser
- * starts (not one packet leaves unshaped), its room and role. Senders take the first indexes, receivers
+ * starts (not one packet leaves unshaped), its room and role, its device. Senders take the first indexes, receivers
  * the last; participant i goes to room i mod rooms.count.
  */
 import type { ParticipantNamespace } from '../lab/index.ts';
+import { assignDevices } from '../devices/participant-devices.ts';
 import { microphonesOpened } from '../participants/audio-inputs.ts';
 import { BrowserPool } from '../participants/browser-pool.ts';
 import { Participant, type JoinOutcome } from '../participants/participant.ts';
+import { participantPatterns } from './participant-patterns.ts';
 import type { TrialPlan } from './trial-plan.ts';
 
 export interface TrialMember {
@@ -42,6 +44,9 @@ export async function placeParticipants(plan: TrialPlan, pool: BrowserPool, arti
   const { count, receivers, namePrefix } = scenario.participants;
   const rooms = scenario.rooms.count;
   const nameOf = (i: number): string => `${namePrefix}${i + 1}`;
+  const devices = assignDevices(scenario.participants.groups, count, scenario.deviceProfiles);
+  // every page counts speaking turns from this moment
+  const epochMs = Date.now();
   for (let i = 0; i < count; i += 1) {
     const name = nameOf(i);
     const roomMembers = Array.from({ length: count }, (_, j) => j).filter((j) => j % rooms === i % rooms).map(nameOf);
@@ -52,6 +57,8 @@ export async function placeParticipants(plan: TrialPlan, pool: BrowserPool, arti
       platform: target,
       adapter: plan.networks?.adapterFor(i, adapter) ?? adapter,
       media: scenario.participants.media,
+      device: devices[i] ?? null,
+      patterns: participantPatterns(scenario, adapter, i, epochMs),
       playAudio: scenario.runner.playAudio,
       joinTimeoutMs: scenario.timeouts.joinMs,
       closeTimeoutMs: scenario.timeouts.closeMs,

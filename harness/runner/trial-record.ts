@@ -4,6 +4,7 @@
  * sent, and the errors of collectors that failed (their data is then missing, never made up).
  */
 import type { Trial } from '../../results/run-record.ts';
+import { participantDevice } from '../../results/summary/participant-device.ts';
 import { participantResult } from '../../results/summary/participant-result.ts';
 import { judgeRunner } from '../../results/summary/runner-health.ts';
 import { trialVerdict } from '../../results/summary/trial-verdict.ts';
@@ -19,6 +20,7 @@ import { webLoadMetrics, type WebLoadResult } from '../web-load/run-web-load.ts'
 import type { WindowResults } from './measure-window.ts';
 import type { TrialMember } from './place-participants.ts';
 import type { TrialPlan } from './trial-plan.ts';
+import { trialMedia } from './trial-media.ts';
 
 export interface TrialObservations {
   startedAt: string;
@@ -55,7 +57,13 @@ export async function trialRecord(plan: TrialPlan, seen: TrialObservations): Pro
         webLoadMetrics(seen.webLoad),
       );
       // the profile it had, what was (not) applied, and the recovery after cuts
-      return Object.assign(result, plan.networks?.result(i, own.samples, result.role, own.crashedDuringWindow) ?? {});
+      Object.assign(result, plan.networks?.result(i, own.samples, result.role, own.crashedDuringWindow) ?? {});
+      const device = m.participant.options.device;
+      if (device) {
+        const applied = m.participant.device;
+        result.device = participantDevice({ name: device.name, ...device.profile, userAgent: applied?.userAgent ?? device.profile.userAgent }, applied?.observed ?? null);
+      }
+      return result;
     }),
   );
   const cpu = seen.runnerCpu.value;
@@ -88,7 +96,8 @@ export async function trialRecord(plan: TrialPlan, seen: TrialObservations): Pro
     ...(browsers.length > 0 ? { browsers } : {}),
     ...(seen.webLoad ? { webLoad: seen.webLoad } : {}),
     ...(notMeasured.length > 0 ? { notMeasured } : {}),
-    media: { ...scenario.participants.media, microphone: microphoneUsed(scenario.participants.media.microphone, localSenders, senders - localSenders) },
+    media: trialMedia(scenario, microphoneUsed(scenario.participants.media.microphone, localSenders, senders - localSenders)),
+    ...(scenario.screenShare ? { screenShare: { ...scenario.screenShare } } : {}),
     ...(errors.length > 0 ? { collectorErrors: errors } : {}),
     ...(mediaModel ? { mediaModel } : {}),
     ...(roomLimit ? { roomLimit } : {}),

@@ -1,6 +1,7 @@
 /**
  * Which kind of meetbench file is this? Decided from its top-level keys (a scenario has `participants`,
- * a suite `scenarios`, a criteria file `measured` or `declared`, a network-profile catalogue `profiles`),
+ * a suite `scenarios`, a criteria file `measured` or `declared`, a network-profile catalogue `profiles`, a
+ * device-profile catalogue `devices`),
  * falling back on its name, so
  * `meetbench validate *.yaml` checks each file against the right schema.
  */
@@ -10,7 +11,7 @@ import { loadScenario } from './load-scenario.ts';
 import { readYamlFile } from '../../results/load-yaml.ts';
 import { InputError } from '../../results/input-error.ts';
 
-export type FileKind = 'scenario' | 'suite' | 'criteria' | 'network catalogue';
+export type FileKind = 'scenario' | 'suite' | 'criteria' | 'network catalogue' | 'device catalogue';
 
 export function detectFileKind(file: string): FileKind {
   try {
@@ -22,6 +23,7 @@ export function detectFileKind(file: string): FileKind {
       if (keys.includes('scenarios')) return 'suite';
       if (keys.includes('measured') || keys.includes('declared')) return 'criteria';
       if (keys.includes('profiles')) return 'network catalogue';
+      if (keys.includes('devices')) return 'device catalogue';
     }
   } catch (error) {
     // a file that cannot be read is reported now; broken YAML by the kind's own loader, with file and line
@@ -31,6 +33,7 @@ export function detectFileKind(file: string): FileKind {
   if (name.includes('criteria')) return 'criteria';
   if (name.includes('suite') || name.includes('nightly')) return 'suite';
   if (name.includes('network')) return 'network catalogue';
+  if (name.includes('device')) return 'device catalogue';
   return 'scenario';
 }
 
@@ -47,6 +50,10 @@ const VALIDATORS: Record<FileKind, Validator> = {
   'network catalogue': async (file) => {
     const { loadCatalogue } = await import('../network/catalogue.ts');
     loadCatalogue(file);
+  },
+  'device catalogue': async (file) => {
+    const { loadDeviceCatalogue } = await import('../devices/catalogue.ts');
+    loadDeviceCatalogue(file);
   },
   suite: async (file) => {
     const { loadSuite } = await import('./load-suite.ts');

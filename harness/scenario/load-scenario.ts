@@ -6,6 +6,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { parseYamlWithSchema, readYamlFile } from '../../results/load-yaml.ts';
 import { InputError, formatPath, type InputProblem } from '../../results/input-error.ts';
 import { ADAPTERS } from '../adapters/registry.ts';
+import { scenarioDeviceProblems, screenShareProblems } from './participant-fit.ts';
 import { scenarioSchema, type Scenario } from './scenario-schema.ts';
 
 export function loadScenario(file: string, text?: string): Scenario {
@@ -32,13 +33,14 @@ export function loadScenario(file: string, text?: string): Scenario {
     }
   });
   problems.push(...adapterFitProblems(scenario).map(({ index, message }) => ({ path: `platforms[${index}].adapter`, line: null, message })));
+  problems.push(...scenarioDeviceProblems(scenario));
   if (problems.length > 0) throw new InputError(file, withLines(source, problems));
   return scenario;
 }
 
 /** What the scenario asks of each platform's adapter that the adapter cannot do, by platform index. */
 export function adapterFitProblems(scenario: Scenario): { index: number; message: string }[] {
-  return [...receiveOnlyProblems(scenario), ...sharedProfileProblems(scenario), ...roomSizeProblems(scenario), ...roomLimitProblems(scenario)];
+  return [...receiveOnlyProblems(scenario), ...sharedProfileProblems(scenario), ...roomSizeProblems(scenario), ...roomLimitProblems(scenario), ...screenShareProblems(scenario)];
 }
 
 /**

@@ -5,10 +5,12 @@
  */
 import { z } from 'zod';
 import { profileNameSchema, profileSchema } from '../network/profile-schema.ts';
+import { deviceNameSchema, deviceOverrideSchema } from '../devices/device-schema.ts';
 import { capacitySchema } from './capacity-schema.ts';
 import { MAX_AUDIO_INPUTS_PER_BROWSER, MICROPHONES, microphonesOpened, sendersInFirstBrowser } from '../participants/audio-inputs.ts';
 import { remoteCount, remoteSchema } from '../participants/remote-browsers.ts';
 import { webLoadSchema } from './web-load-schema.ts';
+import { screenShareSchema, speakingSchema } from './media-patterns-schema.ts';
 
 const positiveInt = (max: number) => z.number().int().min(1).max(max);
 
@@ -36,6 +38,7 @@ export const mediaSchema = z.strictObject({
     .describe(
       "device: Chromium's fake microphone, opened and processed as the platform asks (at most 16 per browser); generated: a tone generated in the page and sent as Opus, with no audio device and no audio processing: cheaper, no 16-per-browser limit, and coded as a participant who talks all the time (docs/scale.md)",
     ),
+  speaking: speakingSchema,
 });
 
 // network profiles: participant groups, inline profiles, timeline actions; see docs/networks.md
@@ -43,6 +46,10 @@ const groupSchema = z.strictObject({
   name: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,30}$/, 'letters, digits, "-" and "_"').optional().describe('names the group in timeline actions'),
   count: positiveInt(64),
   network: z.string().optional().describe("network profile of this group; default: the trial's network"),
+  device: z
+    .union([deviceNameSchema, deviceOverrideSchema])
+    .optional()
+    .describe('device profile of this group (scenarios/devices.yaml or deviceProfiles), or one of its own; default: the browser as it is (docs/devices.md)'),
 });
 
 const targetFields = {
@@ -69,7 +76,7 @@ export const scenarioSchema = z
       .strictObject({
         count: positiveInt(64).describe('participants per trial'),
         receivers: z.number().int().min(0).default(0).describe('how many of them join receive-only'),
-        media: mediaSchema.default({ width: 320, height: 180, fps: 15, microphone: 'device' }),
+        media: mediaSchema.default({ width: 320, height: 180, fps: 15, microphone: 'device', speaking: 'always' }),
         rampUpMs: z.number().int().min(0).max(600_000).default(1000).describe('pause between two joins'),
         namePrefix: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits (some platforms refuse other characters)').default('bench'),
         groups: z.array(groupSchema).min(1).optional().describe('participants split in groups with their own network profile, in order'),
@@ -87,8 +94,10 @@ export const scenarioSchema = z
     warmupS: z.number().min(0).max(3_600).default(5).describe('seconds after the last join that are not measured'),
     networks: z.array(z.string()).min(1).default(['lan']).describe('network profiles to run the scenario under (scenarios/networks.yaml or networkProfiles)'),
     networkProfiles: z.record(profileNameSchema, profileSchema).default({}).describe('custom network profiles, by name, besides the catalogue'),
+    deviceProfiles: z.record(deviceNameSchema, deviceOverrideSchema).default({}).describe('custom device profiles, by name, besides the catalogue (scenarios/devices.yaml)'),
     acceptPartialShaping: z.boolean().default(false).describe('run even when this machine cannot apply every part of a profile (the report says what was not applied)'),
     timeline: z.array(timelineActionSchema).default([]).describe('network actions during the measurement window'),
+    screenShare: screenShareSchema.optional(),
     repeats: positiveInt(100).default(1),
     timeouts: z
       .strictObject({
@@ -128,6 +137,14 @@ export const scenarioSchema = z
         path: ['runner', 'participantsPerBrowser'],
         message: `${perBrowser} participants per browser puts ${sendersInFirstBrowser(perBrowser, senders)} senders in one, but Chromium opens at most ${MAX_AUDIO_INPUTS_PER_BROWSER} microphones per browser (the others fail, or publish without audio); expected at most ${MAX_AUDIO_INPUTS_PER_BROWSER}, or leave it out (meetbench then splits at ${MAX_AUDIO_INPUTS_PER_BROWSER}), or generate the microphones in the page (participants.media.microphone: generated)`,
       });
+    }
+    if (s.screenShare) {
+      const senders = s.participants.count - s.participants.receivers;
+      const sharer = s.screenShare.participant;
+      const index = Number(sharer.slice(s.participants.namePrefix.length)) - 1;
+      if (!sharer.startsWith(s.participants.namePrefix) || !Number.isInteger(index) || index < 0 || index >= senders) {
+        ctx.addIssue({ code: 'custom', path: ['screenShare', 'participant'], message: `"${sharer}" is not a sender of this scenario; expected one of ${s.participants.namePrefix}1 to ${s.participants.namePrefix}${senders} (receivers share nothing)` });
+      }
     }
     const groups = new Set((s.participants.groups ?? []).map((g) => g.name).filter(Boolean));
     s.timeline.forEach((action, i) => {

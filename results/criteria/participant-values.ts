@@ -25,6 +25,13 @@ export const SAMPLE_FIELDS: Readonly<Record<string, keyof Sample>> = {
   kernel_downlink_kbps: 'kernelDownlinkKbps',
   cpu_pct: 'cpuPct',
   memory_mb: 'memoryMb',
+  screen_uplink_kbps: 'screenUplinkKbps',
+  screen_downlink_kbps: 'screenDownlinkKbps',
+  screen_fps_sent: 'screenFpsSent',
+  screen_fps_received: 'screenFpsReceived',
+  camera_uplink_kbps: 'cameraUplinkKbps',
+  camera_downlink_kbps: 'cameraDownlinkKbps',
+  camera_fps_received: 'cameraFpsReceived',
 };
 
 const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);

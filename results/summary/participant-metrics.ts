@@ -26,7 +26,17 @@ const SAMPLE_METRICS: Array<[metric: string, field: keyof Sample, how: 'avg' | '
   ['memory_mb', 'memoryMb', 'max'],
   ['kernel_uplink_kbps', 'kernelUplinkKbps', 'avg'],
   ['kernel_downlink_kbps', 'kernelDownlinkKbps', 'avg'],
+  ['screen_uplink_kbps', 'screenUplinkKbps', 'avg'],
+  ['screen_downlink_kbps', 'screenDownlinkKbps', 'avg'],
+  ['screen_fps_sent', 'screenFpsSent', 'avg'],
+  ['screen_fps_received', 'screenFpsReceived', 'avg'],
+  ['camera_uplink_kbps', 'cameraUplinkKbps', 'avg'],
+  ['camera_downlink_kbps', 'cameraDownlinkKbps', 'avg'],
+  ['camera_fps_received', 'cameraFpsReceived', 'avg'],
 ];
+
+/** an average audio level above this (about -40 dBFS) is sound; a disabled or silent microphone reads 0 */
+export const SOUND_LEVEL = 0.01;
 
 export function participantMetrics(samples: Sample[]): Record<string, number | null> {
   const metrics: Record<string, number | null> = {};
@@ -43,5 +53,7 @@ export function participantMetrics(samples: Sample[]): Record<string, number | n
       metrics[metric] = (values[values.length - 1] ?? 0) - (values[0] ?? 0);
     }
   }
+  const levels = finiteValues(samples.map((s) => s.audioLevelSent));
+  metrics.talk_time_pct = levels.length > 0 ? roundTenth((100 * levels.filter((l) => l > SOUND_LEVEL).length) / levels.length) : null;
   return metrics;
 }

@@ -17,6 +17,14 @@ const TITLES: Record<string, { en: string; fr: string }> = {
   freeze_count: { en: 'Video freezes', fr: 'Gels de l’image' },
   cpu_pct: { en: 'Browser CPU', fr: 'Processeur du navigateur' },
   memory_mb: { en: 'Browser memory', fr: 'Mémoire du navigateur' },
+  screen_uplink_kbps: { en: 'Screen share sent', fr: 'Partage d’écran envoyé' },
+  screen_downlink_kbps: { en: 'Screen share received', fr: 'Partage d’écran reçu' },
+  screen_fps_sent: { en: 'Screen share frames per second sent', fr: 'Images par seconde du partage envoyées' },
+  screen_fps_received: { en: 'Screen share frames per second received', fr: 'Images par seconde du partage reçues' },
+  camera_uplink_kbps: { en: 'Camera sent', fr: 'Caméra envoyée' },
+  camera_downlink_kbps: { en: 'Cameras received', fr: 'Caméras reçues' },
+  camera_fps_received: { en: 'Camera frames per second received', fr: 'Images par seconde des caméras reçues' },
+  talk_time_pct: { en: 'Talk time', fr: 'Temps de parole' },
 };
 
 export function metricTitle(metric: string, lang: Lang): string {

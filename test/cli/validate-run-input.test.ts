@@ -2,7 +2,7 @@
  * Bad scenario input through the real CLI: exit 2, every problem with file, line and path, all of them at
  * once, and never a stack trace. No browser is started for a file that does not validate.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.ts';
@@ -82,6 +82,39 @@ durationS: ten
     noStack(result.stderr);
     expect(result.stderr).toMatch(new RegExp(`${file}:3: profiles\\.vpn\\.uplink\\.rateKbps: .*>=8`));
     expect(result.stderr).toContain(`${file}:4: profiles.vpn.colour: unknown key`);
+  });
+
+  it('checks the device-profile catalogue as a catalogue: the shipped one passes, a bad one names line and path', async () => {
+    const shipped = await runCli(['validate', 'scenarios/devices.yaml']);
+    expect(shipped.stdout).toContain('scenarios/devices.yaml: valid device catalogue');
+    expect(shipped.code).toBe(0);
+    const file = write('my-devices.yaml', 'devices:\n  kiosk:\n    title: Kiosk\n    viewport: { width: 1080, height: 1920 }\n    deviceScaleFactor: 1\n    mobile: false\n    touchPoints: 10\n    userAgent: null\n    cpuSlowdown: 0.5\n');
+    const result = await runCli(['validate', file]);
+    expect(result.code).toBe(2);
+    noStack(result.stderr);
+    expect(result.stderr).toContain(`${file}:9: devices.kiosk.cpuSlowdown: a CPU slow-down factor is 1 (full speed) or more`);
+  });
+
+  it('refuses an unknown device name and a CPU factor below 1 in a scenario, with file, line and path', async () => {
+    const file = write(
+      'devices.yaml',
+      `${VALID}  groups:
+    - { name: doctors, count: 1, device: desktop }
+    - { name: patients, count: 1, device: samsung-tab }
+deviceProfiles:
+  slow-kiosk: { base: desktop, cpuSlowdown: 0.25 }
+`,
+    );
+    for (const command of [['validate', file], ['run', file]]) {
+      const result = await runCli(command);
+      expect(result.code, command[0]).toBe(2);
+      noStack(result.stderr);
+      expect(result.stderr).toContain(`${file}:12: deviceProfiles.slow-kiosk.cpuSlowdown: a CPU slow-down factor is 1 (full speed) or more`);
+    }
+    const fixed = write('devices-fixed.yaml', readFileSync(file, 'utf8').replace('0.25', '2'));
+    const result = await runCli(['validate', fixed]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${fixed}:10: participants.groups[1].device: unknown device profile "samsung-tab"; expected one of slow-kiosk, desktop, android-tablet, ipad-class, low-end-phone (scenarios/devices.yaml, or define it under deviceProfiles: in the scenario)`);
   });
 
   it('names an unknown adapter and lists the known ones', async () => {

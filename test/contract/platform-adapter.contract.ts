@@ -26,7 +26,8 @@ export interface AdapterExpectation {
   /** `target`: where the changed page runs when not where the adapter's other cases do (a replica of a lab platform) */
   failure: { via: 'renamed' | 'options'; target?: string; options: Record<string, unknown>; step: string; mentions: string };
   neverAnswers: { step: string };
-  variants: Array<{ name: string; room: string; options: Record<string, unknown>; excludedPeerConnections?: number }>;
+  /** `role: receiver`: a listener, camera and microphone off (the adapter's receiveOnly), which must send no sound */
+  variants: Array<{ name: string; room: string; options: Record<string, unknown>; excludedPeerConnections?: number; role?: 'sender' | 'receiver' }>;
   gaps: string[];
 }
 
@@ -65,10 +66,10 @@ export function platformAdapterContract(adapter: PlatformAdapter, expectation: A
     });
 
     /** `members`: everyone the test puts in the room, in joining order (a 1:1 platform pairs them) */
-    async function joinOne(platform: PlatformTarget, name: string, room: string, timeoutMs = JOIN_TIMEOUT_MS, members = [name]): Promise<Joined> {
+    async function joinOne(platform: PlatformTarget, name: string, room: string, timeoutMs = JOIN_TIMEOUT_MS, members = [name], role: 'sender' | 'receiver' = 'sender'): Promise<Joined> {
       const namespace = await createParticipantNamespace(env().nextNamespaceIndex());
       const participant = new Participant({
-        info: { name, index: started.length, role: 'sender', room, roomMembers: members },
+        info: { name, index: started.length, role, room, roomMembers: members },
         platform,
         adapter,
         media: MEDIA,
@@ -176,12 +177,17 @@ export function platformAdapterContract(adapter: PlatformAdapter, expectation: A
     });
 
     for (const variant of expectation.variants) {
-      it(`variant "${variant.name}": one participant joins with its own media flowing`, async () => {
-        const joined = await joinOne(target('normal', variant.options), 'bench5', variant.room);
+      const what = variant.role === 'receiver' ? 'a listener joins, its microphone sending no sound' : 'one participant joins with its own media flowing';
+      it(`variant "${variant.name}": ${what}`, async () => {
+        const joined = await joinOne(target('normal', variant.options), 'bench5', variant.room, JOIN_TIMEOUT_MS, ['bench5'], variant.role ?? 'sender');
         try {
           expect(joined.outcome.error, `failed at ${joined.outcome.errorStep}`).toBeNull();
           expect(joined.outcome.joined).toBe(true);
           expectNoSecrets(joined.outcome, joined.participant);
+          if (variant.role === 'receiver') {
+            await sleep(2000);
+            expect(await audioEnergySent(joined.participant), 'audio energy the listener sent (getStats)').toBe(0);
+          }
           if (variant.excludedPeerConnections !== undefined) {
             const excluded = await joined.participant.page!.evaluate(() =>
               (window as unknown as { __meetbench: { peerConnections(): Array<{ excluded: boolean }> } }).__meetbench.peerConnections().filter((p) => p.excluded).length,
@@ -193,6 +199,16 @@ export function platformAdapterContract(adapter: PlatformAdapter, expectation: A
         }
       });
     }
+  });
+}
+
+/** the audio energy a participant's microphone sent so far (getStats media-source totalAudioEnergy): 0 when silent */
+async function audioEnergySent(participant: Participant): Promise<number> {
+  return participant.page!.evaluate(async () => {
+    const pcs = (window as unknown as { __meetbench: { connections(): RTCPeerConnection[] } }).__meetbench.connections();
+    let energy = 0;
+    for (const pc of pcs) (await pc.getStats()).forEach((s: Record<string, unknown>) => (energy += s.type === 'media-source' && s.kind === 'audio' ? Number(s.totalAudioEnergy ?? 0) : 0));
+    return energy;
   });
 }
 

@@ -30,9 +30,9 @@ const SHIPPED = {
   scenario: [
     'scenarios/demo.yaml',
     'scenarios/zimbra-connect-vs-alternatives.yaml',
-    ...['bigbluebutton', 'custom', 'janus-videocall', 'jitsi-meet', 'livekit-meet', 'nextcloud-talk', 'zimbra-connect', 'zimbra-p2p'].map((f) => `scenarios/platforms/${f}.yaml`),
+    ...['bigbluebutton', 'custom', 'janus-videocall', 'jitsi-meet', 'livekit-meet', 'nextcloud-talk', 'teleconsultation', 'zimbra-connect', 'zimbra-p2p'].map((f) => `scenarios/platforms/${f}.yaml`),
   ],
-  criteria: ['scenarios/criteria.yaml'],
+  criteria: ['scenarios/criteria.yaml', 'scenarios/teleconsultation-criteria.yaml'],
 };
 
 describe('the fuzz corpus', () => {

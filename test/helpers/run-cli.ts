@@ -4,7 +4,10 @@
  * send SIGTERM) at the right moment.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
+import type { RunRecord } from '../../results/run-record.ts';
 
 export interface CliResult {
   code: number | null;
@@ -85,4 +88,18 @@ export async function runMeasuredScenario(file: string, options: { dataDir: stri
   const reason = `${first.stdout}\n${first.stderr}`.match(/: (runner CPU [^\n]*|one thread of [^\n]*|the trial was interrupted[^\n]*)/)?.[1] ?? 'inconclusive';
   process.stdout.write(`the runner was saturated (${reason.slice(0, 200)}): running the trial once more\n`);
   return run();
+}
+
+/**
+ * A scenario written into `dataDir` and run as a measuring test runs it (runMeasuredScenario): no stack
+ * trace, passed or inconclusive (a saturated runner), and the stored run record.
+ */
+export async function measureScenario(dataDir: string, name: string, yaml: string): Promise<{ result: CliResult; run: RunRecord }> {
+  const file = path.join(dataDir, `${name}.yaml`);
+  writeFileSync(file, yaml);
+  const result = await runMeasuredScenario(file, { dataDir });
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+  expect([0, 4], `exit ${result.code}\n${result.stdout}\n${result.stderr.slice(-2000)}`).toContain(result.code);
+  const run = JSON.parse((await runCli(['report', 'latest', '--format', 'json'], { dataDir })).stdout) as RunRecord;
+  return { result, run };
 }

@@ -8,11 +8,13 @@
  * `server` points the page at another Janus API than its settings.js (HTTP long-polls on 8088), e.g. the
  * WebSocket API: one socket per participant instead of a held HTTP request, which is what lets
  * participants be pages of one profile (`runner.isolation: page`).
+ * A screen share is a second publisher of the sharer's room (screen-share.ts).
  */
 import { z } from 'zod';
 import type { JoinContext, PlatformAdapter } from '../platform-adapter.ts';
 import { clickWhenReady, typeWhenReady, waitForPageCondition } from '../join-steps.ts';
 import { demoBase, destroyJanusSession, janusDemoSharedProfile, janusServerOption, openJanusDemoPage, prepareJanusDemoPage } from '../janus-demo-page.ts';
+import { RECEIVED_SCREEN_TRACKS, screenShareUnsupported, startJanusScreenShare } from './screen-share.ts';
 import { SELECTORS } from './selectors.ts';
 
 const optionsSchema = z.strictObject({
@@ -36,11 +38,12 @@ export const janusVideoroomAdapter: PlatformAdapter = {
   id: 'janus-videoroom',
   title: 'Janus VideoRoom (official demo page)',
   description: 'Janus WebRTC Server with its official VideoRoom demo; runs for real in the lab (Debian janus + janus-demos).',
-  capabilities: { send: true, receiveOnly: true, rooms: true, screenShare: false, lab: true },
+  capabilities: { send: true, receiveOnly: true, rooms: true, screenShare: true, lab: true },
   optionsSchema,
   sharedProfile: janusDemoSharedProfile,
   // every publisher sends once, every subscriber receives each feed (audio and video) on its own
   mediaModel: () => 'sfu',
+  screenShare: { start: startJanusScreenShare, receivedTracks: RECEIVED_SCREEN_TRACKS, unsupported: screenShareUnsupported },
 
   async beforeNavigation(ctx) {
     await prepareJanusDemoPage(ctx, optionsSchema.parse(ctx.platform.options).server);

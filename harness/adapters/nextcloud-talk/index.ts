@@ -3,12 +3,14 @@
  * logged-in user (credentials from environment variables). Then "Join call" in the top bar, and the
  * "Check devices" dialog's own join button when it shows (the adapter asks Talk to skip it through its
  * browser storage). Joined signal: the call view (`#call-container`) with the leave button, join gone.
+ * Listeners (receivers) join with microphone and camera off, the choice Talk remembers per conversation in
+ * its browser storage, as its "Check devices" toggles leave it: Talk then disables its local audio and video.
  */
 import { z } from 'zod';
 import { JoinStepError } from '../../errors.ts';
 import { clickWhenReady, navigateStep, shortReason, typeWhenReady, waitForExpression } from '../join-steps.ts';
 import type { JoinContext, PlatformAdapter } from '../platform-adapter.ts';
-import { SELECTORS, SHOW_MEDIA_SETTINGS_KEY } from './selectors.ts';
+import { SELECTORS, SHOW_MEDIA_SETTINGS_KEY, mediaDisabledKeys } from './selectors.ts';
 
 const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name (A-Z, 0-9, _)');
 
@@ -60,18 +62,24 @@ export const nextcloudTalkAdapter: PlatformAdapter = {
   id: 'nextcloud-talk',
   title: 'Nextcloud Talk',
   description: 'Nextcloud Talk web client: guest on a public conversation link, or a user logged in with credentials from environment variables.',
-  capabilities: { send: true, receiveOnly: false, rooms: true, screenShare: false, lab: false },
+  capabilities: { send: true, receiveOnly: true, rooms: true, screenShare: false, lab: false },
   optionsSchema: nextcloudOptionsSchema,
 
   async beforeNavigation(ctx) {
-    if (!options(ctx).skipDeviceCheck) return;
-    await ctx.page.evaluateOnNewDocument((key: string) => {
+    const opts = options(ctx);
+    const token = opts.conversations[ctx.participant.room];
+    const settings: Record<string, string> = {
+      ...(opts.skipDeviceCheck ? { [SHOW_MEDIA_SETTINGS_KEY]: 'false' } : {}),
+      ...(ctx.participant.role === 'receiver' && token ? Object.fromEntries(mediaDisabledKeys(token).map((key) => [key, 'true'])) : {}),
+    };
+    if (Object.keys(settings).length === 0) return;
+    await ctx.page.evaluateOnNewDocument((entries: Record<string, string>) => {
       try {
-        localStorage.setItem(key, 'false');
+        for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
       } catch {
         // storage refused (opaque origin such as about:blank): the dialog fallback handles it
       }
-    }, SHOW_MEDIA_SETTINGS_KEY);
+    }, settings);
   },
 
   async join(ctx) {

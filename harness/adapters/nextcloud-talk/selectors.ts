@@ -18,4 +18,12 @@ export const SELECTORS = {
 } as const;
 
 /** BrowserStorage = getBuilder('talk').persist(): ScopedStorage prefixes `nextcloud_per_` + btoa('talk') + `_` (derived). */
-export const SHOW_MEDIA_SETTINGS_KEY = `nextcloud_per_${Buffer.from('talk').toString('base64')}_showMediaSettings`;
+const BROWSER_STORAGE_PREFIX = `nextcloud_per_${Buffer.from('talk').toString('base64')}_`;
+export const SHOW_MEDIA_SETTINGS_KEY = `${BROWSER_STORAGE_PREFIX}showMediaSettings`;
+
+/**
+ * Microphone and camera switched off for a conversation, as Talk's "Check devices" toggles remember them
+ * (MediaSettings.vue writes `audioDisabled_<token>` / `videoDisabled_<token>` = 'true'; the call's start in
+ * utils/webrtc/index.js reads them and disables the local audio and video).
+ */
+export const mediaDisabledKeys = (token: string): string[] => [`${BROWSER_STORAGE_PREFIX}audioDisabled_${token}`, `${BROWSER_STORAGE_PREFIX}videoDisabled_${token}`];

@@ -19,6 +19,7 @@ import { HarnessError } from '../../errors.ts';
 import { resolveDataDir } from '../data-dir.ts';
 import { info, out } from '../output.ts';
 import { formatRunSummary } from '../run-summary.ts';
+import { scenarioBanner } from '../scenario-banner.ts';
 import type { RegisterCommand } from '../register-command.ts';
 import { withRunLock } from '../../run-lock/with-run-lock.ts';
 import { unmeasuredCriteriaNotes } from '../unmeasured-criteria.ts';
@@ -55,10 +56,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<{ exitCode
     async () => {
       const store = await openStore(options.dataDir);
       return interruptible('the run', async (signal) => {
-        const trials = scenario.platforms.length * scenario.networks.length * scenario.repeats;
-        const media = scenario.participants.media;
-        const microphone = media.microphone === 'generated' ? ', microphones generated in the page (a tone: always talking, no browser audio processing)' : '';
-        info(`meetbench run ${scenario.name}: ${trials} trial(s), ${scenario.participants.count} participant(s) each, camera ${media.width}x${media.height}@${media.fps}${microphone}, ${scenario.durationS} s measured after ${scenario.warmupS} s warm-up`);
+        info(scenarioBanner(scenario));
         const measured = await runScenario({ store, scenario, source: path.basename(options.file), kind: options.kind ?? 'run', progress: (m) => info(m), signal, criteria });
         const { run, scorecards } = await finishRun(store, measured, { criteria, stoppedBy: signal.aborted ? 'signal' : null, planned: planTrials(scenario, { inSuite: false }).length });
         out(formatRunSummary(run));

@@ -1,5 +1,5 @@
 /**
- * `meetbench validate FILE...`: checks scenario, suite, criteria and network-catalogue files. Every problem of every file is
+ * `meetbench validate FILE...`: checks scenario, suite, criteria, network-catalogue and device-catalogue files. Every problem of every file is
  * printed (file:line: path: message), not just the first; exit 2 when any file is invalid.
  */
 import type { Command } from 'commander';
@@ -13,7 +13,7 @@ import type { RegisterCommand } from '../register-command.ts';
 export const registerValidate: RegisterCommand = (program: Command, setExit) => {
   program
     .command('validate')
-    .description('check scenario, suite, criteria and network-catalogue files; every error names file, line and path')
+    .description('check scenario, suite, criteria, network-catalogue and device-catalogue files; every error names file, line and path')
     .argument('<files...>', 'YAML files')
     .action(async (files: string[]) => {
       let invalid = 0;

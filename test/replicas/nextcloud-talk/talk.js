@@ -9,6 +9,9 @@
   var main = document.getElementById('main');
   var dialogs = document.getElementById('dialogs');
   var STORAGE_KEY = 'nextcloud_per_' + btoa('talk') + '_showMediaSettings';
+  // the microphone and camera switched off for this conversation (Talk's "Check devices" toggles): the
+  // call still starts its local media and disables it (utils/webrtc/index.js)
+  var disabled = function (kind) { return localStorage.getItem('nextcloud_per_' + btoa('talk') + '_' + kind + 'Disabled_' + token) === 'true'; };
   var joinClass = ReplicaUI.variant() === 'renamed' ? 'start-call' : 'join-call';
   var displayName = null;
   var media = null;
@@ -40,7 +43,7 @@
       this.remove();
       conversation();
     } }));
-    MeetbenchReplicaMedia.start({ room: token, display: displayName, publish: true, onChange: function (m) { media = m; } }).then(function (m) { media = m; });
+    MeetbenchReplicaMedia.start({ room: token, display: displayName, publish: true, disabled: { audio: disabled('audio'), video: disabled('video') }, onChange: function (m) { media = m; } }).then(function (m) { media = m; });
   }
 
   fetch('/ocs/v2.php/cloud/user').then(function (r) { return r.ok ? r.json() : null; }).then(function (user) {

@@ -5,6 +5,7 @@
  * its media go through a real SFU so participants really exchange audio and video.
  *
  *   const media = await MeetbenchReplicaMedia.start({ room: 'meetbench-1', display: 'bench1', publish: true,
+ *                                                     disabled: { audio: false, video: false },   // optional
  *                                                     onChange: (m) => ... });
  *   media.connected      // own media up: the publisher PC (or, receive-only, a subscriber PC) ICE connected
  *   media.remoteFeeds    // number of remote feeds subscribed
@@ -113,7 +114,10 @@
                   if (up) state.connected = true;
                   changed();
                 },
-                onlocaltrack: function () {},
+                // a medium the product starts switched off: captured and published, its track disabled
+                onlocaltrack: function (track, on) {
+                  if (on && options.disabled && options.disabled[track.kind]) track.enabled = false;
+                },
                 onremotetrack: function () {},
               });
             },

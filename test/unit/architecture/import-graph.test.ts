@@ -111,6 +111,7 @@ describe('the lint zones', () => {
     ['harness/runner/zone.ts', "import { labUp } from '../lab/lab.ts';\nexport const x = labUp;\n", /public API, harness\/lab\/index.ts/],
     ['harness/collectors/zone.ts', "import { runTrial } from '../runner/run-trial.ts';\nexport const x = runTrial;\n", /sit below the runner/],
     ['harness/system/zone.ts', "import { executeRun } from '../cli/commands/run.ts';\nexport const x = executeRun;\n", /sit below the runner/],
+    ['harness/devices/zone.ts', "import { runTrial } from '../runner/run-trial.ts';\nexport const x = runTrial;\n", /sit below the runner/],
     ['harness/adapters/galene/zone.ts', "import { janusVideoroomAdapter } from '../janus-videoroom/index.ts';\nexport const x = janusVideoroomAdapter;\n", /one adapter never imports another/],
   ])('refuses a forbidden import in %s', async (file, code, reason) => {
     const messages = await refused(file, code);
