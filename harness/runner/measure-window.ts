@@ -12,6 +12,8 @@ import { kernelCountersSource } from '../collectors/kernel-counters.ts';
 import { participantSamplesCollector, type ParticipantSamples } from '../collectors/participant-samples.ts';
 import type { ParticipantSource } from '../collectors/participant-source.ts';
 import { webrtcStatsSource } from '../collectors/webrtc-stats.ts';
+import { qualityCollector, type QualityResults } from '../collectors/quality.ts';
+import { measuresQuality } from '../scenario/quality-scope.ts';
 import type { BrowserPool } from '../participants/browser-pool.ts';
 import type { PoolBrowserRecord } from '../participants/pool-report.ts';
 import type { BusiestThread } from '../../results/summary/runner-health.ts';
@@ -22,12 +24,15 @@ export interface WindowResults {
   samples: Collected<ParticipantSamples[]>;
   busiest: Collected<BusiestThread | null>;
   browsers: Collected<PoolBrowserRecord[]>;
+  /** null when the scenario sends no generated media (nothing to measure) */
+  quality: Collected<QualityResults> | null;
 }
 
-function sourcesOf(member: TrialMember): ParticipantSource[] {
+function sourcesOf(member: TrialMember, quality: ParticipantSource | null): ParticipantSource[] {
   const pid = member.participant.browserPid;
   return [
     webrtcStatsSource(member.participant),
+    ...(quality ? [quality] : []),
     ...(member.namespace ? [kernelCountersSource(member.namespace)] : []),
     // a browser of its own (contexts of shared browsers have no pid): its process tree is the participant's CPU and memory
     ...(pid ? [browserProcessSource(pid)] : []),
@@ -42,12 +47,16 @@ export async function measureWindow(members: TrialMember[], pool: BrowserPool, p
   hooks.progress(`${plan.target.id}: warm-up ${scenario.warmupS} s, then measuring ${scenario.durationS} s`);
   await sleep(scenario.warmupS * 1000, hooks.signal);
 
-  const samples = guard(participantSamplesCollector(members.map((m) => ({ participant: m.participant, joined: () => m.outcome?.joined === true, sources: () => sourcesOf(m) }))));
+  const joined = (m: TrialMember) => (): boolean => m.outcome?.joined === true;
+  // the receivers' quality: started before the samples, whose sources then read it each second
+  const receivers = measuresQuality(scenario) ? qualityCollector(members.map((m) => ({ participant: m.participant, joined: joined(m) }))) : null;
+  const quality = receivers ? guard(receivers.collector) : null;
+  const samples = guard(participantSamplesCollector(members.map((m, i) => ({ participant: m.participant, joined: joined(m), sources: () => sourcesOf(m, receivers?.source(i) ?? null) }))));
   // local browsers: each participant's own, and the shared ones
   const browserPids = (): number[] => [...members.map((m) => m.participant.browserPid), ...pool.browsers().map((b) => b.pid)].filter((pid): pid is number => typeof pid === 'number');
   const busiest = guard(busiestThreadCollector(browserPids));
   const browsers = guard(browserGroupsCollector(pool));
-  const all: Array<GuardedCollector<unknown>> = [samples, busiest, browsers];
+  const all: Array<GuardedCollector<unknown>> = [...(quality ? [quality] : []), samples, busiest, browsers];
 
   for (const collector of [...all, ...trialCollectors]) await collector.start();
   for (const done of (await plan.networks?.tick(0)) ?? []) hooks.progress(`  t=0 s: ${done}`);
@@ -58,5 +67,5 @@ export async function measureWindow(members: TrialMember[], pool: BrowserPool, p
     for (const done of (await plan.networks?.tick(t)) ?? []) hooks.progress(`  t=${t} s: ${done}`);
     if (t % 10 === 0) hooks.progress(`  ${t}/${scenario.durationS} s`);
   }
-  return { samples: await samples.stop(), busiest: await busiest.stop(), browsers: await browsers.stop() };
+  return { samples: await samples.stop(), busiest: await busiest.stop(), browsers: await browsers.stop(), quality: quality ? await quality.stop() : null };
 }

@@ -8,6 +8,9 @@ import type { ParticipantNamespace } from '../lab/index.ts';
 import { microphonesOpened } from '../participants/audio-inputs.ts';
 import { BrowserPool } from '../participants/browser-pool.ts';
 import { Participant, type JoinOutcome } from '../participants/participant.ts';
+import { calibrationDelayMs } from '../scenario/calibration-delay.ts';
+import { measuresQuality } from '../scenario/quality-scope.ts';
+import { PICTURE_EVERY_MS } from '../participants/quality-page-script.ts';
 import type { TrialPlan } from './trial-plan.ts';
 
 export interface TrialMember {
@@ -39,6 +42,8 @@ export async function placeParticipants(plan: TrialPlan, pool: BrowserPool, arti
   const { scenario, target, adapter } = plan;
   const { count, receivers, namePrefix } = scenario.participants;
   const rooms = scenario.rooms.count;
+  const { width, height } = scenario.participants.media;
+  const quality = measuresQuality(scenario) ? { capture: { width, height }, pictureEveryMs: PICTURE_EVERY_MS, audio: scenario.runner.playAudio } : undefined;
   const nameOf = (i: number): string => `${namePrefix}${i + 1}`;
   for (let i = 0; i < count; i += 1) {
     const name = nameOf(i);
@@ -49,8 +54,9 @@ export async function placeParticipants(plan: TrialPlan, pool: BrowserPool, arti
       info: { name, index: i, role: i >= count - receivers ? 'receiver' : 'sender', room: String((i % rooms) + 1), roomMembers },
       platform: target,
       adapter: plan.networks?.adapterFor(i, adapter) ?? adapter,
-      media: scenario.participants.media,
+      media: { ...scenario.participants.media, calibrationDelayMs: calibrationDelayMs(scenario, i) },
       playAudio: scenario.runner.playAudio,
+      ...(quality ? { quality } : {}),
       joinTimeoutMs: scenario.timeouts.joinMs,
       closeTimeoutMs: scenario.timeouts.closeMs,
       ...(placement.wrapper ? { wrapper: placement.wrapper } : {}),

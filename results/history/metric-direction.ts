@@ -7,11 +7,12 @@ import { findMetric } from '../metrics.ts';
 
 export type WorseWhen = 'higher' | 'lower';
 
-const LOWER_IS_WORSE_UNITS = new Set(['kbps', 'fps', 'px', 'ratio']);
+const LOWER_IS_WORSE_UNITS = new Set(['kbps', 'fps', 'px', 'ratio', 'db', 'score']);
 
 export function worseWhen(metric: string): WorseWhen {
   const definition = findMetric(metric);
   if (!definition) return 'higher';
+  if (definition.worse) return definition.worse;
   return LOWER_IS_WORSE_UNITS.has(definition.unit) ? 'lower' : 'higher';
 }
 
