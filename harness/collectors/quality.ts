@@ -72,6 +72,7 @@ export function qualityCollector(members: readonly QualityMember[]): { collector
       for (const f of [...freezes, ...(ongoing ? [ongoing] : [])]) own.freezes.push({ sender: v.sender, fromS: (f.from - start) / 1000, durationMs: f.durationMs });
     }
     own.seconds.push(second);
+    own.windowMs = reading.at - start;
     own.audioAtEnd = reading.audioStreams;
     own.audioContext = reading.audioContext;
     own.errors.push(...reading.errors, ...(reading.video?.errors ?? []));
@@ -108,7 +109,7 @@ export function qualityCollector(members: readonly QualityMember[]): { collector
           startClocks.set(i, await clockOf(i, page));
           const windowStart = await page.evaluate(() => (window as unknown as { __meetbenchQuality: { start(): Promise<number> } }).__meetbenchQuality.start());
           windowStarts.set(i, windowStart);
-          observed.set(i, { seconds: [], freezes: [], audioAtStart: [], audioAtEnd: [], audioContext: null, errors: [] });
+          observed.set(i, { seconds: [], windowMs: 0, freezes: [], audioAtStart: [], audioAtEnd: [], audioContext: null, errors: [] });
           // the audio counters at the window's start, so loss counts only what happened inside it
           const first = await readPage(page, false);
           observed.get(i)!.audioAtStart = first.audioStreams;

@@ -25,6 +25,9 @@ interface QualityConfig {
   workletCode: string;
 }
 
+/** the audio output's clock (getOutputTimestamp) is refreshed every output callback, some 10 ms */
+const MAX_OUTPUT_CLOCK_AGE_MS = 50;
+
 interface AudioHit {
   sender: number;
   /** ms from the marker's making to its playout here */
@@ -105,8 +108,11 @@ interface AudioStream {
     node.port.onmessage = (event: MessageEvent<{ sender: number; time: number; frame: number }>) => {
       const { sender, time, frame } = event.data;
       const clock = ctx.getOutputTimestamp();
-      // before the output runs there is no mapping from context time to the clock
+      // before the output runs there is no mapping from context time to the clock, and a mapping last
+      // updated long ago (a starved audio thread) would place the onset wrong: such a marker is not timed
       if (!clock.performanceTime || clock.contextTime === undefined) return;
+      const staleMs = performance.now() - clock.performanceTime;
+      if (Math.abs(staleMs) > MAX_OUTPUT_CLOCK_AGE_MS) return note('audio', `a marker of sender ${sender} not timed: the audio output clock was ${Math.round(staleMs)} ms old`);
       const playedAt = performance.timeOrigin + clock.performanceTime + (frame / ctx.sampleRate - clock.contextTime) * 1000;
       const elapsed = (((playedAt - time) % 65_536) + 65_536) % 65_536;
       hits.push({ sender, latencyMs: elapsed >= 32_768 ? elapsed - 65_536 : elapsed });

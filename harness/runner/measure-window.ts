@@ -1,8 +1,9 @@
 /**
  * The measurement phase: the warm-up, then the window, second by second. The window's collectors start
  * when it opens and stop when it closes (the browsers still alive): every joined participant's samples,
- * the busiest thread of the participants' browsers, the shared browsers' group counters. Network
- * timeline events (cuts, profile changes) are applied at their second.
+ * the busiest thread of the participants' browsers, the shared browsers' group counters, and with
+ * generated media what the receivers see and hear. Network timeline events (cuts, profile changes) are
+ * applied at their second, counted from the window's opening (a slow reading does not stretch it).
  */
 import { busiestThreadCollector } from '../collectors/busiest-thread.ts';
 import { browserGroupsCollector } from '../collectors/browser-groups.ts';
@@ -60,8 +61,10 @@ export async function measureWindow(members: TrialMember[], pool: BrowserPool, p
 
   for (const collector of [...all, ...trialCollectors]) await collector.start();
   for (const done of (await plan.networks?.tick(0)) ?? []) hooks.progress(`  t=0 s: ${done}`);
+  // second t falls t seconds after the window opened, however long the readings take: a 5-s cut lasts 5 s
+  const opened = Date.now();
   for (let t = 1; t <= scenario.durationS && !hooks.signal.aborted; t += 1) {
-    await sleep(1000, hooks.signal);
+    await sleep(Math.max(0, opened + t * 1000 - Date.now()), hooks.signal);
     if (hooks.signal.aborted) break;
     await Promise.all(all.map((collector) => collector.sample(t)));
     for (const done of (await plan.networks?.tick(t)) ?? []) hooks.progress(`  t=${t} s: ${done}`);

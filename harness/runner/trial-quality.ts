@@ -23,8 +23,8 @@ export function participantQuality(plan: TrialPlan, members: TrialMember[], inde
     if (i === index || other.role !== 'sender' || !info.roomMembers.includes(other.name)) return [];
     return [{ index: i, name: other.name, ...senderSignals(plan.scenario, i), clock: clockOf(i), where: m.participant.where ?? 'local' }];
   });
-  // the window as it ran: an interrupted trial measured fewer seconds
-  const durationS = Math.max(1, Math.min(plan.scenario.durationS, observed.seconds.length));
+  // the window as it ran, by the page's clock: an interrupted trial measured fewer seconds
+  const durationS = observed.windowMs > 0 ? observed.windowMs / 1000 : Math.max(1, Math.min(plan.scenario.durationS, observed.seconds.length));
   const summary = receiverQuality(observed, {
     receiver: { name: info.name, clock: clockOf(index), where: member.participant.where ?? 'local' },
     senders,

@@ -7,7 +7,7 @@
  *   The echo terms (Idte, Idle) keep their default-condition values (echo cancelled), as in browsers.
  * - Loss: Ie,eff = Ie + (95 − Ie)·Ppl/(Ppl/BurstR + Bpl), with BurstR = 1 (random loss).
  * - Opus: no ITU-T value for Opus could be verified, so Ie and Bpl come from the only peer-reviewed
- *   derivation found (Alahmadi, Počta and Melvin, ACM TOMM 17(4):133, 2021), narrowband VBR at 9 kbit/s,
+ *   derivation found (Alahmadi, Pocta and Melvin, ACM TOMM 17(4):133, 2021), narrowband VBR at 9 kbit/s,
  *   the highest rate of their narrowband set: Ie = 11.7, Bpl = 18.9 for random loss. WebRTC sends Opus at
  *   about 32 kbit/s, so the MOS is a conservative one (a clean call reads about 4.08), fit for comparing
  *   platforms, which all use Opus. Sources are listed in docs/quality.md.

@@ -69,6 +69,8 @@ export interface ClockOffset {
 
 export interface ReceiverObservations {
   seconds: QualitySecond[];
+  /** how long the window lasted by the page's clock (the last reading minus the window's start), ms */
+  windowMs: number;
   freezes: FreezeSeen[];
   audioAtStart: AudioStreamCounters[];
   audioAtEnd: AudioStreamCounters[];

@@ -109,7 +109,7 @@ describe.skipIf(skip)('frame stamps and audio markers through a real codec', () 
     const results = await receivers.collector.stop();
     const observed = results.observed.get(0)!;
     const senders = [{ index: SENDER, name: 'bench5', stampedVideo: true, markedAudio: true, clock: LOCAL, where: 'local' }];
-    return { quality: receiverQuality(observed, { receiver: { name: 'bench5', clock: LOCAL, where: 'local' }, senders, durationS: MEASURE_S, audioPlayed: true, rttMs: null }), seconds: observed.seconds.length };
+    return { quality: receiverQuality(observed, { receiver: { name: 'bench5', clock: LOCAL, where: 'local' }, senders, durationS: observed.windowMs / 1000, audioPlayed: true, rttMs: null }), seconds: observed.seconds.length };
   }
 
   for (const codec of ['VP8', 'H264']) {

@@ -17,7 +17,7 @@ function observations(latency: number, audio: number, extra: (t: number) => Part
     ...extra(k + 1),
   }));
   const counters = (received: number, lost: number) => [{ track: 'a0', sender: 0, packetsReceived: received, packetsLost: lost, jitterBufferDelayS: received * 0.04, jitterBufferEmitted: received }];
-  return { seconds, freezes: [{ sender: 0, fromS: 6, durationMs: 5000 }], audioAtStart: counters(1000, 0), audioAtEnd: counters(1950, 50), audioContext: 'running', errors: [] };
+  return { seconds, windowMs: 20_000, freezes: [{ sender: 0, fromS: 6, durationMs: 5000 }], audioAtStart: counters(1000, 0), audioAtEnd: counters(1950, 50), audioContext: 'running', errors: [] };
 }
 
 describe("a receiver's quality from what it observed", () => {
