@@ -157,6 +157,8 @@ export const criterionResultSchema = z.object({
   outcome: z.enum(['pass', 'fail', 'no-data', 'error']),
   values: z.array(z.number()).optional(),
   reason: z.string().optional(),
+  /** what "no data" meant for this criterion when it is not a fail (skip, pass): reports rebuilt from the record keep it */
+  noData: z.enum(['pass', 'skip']).optional(),
 });
 export type CriterionResult = z.infer<typeof criterionResultSchema>;
 

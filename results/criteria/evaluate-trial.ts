@@ -14,7 +14,7 @@ export function appliesTo(criterion: CompiledMeasured, trial: Trial): boolean {
 
 /** `value` is the aggregated number (or, with `participants`, the share of participants passing) */
 export function evaluateTrial(criterion: CompiledMeasured, trial: Trial, samples?: readonly Sample[]): CriterionResult {
-  const base = { id: criterion.id, metric: criterion.metric, threshold: formatThreshold(criterion.parsed), level: criterion.level };
+  const base = { id: criterion.id, metric: criterion.metric, threshold: formatThreshold(criterion.parsed), level: criterion.level, ...(criterion.noData !== 'fail' ? { noData: criterion.noData } : {}) };
   if (criterion.window && !samples) {
     return { ...base, value: null, values: [], outcome: 'error', reason: 'the window needs the per-second samples of this trial, and none were found' };
   }
