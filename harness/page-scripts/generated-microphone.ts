@@ -52,11 +52,12 @@ export function generatedMicrophone(options: MicrophoneOptions = { sender: 0, de
   /** the marker being sent, and how far into it */
   let marker: Float32Array | null = null;
   let markerAt = 0;
-  const held = new Set<ReturnType<typeof setTimeout>>();
+  // the calibration delay line: chunks made on time, sent `delayMs` later by the same 20-ms pump that
+  // sends undelayed ones, so the held stream has the same pacing (and jitter) as any other
+  const held: Array<{ due: number; data: { close(): void } }> = [];
   const stop = (): void => {
     clearInterval(timer);
-    for (const h of held) clearTimeout(h);
-    held.clear();
+    for (const h of held.splice(0)) h.data.close();
   };
   const nextChunk = (): Float32Array => {
     if (chunks % CHUNKS_PER_MARKER === 0) {
@@ -85,18 +86,12 @@ export function generatedMicrophone(options: MicrophoneOptions = { sender: 0, de
     const due = Math.floor(((performance.now() - started) / 1000) * RATE) + CHUNK;
     if (due - written > MAX_CATCH_UP) written = due - MAX_CATCH_UP;
     while (written + CHUNK <= due) {
-      const data = new AudioDataClass({ format: 'f32', sampleRate: RATE, numberOfFrames: CHUNK, numberOfChannels: 1, timestamp: Math.round((written / RATE + options.delayMs / 1000) * 1e6), data: nextChunk() });
+      const data = new AudioDataClass({ format: 'f32', sampleRate: RATE, numberOfFrames: CHUNK, numberOfChannels: 1, timestamp: Math.round((written / RATE) * 1e6), data: nextChunk() });
       written += CHUNK;
-      if (options.delayMs <= 0) {
-        send(data);
-        continue;
-      }
-      const h = setTimeout(() => {
-        held.delete(h);
-        send(data);
-      }, options.delayMs);
-      held.add(h);
+      if (options.delayMs > 0) held.push({ due: performance.now() + options.delayMs, data });
+      else send(data);
     }
+    while (held.length > 0 && held[0]!.due <= performance.now()) send(held.shift()!.data);
   };
   // a timer, not requestAnimationFrame: a hidden headless page gets no animation frames
   const timer = setInterval(pump, CHUNK / (RATE / 1000));

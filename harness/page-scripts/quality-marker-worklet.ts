@@ -21,10 +21,19 @@ class MarkerProcessor extends AudioWorkletProcessor {
   private readonly detector = new MarkerDetector(sampleRate);
   /** the context frame of the first sample fed to the detector */
   private firstFrame: number | null = null;
+  /** the context frame the next sample should have */
+  private next = 0;
 
   process(inputs: Float32Array[][]): boolean {
     const channel = inputs[0]?.[0] ?? SILENCE;
-    this.firstFrame ??= currentFrame;
+    if (this.firstFrame === null) {
+      this.firstFrame = currentFrame;
+      this.next = currentFrame;
+    }
+    // the graph does not run a node whose input is silent: those quanta keep their place as silence, so a
+    // marker's onset stays on the context frame it was played at
+    this.detector.skip(currentFrame - this.next);
+    this.next = currentFrame + channel.length;
     for (const hit of this.detector.push(channel)) this.port.postMessage({ sender: hit.sender, time: hit.time, frame: this.firstFrame + hit.onset });
     return true;
   }

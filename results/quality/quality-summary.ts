@@ -14,6 +14,11 @@ import { clockCorrection, type ExpectedSender, type QualityContext } from './qua
 const MIN_STAMPED_FRAMES = 20;
 /** a video track whose stamp failed on more than this share of its frames is an unreadable feed */
 const UNREADABLE_SHARE = 0.5;
+/**
+ * Nothing arrives before it is made: a pair where more than this share of the frames or markers read so
+ * has a clock or a timing that cannot be trusted, and gets no latency
+ */
+const MAX_NEGATIVE_SHARE = 0.1;
 /** Opus packets are 20 ms: the E-model's delay counts them when it is estimated from the network */
 const PACKETISATION_MS = 20;
 
@@ -90,6 +95,12 @@ function jitterBufferMs(start: AudioStreamCounters | undefined, end: AudioStream
   return end.jitterBufferDelayS === null || emitted <= 0 ? null : (1000 * delay) / emitted;
 }
 
+/** why latencies cannot be trusted, or null: too many read as arriving before they were made */
+function impossible(latencies: number[], what: string): string | null {
+  const early = latencies.filter((l) => l < 0).length;
+  return early > latencies.length * MAX_NEGATIVE_SHARE ? `timing inconsistent: ${early} of ${latencies.length} ${what} read as arriving before they were made (clocks or a starved runner)` : null;
+}
+
 function videoOf(sender: ExpectedSender, observed: ReceiverObservations, context: QualityContext, correction: number, minFrames: number): PairQuality['video'] {
   const seconds = observed.seconds.flatMap((s) => s.video.filter((v) => v.sender === sender.index));
   const frames = sum(seconds.map((s) => s.frames));
@@ -123,7 +134,11 @@ function pairOf(sender: ExpectedSender, observed: ReceiverObservations, context:
     noData.push({ metric: 'video', why: clock.why });
   } else {
     video = videoOf(sender, observed, context, clock.ms, minFrames);
-    if (!video) {
+    const early = video ? impossible(observed.seconds.flatMap((s) => s.video.filter((v) => v.sender === sender.index).flatMap((v) => v.latencies.map((l) => l + clock.ms))), 'frames') : null;
+    if (early) {
+      video = null;
+      noData.push({ metric: 'video', why: early });
+    } else if (!video) {
       const bad = unreadableFeeds(observed);
       const read = sum(observed.seconds.flatMap((s) => s.video.filter((v) => v.sender === sender.index).map((v) => v.frames)));
       noData.push({
@@ -139,11 +154,17 @@ function pairOf(sender: ExpectedSender, observed: ReceiverObservations, context:
   }
 
   const markers = observed.seconds.flatMap((s) => s.audio.filter((a) => a.sender === sender.index));
+  const audioWhy = (): string | null => {
+    if (!context.audioPlayed) return 'remote audio is not played (runner.playAudio: false), so no marker can be heard';
+    if (!sender.markedAudio) return `${sender.name} sends Chromium's fake microphone, which carries no marker (participants.media.microphone: device)`;
+    if ('why' in clock) return clock.why;
+    if (markers.length > 0) return impossible(markers.map((m) => m.latencyMs + clock.ms), 'audio markers');
+    if (observed.audioContext !== null && observed.audioContext !== 'running') return `${context.receiver.name}'s audio context stayed ${observed.audioContext} (the browser's autoplay policy), so no marker could be heard`;
+    return `no audio marker of ${sender.name} was heard by ${context.receiver.name}`;
+  };
+  const whyNoAudio = audioWhy();
   let audio: PairQuality['audio'] = null;
-  if (!context.audioPlayed) noData.push({ metric: 'audio', why: 'remote audio is not played (runner.playAudio: false), so no marker can be heard' });
-  else if (!sender.markedAudio) noData.push({ metric: 'audio', why: `${sender.name} sends Chromium's fake microphone, which carries no marker (participants.media.microphone: device)` });
-  else if ('why' in clock) noData.push({ metric: 'audio', why: clock.why });
-  else if (markers.length === 0) noData.push({ metric: 'audio', why: `no audio marker of ${sender.name} was heard by ${context.receiver.name}` });
+  if (whyNoAudio || 'why' in clock) noData.push({ metric: 'audio', why: whyNoAudio ?? '' });
   else {
     const latencies = markers.map((m) => m.latencyMs + clock.ms);
     audio = { latencyMs: { p50: roundTenth(median(latencies) as number), p95: roundTenth(percentile(latencies, 95) as number) }, markers: markers.length };

@@ -115,6 +115,16 @@ export class MarkerDetector {
     return hits;
   }
 
+  /** `count` samples the caller did not see (a quantum the audio graph skipped) take their place as silence */
+  skip(count: number): void {
+    if (count <= 0) return;
+    const kept = Math.min(count, this.buffer.length);
+    this.append(new Float32Array(kept));
+    // beyond a buffer's length, only the stream index moves
+    this.start += count - kept;
+    this.scanned = Math.max(this.scanned, this.start);
+  }
+
   private append(samples: Float32Array): void {
     const capacity = this.buffer.length;
     if (this.length + samples.length > capacity) {

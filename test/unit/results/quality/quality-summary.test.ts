@@ -67,11 +67,21 @@ describe("a receiver's quality from what it observed", () => {
     expect(vague.pairs[0]!.noData[0]!.why).toMatch(/within ±30 ms/);
   });
 
+  it('gives no latency where many frames or markers read as arriving before they were made', () => {
+    const observed = observations(60, 110, (t) => ({ audio: [{ sender: 0, latencyMs: t % 3 === 0 ? -40 : 110 }] }));
+    const q = receiverQuality(observed, context([sender(0)]));
+    expect(q.pairs[0]!.audio).toBeNull();
+    expect(q.pairs[0]!.noData[0]!.why).toMatch(/^timing inconsistent: 6 of 20 audio markers read as arriving before they were made/);
+    expect(q.metrics.video_e2e_latency_ms).toBe(62);
+  });
+
   it('names the fake devices and unplayed audio as the reasons, and estimates the MOS delay from the network without markers', () => {
     const q = receiverQuality(observations(60, 110, () => ({ audio: [] })), context([sender(0, { stampedVideo: false, markedAudio: false })]));
     expect(q.pairs[0]!.noData.map((n) => n.why)).toEqual([expect.stringMatching(/fake camera/), expect.stringMatching(/fake microphone/)]);
     expect(q.mosDelay).toBe('estimated');
     expect(q.metrics.mos).toBeGreaterThan(3);
+    const blocked = { ...observations(60, 110, () => ({ audio: [] })), audioContext: 'suspended' };
+    expect(receiverQuality(blocked, context([sender(0)])).pairs[0]!.noData[0]!.why).toMatch(/audio context stayed suspended \(the browser's autoplay policy\)/);
     const muted = receiverQuality(observations(60, 110), context([sender(0)], { audioPlayed: false }));
     expect(muted.metrics.mos).toBeNull();
     expect(muted.unmeasured.find((u) => u.metric === 'mos')?.why).toMatch(/playAudio: false/);
