@@ -36,6 +36,21 @@ describe('audio markers', () => {
     expect(detect(48_000, [], 96_000, 0.05)).toEqual([]);
   });
 
+  it('keeps samples it never saw (quanta the audio graph skipped) in their place, so onsets stay on the stream', () => {
+    const rate = 48_000;
+    const detector = new MarkerDetector(rate);
+    detector.push(new Float32Array(1280));
+    // 2 s the caller skipped, more than the detector keeps
+    detector.skip(2 * rate);
+    const wave = markerWave({ sender: 7, time: 777 }, rate);
+    const signal = new Float32Array(rate);
+    signal.set(wave, 1000);
+    const hits = [];
+    for (let i = 0; i < signal.length; i += 128) hits.push(...detector.push(signal.subarray(i, i + 128)));
+    expect(hits).toHaveLength(1);
+    expect(Math.abs(hits[0]!.onset - (1280 + 2 * rate + 1000))).toBeLessThanOrEqual(rate / 1000);
+  });
+
   it('lasts about a third of a second', () => {
     expect(MARKER_S).toBeCloseTo(0.324, 3);
   });
