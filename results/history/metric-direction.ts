@@ -16,5 +16,20 @@ export function worseWhen(metric: string): WorseWhen {
   return LOWER_IS_WORSE_UNITS.has(definition.unit) ? 'lower' : 'higher';
 }
 
-/** the metrics a suite compares with history unless it lists its own */
-export const DEFAULT_HISTORY_METRICS = ['join_time_ms', 'first_remote_frame_ms', 'join_success', 'downlink_kbps', 'fps_received', 'packet_loss_pct', 'freeze_count'] as const;
+/**
+ * the metrics a suite compares with history unless it lists its own; the quality ones only where a
+ * night's scenarios send generated media (elsewhere they have no value and are left out)
+ */
+export const DEFAULT_HISTORY_METRICS = [
+  'join_time_ms',
+  'first_remote_frame_ms',
+  'join_success',
+  'downlink_kbps',
+  'fps_received',
+  'packet_loss_pct',
+  'freeze_count',
+  'video_e2e_latency_ms',
+  'audio_e2e_latency_ms',
+  'freeze_ratio',
+  'mos',
+] as const;
