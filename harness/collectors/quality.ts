@@ -37,6 +37,7 @@ interface PageReading {
     errors: string[];
   } | null;
   audio: QualitySecond['audio'];
+  unreadableMarkers: number;
   audioStreams: AudioStreamCounters[];
   audioContext: string | null;
   errors: string[];
@@ -65,7 +66,7 @@ export function qualityCollector(members: readonly QualityMember[]): { collector
   const fold = (i: number, reading: PageReading, t: number): PairSample[] => {
     const own = observed.get(i)!;
     const start = windowStarts.get(i) ?? reading.windowStart;
-    const second: QualitySecond = { t, video: [], tracks: reading.video?.tracks ?? [], audio: reading.audio };
+    const second: QualitySecond = { t, video: [], tracks: reading.video?.tracks ?? [], audio: reading.audio, unreadableMarkers: reading.unreadableMarkers };
     for (const v of reading.video?.senders ?? []) {
       const { freezes, ongoing, ...rest } = v;
       second.video.push(rest);

@@ -23,6 +23,7 @@ class MarkerProcessor extends AudioWorkletProcessor {
   private firstFrame: number | null = null;
   /** the context frame the next sample should have */
   private next = 0;
+  private heard = false;
 
   process(inputs: Float32Array[][]): boolean {
     const channel = inputs[0]?.[0] ?? SILENCE;
@@ -34,7 +35,14 @@ class MarkerProcessor extends AudioWorkletProcessor {
     // marker's onset stays on the context frame it was played at
     this.detector.skip(currentFrame - this.next);
     this.next = currentFrame + channel.length;
+    // the page plays this track only when the platform's page does not: it asks whether sound comes at all
+    if (!this.heard && channel.some((v) => v !== 0)) {
+      this.heard = true;
+      this.port.postMessage({ heard: true });
+    }
+    const unreadable = this.detector.unreadable;
     for (const hit of this.detector.push(channel)) this.port.postMessage({ sender: hit.sender, time: hit.time, frame: this.firstFrame + hit.onset });
+    if (this.detector.unreadable > unreadable) this.port.postMessage({ unreadable: this.detector.unreadable - unreadable });
     return true;
   }
 }

@@ -5,10 +5,12 @@
  * - video: a MediaStreamTrackProcessor hands its decoded frames to a worker (quality-video-worker.ts) that
  *   reads each frame's stamp: latency, freezes, skipped frames, and about once a second PSNR and SSIM;
  * - audio: an AudioWorklet (quality-marker-worklet.ts) reads the senders' markers, each turned into the
- *   time its onset is played out. Chromium delivers a remote track's audio to Web Audio only while a
- *   media element plays it, so a muted element plays it too (not with `runner.playAudio: false`, whose
- *   point is that nothing decodes remote audio: audio latency is then not measured). Each audio receiver's
- *   own statistics (loss, jitter buffer) are read for the E-model.
+ *   time its onset is rendered by the page's audio context, which outputs nowhere (no device stream to
+ *   pay for) but keeps an output clock. Chromium delivers a remote track's audio to Web Audio only while a
+ *   media element plays it: the platform's own does; where no audio has come after 2 s, a muted element
+ *   of ours plays it (not with `runner.playAudio: false`, whose point is that nothing decodes remote
+ *   audio: audio latency is then not measured). Each audio receiver's own statistics (loss, jitter
+ *   buffer) are read for the E-model.
  * `__meetbenchQuality.start()` opens the window, `read()` hands over what was measured since the previous
  * call (the runner reads once a second), `read(true)` at the end adds the freezes still on screen. Times
  * are ms of the shared clock (timeOrigin + now). Injected before any page script; no Node imports.
@@ -24,6 +26,11 @@ interface QualityConfig {
   workerCode: string;
   workletCode: string;
 }
+
+const MARKER_CONTEXT_RATE = 16_000;
+
+/** a remote audio track still silent in Web Audio after this long is not being played by the page */
+const SILENT_FOR_MS = 2000;
 
 /** the audio output's clock (getOutputTimestamp) is refreshed every output callback, some 10 ms */
 const MAX_OUTPUT_CLOCK_AGE_MS = 50;
@@ -91,12 +98,16 @@ interface AudioStream {
 
   // audio: one context for the page, one detector per remote audio track
   const hits: AudioHit[] = [];
+  /** syncs heard whose marker could not be read, since the previous reading */
+  let unreadableMarkers = 0;
   const streams: AudioStream[] = [];
   let context: AudioContext | null = null;
   let worklet: Promise<void> | null = null;
   const watchAudio = async (track: MediaStreamTrack, receiver: RTCRtpReceiver): Promise<void> => {
     if (!config.audio) return;
-    context ??= new AudioContext();
+    // no output device: the graph runs on its own clock with no audio stream to the audio service; 16 kHz
+    // keeps the markers (3 kHz at most) and a third of the samples to resample and scan
+    context ??= new AudioContext({ sinkId: { type: 'none' }, sampleRate: MARKER_CONTEXT_RATE } as AudioContextOptions);
     const ctx = context;
     void ctx.resume();
     worklet ??= ctx.audioWorklet.addModule(URL.createObjectURL(new Blob([config.workletCode], { type: 'text/javascript' })));
@@ -105,7 +116,16 @@ interface AudioStream {
     streams.push(stream);
     const node = new AudioWorkletNode(ctx, 'meetbench-marker-detector', { numberOfInputs: 1, numberOfOutputs: 0 });
     ctx.createMediaStreamSource(new MediaStream([track])).connect(node);
-    node.port.onmessage = (event: MessageEvent<{ sender: number; time: number; frame: number }>) => {
+    let heard = false;
+    node.port.onmessage = (event: MessageEvent<{ sender: number; time: number; frame: number } | { heard: true } | { unreadable: number }>) => {
+      if ('heard' in event.data) {
+        heard = true;
+        return;
+      }
+      if ('unreadable' in event.data) {
+        unreadableMarkers += event.data.unreadable;
+        return;
+      }
       const { sender, time, frame } = event.data;
       const clock = ctx.getOutputTimestamp();
       // before the output runs there is no mapping from context time to the clock, and a mapping last
@@ -118,10 +138,14 @@ interface AudioStream {
       hits.push({ sender, latencyMs: elapsed >= 32_768 ? elapsed - 65_536 : elapsed });
       stream.senders.set(sender, (stream.senders.get(sender) ?? 0) + 1);
     };
-    const player = new Audio();
-    player.muted = true;
-    player.srcObject = new MediaStream([track]);
-    player.play().catch((error: unknown) => note('audio element', error));
+    // the platform's page plays the track (the usual case): nothing to add; otherwise a muted element
+    setTimeout(() => {
+      if (heard || track.readyState === 'ended') return;
+      const player = new Audio();
+      player.muted = true;
+      player.srcObject = new MediaStream([track]);
+      player.play().catch((error: unknown) => note('audio element', error));
+    }, SILENT_FOR_MS);
   };
 
   const onTrack = (event: RTCTrackEvent): void => {
@@ -170,14 +194,19 @@ interface AudioStream {
       windowStart = now();
       return windowStart;
     },
-    read: async (final = false) => ({
-      at: now(),
-      windowStart,
-      video: await drainVideo(final),
-      audio: hits.splice(0),
-      audioStreams: await audioStreams(),
-      audioContext: context?.state ?? null,
-      errors: errors.splice(0),
-    }),
+    read: async (final = false) => {
+      const unreadable = unreadableMarkers;
+      unreadableMarkers = 0;
+      return {
+        at: now(),
+        windowStart,
+        video: await drainVideo(final),
+        audio: hits.splice(0),
+        unreadableMarkers: unreadable,
+        audioStreams: await audioStreams(),
+        audioContext: context?.state ?? null,
+        errors: errors.splice(0),
+      };
+    },
   };
 })();

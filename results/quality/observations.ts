@@ -42,6 +42,8 @@ export interface QualitySecond {
   video: SenderSecond[];
   tracks: TrackSecond[];
   audio: AudioMarkerHit[];
+  /** markers heard (their sync found) but not read (CRC failed), whoever sent them */
+  unreadableMarkers?: number;
 }
 
 export interface FreezeSeen {

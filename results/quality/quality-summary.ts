@@ -160,6 +160,8 @@ function pairOf(sender: ExpectedSender, observed: ReceiverObservations, context:
     if ('why' in clock) return clock.why;
     if (markers.length > 0) return impossible(markers.map((m) => m.latencyMs + clock.ms), 'audio markers');
     if (observed.audioContext !== null && observed.audioContext !== 'running') return `${context.receiver.name}'s audio context stayed ${observed.audioContext} (the browser's autoplay policy), so no marker could be heard`;
+    const unreadable = sum(observed.seconds.map((s) => s.unreadableMarkers ?? 0));
+    if (unreadable > 0) return `no audio marker of ${sender.name} could be read at ${context.receiver.name}: ${unreadable} marker(s) heard but unreadable (stretched or concealed by the jitter buffer, or sent by a starved page)`;
     return `no audio marker of ${sender.name} was heard by ${context.receiver.name}`;
   };
   const whyNoAudio = audioWhy();

@@ -85,6 +85,8 @@ export class MarkerDetector {
   private pending: number | null = null;
   private quietUntil = 0;
   private scanned = 0;
+  /** syncs found whose marker could not be read (its CRC failed): time-stretched, concealed or damaged */
+  unreadable = 0;
 
   constructor(rate: number) {
     this.rate = rate;
@@ -111,6 +113,7 @@ export class MarkerDetector {
       this.scanned = Math.max(this.scanned, this.quietUntil);
       this.pending = null;
       if (hit) hits.push(hit);
+      else this.unreadable += 1;
     }
     return hits;
   }

@@ -82,6 +82,7 @@ export class VideoAnalyser {
   private readonly senders = new Map<number, SenderState>();
   private readonly tracks = new Map<string, TrackReport>();
   private readonly patterns = new Map<string, TestPattern>();
+  private readonly buffers = new Map<string, Uint8Array>();
   private readonly errors: string[] = [];
 
   constructor(capture: Capture, pictureEveryMs: number) {
@@ -124,7 +125,7 @@ export class VideoAnalyser {
     const entry = this.trackEntry(track, width, height);
     entry.frames += 1;
     const bandRows = Math.min(height, even(decodedBandHeight(width, this.capture)));
-    const band = await this.luma(frame, { x: visible.x, y: visible.y, width, height: bandRows });
+    const band = await this.luma(frame, { x: visible.x, y: visible.y, width, height: bandRows }, track);
     const stamp = band ? readStamp({ ...band, width, height }, this.capture) : null;
     if (!stamp) {
       entry.unreadable += 1;
@@ -142,10 +143,18 @@ export class VideoAnalyser {
     }
   }
 
-  /** the luma plane of a rectangle of the frame (I420, NV12 and their alpha forms start with it) */
-  private async luma(frame: DecodedFrame, rect: { x: number; y: number; width: number; height: number }): Promise<Omit<LumaView, 'width' | 'height'> | null> {
+  /**
+   * the luma plane of a rectangle of the frame (I420, NV12 and their alpha forms start with it); the band
+   * of every frame goes to one buffer per track (`reuse`), read before that track's next frame is
+   */
+  private async luma(frame: DecodedFrame, rect: { x: number; y: number; width: number; height: number }, reuse?: string): Promise<Omit<LumaView, 'width' | 'height'> | null> {
     if (!/^(I4|NV12)/.test(frame.format ?? '')) return null;
-    const data = new Uint8Array(frame.allocationSize({ rect }));
+    const size = frame.allocationSize({ rect });
+    let data = reuse ? this.buffers.get(reuse) : undefined;
+    if (!data || data.length !== size) {
+      data = new Uint8Array(size);
+      if (reuse) this.buffers.set(reuse, data);
+    }
     const layout = await frame.copyTo(data, { rect });
     const plane = layout[0];
     return plane ? { data, offset: plane.offset, stride: plane.stride } : null;

@@ -19,7 +19,7 @@ function detect(rate: number, markers: Array<{ at: number; sender: number; time:
 
 describe('audio markers', () => {
   it('finds every marker with its sender and time, and its onset to the millisecond', () => {
-    for (const rate of [48_000, 44_100]) {
+    for (const rate of [48_000, 44_100, 16_000]) {
       const markers = [
         { at: Math.round(0.2 * rate) + 17, sender: 3, time: 65_000 },
         { at: Math.round(1.2 * rate) + 61, sender: 63, time: 1_234 },
