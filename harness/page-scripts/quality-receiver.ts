@@ -15,8 +15,8 @@
  * call (the runner reads once a second), `read(true)` at the end adds the freezes still on screen. Times
  * are ms of the shared clock (timeOrigin + now). Injected before any page script; no Node imports.
  */
-import type { Capture, DecodedFrame, VideoReport } from './quality/video-analyser.ts';
-import { VideoAnalyser } from './quality/video-analyser.ts';
+import { MARKER_TIME_MODULO } from './quality/audio-marker.ts';
+import { VideoAnalyser, type Capture, type DecodedFrame, type VideoReport } from './quality/video-analyser.ts';
 
 interface QualityConfig {
   capture: Capture;
@@ -134,8 +134,8 @@ interface AudioStream {
       const staleMs = performance.now() - clock.performanceTime;
       if (Math.abs(staleMs) > MAX_OUTPUT_CLOCK_AGE_MS) return note('audio', `a marker of sender ${sender} not timed: the audio output clock was ${Math.round(staleMs)} ms old`);
       const playedAt = performance.timeOrigin + clock.performanceTime + (frame / ctx.sampleRate - clock.contextTime) * 1000;
-      const elapsed = (((playedAt - time) % 65_536) + 65_536) % 65_536;
-      hits.push({ sender, latencyMs: elapsed >= 32_768 ? elapsed - 65_536 : elapsed });
+      const elapsed = (((playedAt - time) % MARKER_TIME_MODULO) + MARKER_TIME_MODULO) % MARKER_TIME_MODULO;
+      hits.push({ sender, latencyMs: elapsed >= MARKER_TIME_MODULO / 2 ? elapsed - MARKER_TIME_MODULO : elapsed });
       stream.senders.set(sender, (stream.senders.get(sender) ?? 0) + 1);
     };
     // the platform's page plays the track (the usual case): nothing to add; otherwise a muted element
