@@ -12,16 +12,19 @@ export type MetricKind =
 
 export interface MetricDefinition {
   id: string;
-  unit: 'ms' | 'kbps' | 'pct' | 'fps' | 'px' | 'count' | 'ratio' | 'mb';
+  unit: 'ms' | 'kbps' | 'pct' | 'fps' | 'px' | 'count' | 'ratio' | 'mb' | 'db' | 'score';
   kind: MetricKind;
   description: string;
+  /** which way is worse, where the unit alone would say it wrong (a ratio of frozen time worsens as it rises) */
+  worse?: 'higher' | 'lower';
 }
 
-const m = (id: string, unit: MetricDefinition['unit'], kind: MetricKind, description: string): MetricDefinition => ({
+const m = (id: string, unit: MetricDefinition['unit'], kind: MetricKind, description: string, worse?: 'higher' | 'lower'): MetricDefinition => ({
   id,
   unit,
   kind,
   description,
+  ...(worse ? { worse } : {}),
 });
 
 export const METRICS: readonly MetricDefinition[] = [
@@ -61,6 +64,15 @@ export const METRICS: readonly MetricDefinition[] = [
   m('camera_downlink_kbps', 'kbps', 'trend', 'Inbound video bitrate of the remote cameras alone, a screen share left out.'),
   m('camera_fps_received', 'fps', 'trend', 'Frames per second decoded of the remote cameras alone, mean over streams, a screen share left out.'),
   m('talk_time_pct', 'pct', 'trend', "Share of the window's seconds in which the microphone sent sound (getStats average audio level above 0.01, about -40 dBFS)."),
+  m('video_e2e_latency_ms', 'ms', 'trend', 'Glass to decode: a generated frame made by a sender to the same frame decoded by the receiver (its stamp read), median over the frames of each sender, then over the senders.'),
+  m('audio_e2e_latency_ms', 'ms', 'trend', 'Mouth to ear: an audio marker made by a sender to its onset played out at the receiver (AudioWorklet), median over the markers of each sender, then over the senders.'),
+  m('av_sync_ms', 'ms', 'trend', 'Lip-sync: audio minus video latency of the same sender at the receiver (positive: the sound comes after the picture), median over the senders.'),
+  m('freeze_ratio', 'ratio', 'trend', 'Share of the window a sender\'s picture stayed frozen at the receiver (the WebRTC freeze rule on stamped frames, stops longer than 5 s included), mean over the senders.', 'higher'),
+  m('video_freeze_count', 'count', 'counter', 'Freezes of the senders\' pictures at the receiver, from the frame stamps (the WebRTC freeze rule, stops included).'),
+  m('frames_skipped', 'count', 'counter', 'Frames the senders made that never reached the receiver (gaps in the stamped frame numbers).', 'higher'),
+  m('video_psnr_db', 'db', 'trend', 'PSNR of decoded frames against the frame the sender made, at the decoded size, about once a second, mean over the senders.'),
+  m('video_ssim', 'ratio', 'trend', 'SSIM of decoded frames against the frame the sender made (libvpx method), about once a second, mean over the senders.'),
+  m('mos', 'score', 'trend', 'ITU-T G.107 E-model MOS of what the participant hears: measured mouth-to-ear delay and audio packet loss, Opus impairments (docs/quality.md).'),
   m('http_p95_ms', 'ms', 'trend', 'Web-tier load: 95th percentile latency of the platform web endpoints.'),
   m('http_error_rate', 'ratio', 'rate', 'Web-tier load: share of requests that failed or returned an error status.'),
 ];

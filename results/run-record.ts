@@ -77,6 +77,48 @@ export const participantDeviceSchema = z.object({
     .nullable(),
 });
 export type ParticipantDevice = z.infer<typeof participantDeviceSchema>;
+const latencySummarySchema = z.object({ p50: z.number(), p95: z.number() });
+
+/** what one receiver saw of one sender (docs/quality.md); a part that could not be measured is null, with why in `noData` */
+export const pairQualitySchema = z.object({
+  sender: z.string(),
+  video: z
+    .object({
+      /** frame made (stamp) to frame decoded here, ms */
+      latencyMs: latencySummarySchema,
+      frames: z.number(),
+      /** frames the sender made that never reached this receiver */
+      skipped: z.number(),
+      freezeCount: z.number(),
+      /** share of the window the picture stayed frozen */
+      freezeRatio: z.number(),
+      freezes: z.array(z.object({ atS: z.number(), durationS: z.number() })),
+      psnrDb: z.number().nullable(),
+      ssim: z.number().nullable(),
+      /** the decoded size at the end of the window */
+      width: z.number(),
+      height: z.number(),
+    })
+    .nullable(),
+  audio: z.object({ latencyMs: latencySummarySchema, markers: z.number() }).nullable(),
+  avSyncMs: z.number().nullable(),
+  audioLossPct: z.number().nullable(),
+  mos: z.number().nullable(),
+  noData: z.array(z.object({ metric: z.string(), why: z.string() })),
+});
+export type PairQualityRecord = z.infer<typeof pairQualitySchema>;
+
+export const participantQualitySchema = z.object({
+  /** one entry per sender of the participant's room */
+  pairs: z.array(pairQualitySchema),
+  /** where the MOS's delay came from: the audio markers, or estimated from the network */
+  mosDelay: z.enum(['measured', 'estimated']).nullable(),
+  /** quality metrics this participant could not measure, and why */
+  unmeasured: z.array(z.object({ metric: z.string(), why: z.string() })),
+  /** this browser's clock against the runner's (remote browsers), null when it is the runner's */
+  clock: z.object({ offsetMs: z.number(), uncertaintyMs: z.number() }).nullable().optional(),
+});
+export type ParticipantQuality = z.infer<typeof participantQualitySchema>;
 
 export const participantResultSchema = z.object({
   name: z.string(),
@@ -120,6 +162,8 @@ export const participantResultSchema = z.object({
   timeline: z.array(timelineEventSchema).optional(),
   /** the device it was (viewport, touch, user agent, CPU slow-down), when its group names one */
   device: participantDeviceSchema.optional(),
+  /** what it saw and heard of each sender (generated media only: docs/quality.md) */
+  quality: participantQualitySchema.optional(),
   /** where the participant's browser ran: local (its own process), shared-N (a context of a shared browser), cdp-N, grid-N */
   browser: z.string().nullable().optional(),
   /** the ICE candidate type of the selected pair: host, srflx, prflx or relay */
@@ -143,6 +187,8 @@ export const criterionResultSchema = z.object({
   outcome: z.enum(['pass', 'fail', 'no-data', 'error']),
   values: z.array(z.number()).optional(),
   reason: z.string().optional(),
+  /** what "no data" meant for this criterion when it is not a fail (skip, pass): reports rebuilt from the record keep it */
+  noData: z.enum(['pass', 'skip']).optional(),
 });
 export type CriterionResult = z.infer<typeof criterionResultSchema>;
 
@@ -217,7 +263,9 @@ export type CapacityStep = z.infer<typeof capacityStepSchema>;
 /**
  * The senders' media: camera size and rate, and the microphone: Chromium's fake device (short beeps), a
  * tone generated in the page (a participant who talks all the time), or both (local device microphones
- * beside remote browsers, which always send the tone); bandwidth planning states which.
+ * beside remote browsers, which always send the tone); bandwidth planning states which. The camera: the
+ * fake device, the stamped test pattern generated in the page (which the receivers' quality metrics
+ * read), or both; absent from records made before it was kept.
  */
 export const trialMediaSchema = z.object({
   width: z.number().int(),
@@ -234,6 +282,7 @@ export const trialMediaSchema = z.object({
       burstS: z.number().optional(),
     })
     .optional(),
+  camera: z.enum(['device', 'generated', 'mixed']).optional(),
 });
 export type TrialMedia = z.infer<typeof trialMediaSchema>;
 
@@ -357,6 +406,18 @@ export interface Sample {
   audioLevelReceived?: number | null;
   /** the share of the second the speaking schedule had this sender talk (0 to 1) */
   speaking?: number | null;
+  /** this second, per sender it receives (generated media only) */
+  pairs?: PairSample[];
+}
+
+/** one second of one sender → receiver pair: medians of the frames and markers of that second */
+export interface PairSample {
+  sender: string;
+  videoLatencyMs: number | null;
+  audioLatencyMs: number | null;
+  /** new frames of this sender decoded that second */
+  fps: number | null;
+  psnrDb: number | null;
 }
 
 /** Verdict precedence when several trials make a run: broken beats inconclusive beats failed beats passed. */

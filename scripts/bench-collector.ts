@@ -1,102 +1,69 @@
 /**
- * npm run bench:collector — what the in-page collector costs. The same participants join the same lab
- * Janus room twice, once with the collector injected and sampled every second like a real trial, once
- * without (same fake media), alternating A/B/A/B so drift of the machine hits both alike. The CPU of each
- * participant's browser process tree is read from /proc over the same window. Prints the figures; the
- * target is under 2 % of one core per participant.
+ * npm run bench:collector — what measuring costs, in the participants' browsers:
+ * - the in-page collector (WebRTC statistics, join phases), sampled every second as in a trial: the same
+ *   participants join the same lab Janus room with and without it (same fake media);
+ * - the receivers' quality measurement (frame stamps, freezes, PSNR/SSIM once a second, audio markers),
+ *   with generated camera and microphone, with and without it: its cost per received feed (each
+ *   participant receives the video and audio of every other one).
+ * Rounds alternate A/B, B/A so drift of the machine hits both alike. Prints the figures; the targets are
+ * under 2 % of one core per participant (collector) and per received feed (quality).
  *
- * Options (env): BENCH_PARTICIPANTS (default 2), BENCH_SECONDS (window, default 20), BENCH_ROUNDS (default 2).
+ * Options (env): BENCH_WHAT (collector, quality or both: default both), BENCH_PARTICIPANTS (default 2 for
+ * the collector, 3 for quality), BENCH_SECONDS (window, default 20), BENCH_ROUNDS (default 2).
  */
-import { mean as meanOrNull } from '../results/statistics.ts';
+import { CORES } from '../harness/collectors/runner-cpu.ts';
+import { PICTURE_EVERY_MS } from '../harness/participants/quality-page-script.ts';
+import { benchLab, mean, measureRoom, type RoomFigures } from './bench-room.ts';
 
-const mean = (values: number[]): number => meanOrNull(values) ?? NaN;
-import { janusVideoroomAdapter } from '../harness/adapters/janus-videoroom/index.ts';
-import { createParticipantNamespace, installCleanupHandlers, labDown, labUp, removeParticipantNamespace } from '../harness/lab/index.ts';
-import { CHROMIUM_PATH } from '../harness/participants/chromium-flags.ts';
-import { Participant } from '../harness/participants/participant.ts';
-import { ProcessTreeSampler } from '../harness/collectors/browser-process.ts';
-import { CORES, RunnerCpuSampler } from '../harness/collectors/runner-cpu.ts';
-import { exitOnExpected } from './exit-on-expected.ts';
-
-const participants = Number(process.env.BENCH_PARTICIPANTS ?? 2);
+const what = process.env.BENCH_WHAT ?? 'both';
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-installCleanupHandlers();
-const dataDir = `/tmp/meetbench-bench-collector`;
-const lab = await exitOnExpected('bench:collector', labUp({ dataDir, platforms: ['janus'], onProgress: (m) => process.stderr.write(`lab: ${m}\n`) }));
-const janus = lab.state.platforms.find((p) => p.id === 'janus');
-if (!janus?.endpoints) throw new Error('the lab has no Janus');
-const url = new URL(janus.endpoints.pageUrl.replace('{room}', '1')).origin;
+const lab = await benchLab('bench:collector');
+const url = lab.url;
 
-async function measure(collect: boolean, round: number): Promise<{ perParticipant: number[]; runner: number }> {
-  const members = [];
-  for (let i = 0; i < participants; i += 1) {
-    const ns = await createParticipantNamespace(150 + i, { chromiumPath: CHROMIUM_PATH });
-    const participant = new Participant({
-      info: { name: `bench${i + 1}`, index: i, role: 'sender', room: String(3 + round), roomMembers: Array.from({ length: participants }, (_, j) => `bench${j + 1}`) },
-      platform: { id: 'janus', adapter: janusVideoroomAdapter.id, url, options: {} },
-      adapter: janusVideoroomAdapter,
-      media: { width: 320, height: 180, fps: 15 },
-      joinTimeoutMs: 30_000,
-      closeTimeoutMs: 5_000,
-      wrapper: ns.chromiumWrapper,
-      insecureOrigins: [url],
-      artifactDir: '/tmp',
-      collect,
-    });
-    members.push({ participant, ns });
-  }
-  try {
-    for (const m of members) {
-      const outcome = await m.participant.join();
-      if (!outcome.joined) throw new Error(`${m.participant.name} did not join: ${outcome.error}`);
-    }
-    await sleep(5_000); // warm-up: encoders settle, subscriptions done
-    const samplers = members.map((m) => new ProcessTreeSampler(m.participant.browserPid!));
-    const runner = new RunnerCpuSampler();
-    samplers.forEach((s) => s.sample());
-    const readings: number[][] = members.map(() => []);
-    for (let t = 1; t <= seconds; t += 1) {
-      await sleep(1000);
-      // the collector's cost includes being sampled every second, as in a trial
-      if (collect) await Promise.all(members.map((m) => m.participant.sample(t)));
-      runner.sample();
-    }
-    samplers.forEach((s, i) => readings[i]!.push(s.sample().cpuPct ?? 0));
-    return { perParticipant: readings.map((r) => r[0]!), runner: mean(runner.readings) };
-  } finally {
-    for (const m of members) {
-      await m.participant.close();
-      await removeParticipantNamespace(m.ns);
+/** A/B rounds of `measure(on)`; the figures of each side */
+async function alternate(label: string, measure: (on: boolean, round: number) => Promise<RoomFigures>): Promise<{ on: number[]; off: number[]; runner: number[] }> {
+  const out = { on: [] as number[], off: [] as number[], runner: [] as number[] };
+  for (let round = 0; round < rounds; round += 1) {
+    for (const on of round % 2 === 0 ? [true, false] : [false, true]) {
+      const r = await measure(on, round);
+      out[on ? 'on' : 'off'].push(...r.perParticipant);
+      out.runner.push(r.runner);
+      process.stderr.write(`round ${round + 1} ${on ? 'with   ' : 'without'} ${label}: ${r.perParticipant.map((v) => `${v.toFixed(1)} %`).join(', ')} of one core per participant (runner ${r.runner.toFixed(0)} %)\n`);
     }
   }
+  return out;
 }
 
-const results: Record<'with' | 'without', number[]> = { with: [], without: [] };
-const runnerCpu: number[] = [];
+const lines: string[] = [''];
 try {
-  for (let round = 0; round < rounds; round += 1) {
-    for (const collect of round % 2 === 0 ? [true, false] : [false, true]) {
-      const r = await measure(collect, round);
-      results[collect ? 'with' : 'without'].push(...r.perParticipant);
-      runnerCpu.push(r.runner);
-      process.stderr.write(`round ${round + 1} ${collect ? 'with   ' : 'without'} collector: ${r.perParticipant.map((v) => `${v.toFixed(1)} %`).join(', ')} of one core per participant\n`);
-    }
+  if (what === 'collector' || what === 'both') {
+    const participants = Number(process.env.BENCH_PARTICIPANTS ?? 2);
+    const media = { width: 320, height: 180, fps: 15 };
+    const r = await alternate('collector', (collect, round) => measureRoom({ url, participants, media, collect, quality: false, seconds, room: 3 + round }));
+    const cost = mean(r.on) - mean(r.off);
+    lines.push(
+      `collector cost, ${participants} participant(s) in one Janus room, 320x180@15, ${seconds} s windows, ${rounds} round(s), ${CORES} cores, runner CPU avg ${mean(r.runner).toFixed(0)} %`,
+      `  browser CPU per participant with collector:    ${mean(r.on).toFixed(2)} % of one core`,
+      `  browser CPU per participant without collector: ${mean(r.off).toFixed(2)} % of one core`,
+      `  collector cost per participant:                ${cost.toFixed(2)} % of one core (target < 2 %) ${cost < 2 ? 'OK' : 'ABOVE TARGET'}`,
+    );
+  }
+  if (what === 'quality' || what === 'both') {
+    const participants = Number(process.env.BENCH_PARTICIPANTS ?? 3);
+    const media = { width: 320, height: 180, fps: 15, camera: 'generated' as const, microphone: 'generated' as const };
+    const r = await alternate('quality', (quality, round) => measureRoom({ url, participants, media, collect: true, quality, seconds, room: 5 + round }));
+    const feeds = participants - 1;
+    const perFeed = (mean(r.on) - mean(r.off)) / feeds;
+    lines.push(
+      `receivers' quality measurement, ${participants} participants in one Janus room (${feeds} received feeds each: video and audio), generated camera and microphone 320x180@15, pictures scored every ${PICTURE_EVERY_MS / 1000} s per feed, ${seconds} s windows, ${rounds} round(s), ${CORES} cores, runner CPU avg ${mean(r.runner).toFixed(0)} %`,
+      `  browser CPU per participant with quality measurement:    ${mean(r.on).toFixed(2)} % of one core`,
+      `  browser CPU per participant without quality measurement: ${mean(r.off).toFixed(2)} % of one core`,
+      `  quality measurement cost per received feed:              ${perFeed.toFixed(2)} % of one core (target <= 2 %) ${perFeed <= 2 ? 'OK' : 'ABOVE TARGET'}`,
+    );
   }
 } finally {
-  if (!lab.reused) await labDown(dataDir);
+  await lab.done();
 }
-
-const withAvg = mean(results.with);
-const withoutAvg = mean(results.without);
-const cost = withAvg - withoutAvg;
-const lines = [
-  '',
-  `collector cost, ${participants} participant(s) in one Janus room, 320x180@15, ${seconds} s windows, ${rounds} round(s), ${CORES} cores, runner CPU avg ${mean(runnerCpu).toFixed(0)} %`,
-  `  browser CPU per participant with collector:    ${withAvg.toFixed(2)} % of one core`,
-  `  browser CPU per participant without collector: ${withoutAvg.toFixed(2)} % of one core`,
-  `  collector cost per participant:                ${cost.toFixed(2)} % of one core (target < 2 %) ${cost < 2 ? 'OK' : 'ABOVE TARGET'}`,
-];
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,12 +1,15 @@
 /**
  * A camera and a microphone generated in the page, for browsers meetbench did not start (a CDP endpoint,
- * a Selenium Grid node): no fake-device flags and no media files are needed on the remote side. A canvas
- * with a moving bar and a frame counter (so the encoder has real motion to code) is captured at the
- * scenario's rate; the microphone is a tone (generated-microphone.ts, or a Web Audio oscillator where the
- * page cannot use it: another browser, or a page that is not a secure context, where AudioData is hidden). Also defines `navigator.mediaDevices` where the
+ * a Selenium Grid node): no fake-device flags and no media files are needed on the remote side. The camera
+ * is the stamped test pattern of `camera: generated` (generated-camera.ts), so receivers measure what
+ * remote senders send too; where the page cannot generate it (another browser, a page that is not a secure
+ * context) a canvas with a moving bar and a frame counter is captured instead, with no stamp. The
+ * microphone is the tone with markers (generated-microphone.ts), or a Web Audio oscillator where the
+ * page cannot use it. Also defines `navigator.mediaDevices` where the
  * browser leaves it out (plain http from a non-loopback origin is not a secure context), so the platform's
  * own code finds getUserMedia without a browser flag. Injected before any page script; bundled, no Node imports.
  */
+import { canGenerateCamera, generatedCamera } from './generated-camera.ts';
 import { canGenerateMicrophone, generatedMicrophone } from './generated-microphone.ts';
 
 (() => {
@@ -18,7 +21,11 @@ import { canGenerateMicrophone, generatedMicrophone } from './generated-micropho
     width: number;
     height: number;
     fps: number;
+    sender?: number;
+    calibrationDelayMs?: number;
   }
+  const config = (): Size => (w.__meetbenchMedia as Size | undefined) ?? { width: 320, height: 180, fps: 15 };
+  const own = (): { sender: number; delayMs: number } => ({ sender: config().sender ?? 0, delayMs: config().calibrationDelayMs ?? 0 });
   const wanted = (constraint: unknown, fallback: number): number => {
     if (typeof constraint === 'number') return constraint;
     if (constraint && typeof constraint === 'object') {
@@ -29,9 +36,10 @@ import { canGenerateMicrophone, generatedMicrophone } from './generated-micropho
   };
 
   function videoTrack(video: unknown): MediaStreamTrack {
-    const base = (w.__meetbenchMedia as Size | undefined) ?? { width: 320, height: 180, fps: 15 };
+    const base = config();
     const v = (typeof video === 'object' && video ? video : {}) as Record<string, unknown>;
     const size = { width: wanted(v.width, base.width), height: wanted(v.height, base.height), fps: Math.min(wanted(v.frameRate, base.fps), base.fps) };
+    if (canGenerateCamera()) return generatedCamera({ ...size, ...own() });
     const canvas = document.createElement('canvas');
     canvas.width = size.width;
     canvas.height = size.height;
@@ -58,7 +66,7 @@ import { canGenerateMicrophone, generatedMicrophone } from './generated-micropho
   function audioTrack(): MediaStreamTrack {
     // Chromium in a secure context: a tone written straight to a track (generated-microphone.ts), with no
     // audio context to start and no audio render loop; elsewhere: a Web Audio oscillator
-    if (canGenerateMicrophone()) return generatedMicrophone();
+    if (canGenerateMicrophone()) return generatedMicrophone(own());
     audio ??= new AudioContext();
     // getUserMedia follows a click of the join flow: that user activation lets the context start
     void audio.resume();

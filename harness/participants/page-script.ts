@@ -8,7 +8,19 @@ import { buildSync } from 'esbuild';
 
 const cache = new Map<string, string>();
 
-export function pageScript(name: 'collector' | 'fake-media' | 'generated-media' | 'no-audio-playout' | 'speaking' | 'screen-document' | 'media-sources'): string {
+export type PageScriptName =
+  | 'collector'
+  | 'fake-media'
+  | 'generated-media'
+  | 'no-audio-playout'
+  | 'speaking'
+  | 'screen-document'
+  | 'media-sources'
+  | 'quality-receiver'
+  | 'quality-video-worker'
+  | 'quality-marker-worklet';
+
+export function pageScript(name: PageScriptName): string {
   const cached = cache.get(name);
   if (cached) return cached;
   const file = fileURLToPath(new URL(`../page-scripts/${name}.ts`, import.meta.url));

@@ -16,14 +16,28 @@ import type { AcquireSlot, BrowserSlot } from './browser-slot.ts';
 import { installMediaPatterns, type MediaPatterns } from './media-patterns.ts';
 import { pageScript } from './page-script.ts';
 import { redactTokens } from '../adapters/redact-tokens.ts';
+import { qualityPageScript, type QualityOptions } from './quality-page-script.ts';
 import { sampleFromSnapshots } from './sample-rates.ts';
 import type { CollectorMarks, CollectorSnapshot } from './snapshot.ts';
+import type { Camera } from './video-inputs.ts';
+import type { Microphone } from './audio-inputs.ts';
+
+export interface SenderMedia {
+  width: number;
+  height: number;
+  fps: number;
+  microphone?: Microphone;
+  camera?: Camera;
+  /** calibration: ms its generated media is held before sending (its group's calibrationDelayMs) */
+  calibrationDelayMs?: number;
+}
 
 export interface ParticipantOptions {
   info: ParticipantInfo;
   platform: PlatformTarget;
   adapter: PlatformAdapter;
-  media: { width: number; height: number; fps: number };
+  /** what a sender sends: size and rate, which devices are generated, its calibration delay */
+  media: SenderMedia;
   joinTimeoutMs: number;
   closeTimeoutMs: number;
   /** the lab's `ip netns exec` wrapper when the participant runs in its own namespace */
@@ -40,6 +54,8 @@ export interface ParticipantOptions {
   device?: NamedDevice | null;
   /** false only to measure the collector's own cost (npm run bench:collector): no stats, no phases */
   collect?: boolean;
+  /** the receivers' quality measurement (generated media only: docs/quality.md) */
+  quality?: QualityOptions;
 }
 
 export interface JoinOutcome {
@@ -123,8 +139,11 @@ export class Participant {
       const collect = this.options.collect !== false;
       if (collect) await page.evaluateOnNewDocument(`window.__meetbenchConfig = ${JSON.stringify(config)};\n${pageScript('collector')}`);
       if (this.options.playAudio === false) await page.evaluateOnNewDocument(pageScript('no-audio-playout'));
+      if (this.options.quality) await page.evaluateOnNewDocument(qualityPageScript(this.options.quality));
       if (this.options.info.role === 'sender') {
-        await page.evaluateOnNewDocument(`window.__meetbenchMedia = ${JSON.stringify(this.options.media)};\n${pageScript('fake-media')}`);
+        // the sender's index goes into its frame stamps and audio markers
+        const media = { ...this.options.media, sender: this.options.info.index };
+        await page.evaluateOnNewDocument(`window.__meetbenchMedia = ${JSON.stringify(media)};\n${pageScript('fake-media')}`);
       }
       if (this.options.patterns) await installMediaPatterns(page, this.options.patterns);
       const device = this.options.device;

@@ -10,6 +10,9 @@ import { microphonesOpened } from '../participants/audio-inputs.ts';
 import { BrowserPool } from '../participants/browser-pool.ts';
 import { Participant, type JoinOutcome } from '../participants/participant.ts';
 import { participantPatterns } from './participant-patterns.ts';
+import { calibrationDelayMs } from '../scenario/calibration-delay.ts';
+import { measuresQuality } from '../scenario/quality-scope.ts';
+import { PICTURE_EVERY_MS } from '../participants/quality-page-script.ts';
 import type { TrialPlan } from './trial-plan.ts';
 
 export interface TrialMember {
@@ -43,6 +46,8 @@ export async function placeParticipants(plan: TrialPlan, pool: BrowserPool, arti
   const { scenario, target, adapter } = plan;
   const { count, receivers, namePrefix } = scenario.participants;
   const rooms = scenario.rooms.count;
+  const { width, height } = scenario.participants.media;
+  const quality = measuresQuality(scenario) ? { capture: { width, height }, pictureEveryMs: PICTURE_EVERY_MS, audio: scenario.runner.playAudio } : undefined;
   const nameOf = (i: number): string => `${namePrefix}${i + 1}`;
   const devices = assignDevices(scenario.participants.groups, count, scenario.deviceProfiles);
   // every page counts speaking turns from this moment
@@ -56,10 +61,11 @@ export async function placeParticipants(plan: TrialPlan, pool: BrowserPool, arti
       info: { name, index: i, role: i >= count - receivers ? 'receiver' : 'sender', room: String((i % rooms) + 1), roomMembers },
       platform: target,
       adapter: plan.networks?.adapterFor(i, adapter) ?? adapter,
-      media: scenario.participants.media,
+      media: { ...scenario.participants.media, calibrationDelayMs: calibrationDelayMs(scenario, i) },
       device: devices[i] ?? null,
       patterns: participantPatterns(scenario, adapter, i, epochMs),
       playAudio: scenario.runner.playAudio,
+      ...(quality ? { quality } : {}),
       joinTimeoutMs: scenario.timeouts.joinMs,
       closeTimeoutMs: scenario.timeouts.closeMs,
       ...(placement.wrapper ? { wrapper: placement.wrapper } : {}),

@@ -14,10 +14,12 @@ import { CORES, type RunnerCpuReadings } from '../collectors/runner-cpu.ts';
 import type { BrowserPool } from '../participants/browser-pool.ts';
 import { poolBrowsers } from '../participants/pool-report.ts';
 import { microphoneUsed } from '../participants/audio-inputs.ts';
+import { cameraUsed } from '../participants/video-inputs.ts';
 import { remoteCount } from '../participants/remote-browsers.ts';
 import { unmeasuredMetrics } from '../scenario/unmeasured-metrics.ts';
 import { webLoadMetrics, type WebLoadResult } from '../web-load/run-web-load.ts';
 import type { WindowResults } from './measure-window.ts';
+import { participantQuality } from './trial-quality.ts';
 import type { TrialMember } from './place-participants.ts';
 import type { TrialPlan } from './trial-plan.ts';
 import { trialMedia } from './trial-media.ts';
@@ -56,6 +58,9 @@ export async function trialRecord(plan: TrialPlan, seen: TrialObservations): Pro
         target.id,
         webLoadMetrics(seen.webLoad),
       );
+      // what it saw and heard of each sender, when the senders' media is generated
+      const quality = seen.window?.quality?.value ? participantQuality(plan, seen.members, i, seen.window.quality.value, result.metrics.rtt_ms ?? null) : null;
+      if (quality) Object.assign(result, { quality: quality.quality, metrics: { ...result.metrics, ...quality.metrics } });
       // the profile it had, what was (not) applied, and the recovery after cuts
       Object.assign(result, plan.networks?.result(i, own.samples, result.role, own.crashedDuringWindow) ?? {});
       const device = m.participant.options.device;
@@ -71,7 +76,7 @@ export async function trialRecord(plan: TrialPlan, seen: TrialObservations): Pro
   const { verdict, reason } = trialVerdict(participants, runner.saturated, runner.reason ?? null, seen.aborted);
   // browsers of the pool have a record even when no window opened (nobody joined): without rates then
   const browsers = seen.window?.browsers.value ?? poolBrowsers(seen.pool.browsers(), null, kernelRates);
-  const errors = collectorErrors([seen.runnerCpu, ...(seen.window ? [seen.window.samples, seen.window.busiest, seen.window.browsers] : [])]);
+  const errors = collectorErrors([seen.runnerCpu, ...(seen.window ? [seen.window.samples, seen.window.busiest, seen.window.browsers, ...(seen.window.quality ? [seen.window.quality] : [])] : [])]);
   const notMeasured = unmeasuredMetrics(scenario);
   const senders = scenario.participants.count - scenario.participants.receivers;
   const localSenders = Math.min(senders, scenario.participants.count - remoteCount(scenario.remote));
@@ -96,7 +101,11 @@ export async function trialRecord(plan: TrialPlan, seen: TrialObservations): Pro
     ...(browsers.length > 0 ? { browsers } : {}),
     ...(seen.webLoad ? { webLoad: seen.webLoad } : {}),
     ...(notMeasured.length > 0 ? { notMeasured } : {}),
-    media: trialMedia(scenario, microphoneUsed(scenario.participants.media.microphone, localSenders, senders - localSenders)),
+    media: trialMedia(
+      scenario,
+      microphoneUsed(scenario.participants.media.microphone, localSenders, senders - localSenders),
+      cameraUsed(scenario.participants.media.camera, localSenders, senders - localSenders),
+    ),
     ...(scenario.screenShare ? { screenShare: { ...scenario.screenShare } } : {}),
     ...(errors.length > 0 ? { collectorErrors: errors } : {}),
     ...(mediaModel ? { mediaModel } : {}),

@@ -9,6 +9,7 @@ import { deviceNameSchema, deviceOverrideSchema } from '../devices/device-schema
 import { capacitySchema } from './capacity-schema.ts';
 import { MAX_AUDIO_INPUTS_PER_BROWSER, MICROPHONES, microphonesOpened, sendersInFirstBrowser } from '../participants/audio-inputs.ts';
 import { remoteCount, remoteSchema } from '../participants/remote-browsers.ts';
+import { CAMERAS } from '../participants/video-inputs.ts';
 import { webLoadSchema } from './web-load-schema.ts';
 import { screenShareSchema, speakingSchema } from './media-patterns-schema.ts';
 
@@ -36,7 +37,13 @@ export const mediaSchema = z.strictObject({
     .enum(MICROPHONES)
     .default('device')
     .describe(
-      "device: Chromium's fake microphone, opened and processed as the platform asks (at most 16 per browser); generated: a tone generated in the page and sent as Opus, with no audio device and no audio processing: cheaper, no 16-per-browser limit, and coded as a participant who talks all the time (docs/scale.md)",
+      "device: Chromium's fake microphone, opened and processed as the platform asks (at most 16 per browser); generated: a tone generated in the page and sent as Opus, with no audio device and no audio processing: cheaper, no 16-per-browser limit, and coded as a participant who talks all the time (docs/scale.md); its numbered markers give the receivers' audio latency (docs/quality.md)",
+    ),
+  camera: z
+    .enum(CAMERAS)
+    .default('device')
+    .describe(
+      "device: Chromium's fake camera; generated: a moving test pattern generated in the page under a frame stamp (who sent it, its number, when), which the receivers read to measure video latency, freezes and picture quality (PSNR, SSIM); it costs less than the fake device (docs/quality.md)",
     ),
   speaking: speakingSchema,
 });
@@ -50,6 +57,13 @@ const groupSchema = z.strictObject({
     .union([deviceNameSchema, deviceOverrideSchema])
     .optional()
     .describe('device profile of this group (scenarios/devices.yaml or deviceProfiles), or one of its own; default: the browser as it is (docs/devices.md)'),
+  calibrationDelayMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(5000)
+    .optional()
+    .describe('calibration: the group\'s generated camera and microphone hold every frame and audio chunk this long before sending it, so measured latency must rise by as much (docs/quality.md)'),
 });
 
 const targetFields = {
@@ -76,13 +90,18 @@ export const scenarioSchema = z
       .strictObject({
         count: positiveInt(64).describe('participants per trial'),
         receivers: z.number().int().min(0).default(0).describe('how many of them join receive-only'),
-        media: mediaSchema.default({ width: 320, height: 180, fps: 15, microphone: 'device', speaking: 'always' }),
+        media: mediaSchema.default({ width: 320, height: 180, fps: 15, microphone: 'device', camera: 'device', speaking: 'always' }),
         rampUpMs: z.number().int().min(0).max(600_000).default(1000).describe('pause between two joins'),
         namePrefix: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits (some platforms refuse other characters)').default('bench'),
         groups: z.array(groupSchema).min(1).optional().describe('participants split in groups with their own network profile, in order'),
       })
       .refine((p) => p.receivers <= p.count, { message: 'receivers cannot exceed count', path: ['receivers'] })
-      .refine((p) => !p.groups || p.groups.reduce((sum, g) => sum + g.count, 0) === p.count, { message: 'the groups\' counts must add up to count', path: ['groups'] }),
+      .refine((p) => !p.groups || p.groups.reduce((sum, g) => sum + g.count, 0) === p.count, { message: 'the groups\' counts must add up to count', path: ['groups'] })
+      // only generated media can be held back: the fake devices belong to the browser
+      .refine((p) => !p.groups?.some((g) => g.calibrationDelayMs) || p.media.camera === 'generated' || p.media.microphone === 'generated', {
+        message: 'calibrationDelayMs delays generated media only: set participants.media.camera or microphone to generated',
+        path: ['groups'],
+      }),
     rooms: z
       .strictObject({
         count: positiveInt(64).default(1),

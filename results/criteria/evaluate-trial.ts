@@ -14,7 +14,7 @@ export function appliesTo(criterion: CompiledMeasured, trial: Trial): boolean {
 
 /** `value` is the aggregated number (or, with `participants`, the share of participants passing) */
 export function evaluateTrial(criterion: CompiledMeasured, trial: Trial, samples?: readonly Sample[]): CriterionResult {
-  const base = { id: criterion.id, metric: criterion.metric, threshold: formatThreshold(criterion.parsed), level: criterion.level };
+  const base = { id: criterion.id, metric: criterion.metric, threshold: formatThreshold(criterion.parsed), level: criterion.level, ...(criterion.noData !== 'fail' ? { noData: criterion.noData } : {}) };
   if (criterion.window && !samples) {
     return { ...base, value: null, values: [], outcome: 'error', reason: 'the window needs the per-second samples of this trial, and none were found' };
   }
@@ -23,7 +23,11 @@ export function evaluateTrial(criterion: CompiledMeasured, trial: Trial, samples
   );
   const joined = trial.participants.filter((p) => p.joined).length;
   const off = trial.notMeasured?.find((u) => u.metric === criterion.metric);
-  const nobody = off ? `${criterion.metric} is not measured in this trial: ${off.why}` : `no participant measured ${criterion.metric} (${joined} of ${trial.participants.length} joined)`;
+  // a participant that measured nothing of it may say why (quality metrics: "band unreadable", a fake camera...)
+  const why = trial.participants.flatMap((p) => (p.quality?.unmeasured ?? []).filter((u) => u.metric === criterion.metric).map((u) => `${p.name}: ${u.why}`));
+  const nobody = off
+    ? `${criterion.metric} is not measured in this trial: ${off.why}`
+    : `no participant measured ${criterion.metric} (${joined} of ${trial.participants.length} joined)${why.length ? `; ${why.slice(0, 3).join('; ')}` : ''}`;
 
   if (criterion.participants !== undefined) {
     // each participant judged alone; those without data count as not passing

@@ -23,6 +23,15 @@ const LABELS: Record<string, [fr: string, en: string]> = {
   freeze_count: ['gels vidéo', 'video freezes'],
   cpu_pct: ['CPU du navigateur', 'browser CPU'],
   audio_concealed_pct: ['audio masqué', 'concealed audio'],
+  video_e2e_latency_ms: ['latence vidéo', 'video latency'],
+  audio_e2e_latency_ms: ['latence audio', 'audio latency'],
+  av_sync_ms: ['décalage son-image', 'lip-sync offset'],
+  freeze_ratio: ['temps d’image figée', 'time frozen'],
+  video_freeze_count: ['gels vus par les récepteurs', 'freezes seen by receivers'],
+  frames_skipped: ['images perdues en route', 'frames lost on the way'],
+  video_psnr_db: ['PSNR de l’image', 'picture PSNR'],
+  video_ssim: ['SSIM de l’image', 'picture SSIM'],
+  mos: ['qualité de la parole (MOS)', 'speech quality (MOS)'],
 };
 
 export function metricLabel(metric: string, lang: Lang): string {
@@ -48,7 +57,10 @@ export function formatValue(metric: string | undefined, value: number | null, la
     case 'pct':
       return `${n(value)} %`;
     case 'ratio':
-      return `${n(value * 100)} %`;
+      // an SSIM is an index, not a share of anything
+      return metric === 'video_ssim' ? n(value) : `${n(value * 100)} %`;
+    case 'db':
+      return `${n(value)} dB`;
     case 'fps':
       return `${n(value)} ${lang === 'fr' ? 'im/s' : 'fps'}`;
     case 'px':

@@ -48,7 +48,7 @@ export function scorecardsFromStored(run: RunRecord): ScoreResult {
         threshold: result.threshold,
         level: result.level,
         acrossRepeats: 'median',
-        noData: 'fail',
+        noData: result.noData ?? 'fail',
         weight: 1,
         parsed,
         title: { fr: result.id, en: result.id },

@@ -25,13 +25,22 @@ const TITLES: Record<string, { en: string; fr: string }> = {
   camera_downlink_kbps: { en: 'Cameras received', fr: 'Caméras reçues' },
   camera_fps_received: { en: 'Camera frames per second received', fr: 'Images par seconde des caméras reçues' },
   talk_time_pct: { en: 'Talk time', fr: 'Temps de parole' },
+  video_e2e_latency_ms: { en: 'Video latency (glass to decode)', fr: 'Latence vidéo (capture à décodage)' },
+  audio_e2e_latency_ms: { en: 'Audio latency (mouth to ear)', fr: 'Latence audio (bouche à oreille)' },
+  av_sync_ms: { en: 'Lip-sync (audio minus video)', fr: 'Synchronisation labiale (audio moins vidéo)' },
+  freeze_ratio: { en: 'Time frozen', fr: 'Temps d’image figée' },
+  video_freeze_count: { en: 'Freezes seen by the receivers', fr: 'Gels vus par les récepteurs' },
+  frames_skipped: { en: 'Frames lost on the way', fr: 'Images perdues en route' },
+  video_psnr_db: { en: 'Picture fidelity (PSNR)', fr: 'Fidélité de l’image (PSNR)' },
+  video_ssim: { en: 'Picture structure (SSIM)', fr: 'Structure de l’image (SSIM)' },
+  mos: { en: 'Speech quality (MOS)', fr: 'Qualité de la parole (MOS)' },
 };
 
 export function metricTitle(metric: string, lang: Lang): string {
   return TITLES[metric]?.[lang] ?? metric.replaceAll('_', ' ');
 }
 
-const UNIT_LABEL: Record<string, string> = { ms: 'ms', kbps: 'kbit/s', pct: '%', fps: 'fps', px: 'px', count: '', ratio: '', mb: 'MB' };
+const UNIT_LABEL: Record<string, string> = { ms: 'ms', kbps: 'kbit/s', pct: '%', fps: 'fps', px: 'px', count: '', ratio: '', mb: 'MB', db: 'dB', score: '' };
 
 export function metricUnit(metric: string): string {
   const unit = findMetric(metric)?.unit;
@@ -43,7 +52,8 @@ export function formatValue(metric: string, value: number | null, lang: Lang): s
   if (value === null || !Number.isFinite(value)) return '—';
   const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
   const unit = findMetric(metric)?.unit;
-  if (unit === 'ratio') return `${numberFormat(locale, 1).format(value * 100)} %`;
+  // an SSIM is an index, not a share of anything
+  if (unit === 'ratio' && metric !== 'video_ssim') return `${numberFormat(locale, 1).format(value * 100)} %`;
   const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
   const text = numberFormat(locale, digits).format(value);
   const label = metricUnit(metric);

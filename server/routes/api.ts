@@ -7,6 +7,7 @@ import { buildTrends } from '../model/trends.ts';
 import { buildWaterfall } from '../model/waterfall.ts';
 import { comparePlatforms, compareRuns } from '../model/compare.ts';
 import { chartSeries } from '../model/sample-series.ts';
+import { pairSeries } from '../model/pair-series.ts';
 import { badRequest, notFound } from '../http-errors.ts';
 import { allPlatforms, findRun, findTrial, queryString } from './load.ts';
 import { summarizeRun } from '../../results/store/lowdb-store.ts';
@@ -62,6 +63,13 @@ export function createApiRouter(context: ViewerContext): Router {
     const run = findRun(await context.snapshots.get(), req.params.runId);
     const trial = findTrial(run, req.params.trialId);
     res.json(chartSeries(await context.store.readSamples(run.id, trial.id)));
+  });
+
+  // per-second latency of every sender → receiver pair (generated media only)
+  router.get('/runs/:runId/trials/:trialId/pairs', async (req, res) => {
+    const run = findRun(await context.snapshots.get(), req.params.runId);
+    const trial = findTrial(run, req.params.trialId);
+    res.json(pairSeries(await context.store.readSamples(run.id, trial.id)));
   });
 
   // the raw samples as stored, one JSON object a line, as a download

@@ -6,6 +6,7 @@ import { planFromRun } from '../../results/planning/plan-from-run.ts';
 import { judged } from '../model/judge-run.ts';
 import { buildTrends } from '../model/trends.ts';
 import { buildWaterfall } from '../model/waterfall.ts';
+import { qualityTimeline } from '../model/quality-timeline.ts';
 import { comparePlatforms, compareRuns, type CompareView } from '../model/compare.ts';
 import { KEY_METRICS } from '../model/trial-values.ts';
 import { badRequest, notFound } from '../http-errors.ts';
@@ -39,8 +40,9 @@ export function createPagesRouter(context: ViewerContext): Router {
     const wanted = queryString(req.query.trial);
     const trial = wanted ? findTrial(judgedRun, wanted) : (judgedRun.trials.find((t) => t.verdict !== 'passed') ?? judgedRun.trials[0]);
     const waterfall = trial ? buildWaterfall(trial) : undefined;
+    const timeline = trial ? qualityTimeline(trial) : null;
     const planning = snapshot.memo(`planning:${run.id}`, () => planFromRun(run));
-    await renderCached(res, snapshot, 'run', () => ({ run: judgedRun, scorecard, trial, waterfall, planning, keyMetrics: KEY_METRICS }));
+    await renderCached(res, snapshot, 'run', () => ({ run: judgedRun, scorecard, trial, waterfall, timeline, planning, keyMetrics: KEY_METRICS }));
   });
 
   // Platform: trends over the nights with thresholds and regressions

@@ -38,6 +38,25 @@
       .catch(function (e) { box.setAttribute('data-error', String(e)); });
   }
 
+  function pairCharts(box) {
+    fetch(box.getAttribute('data-pairs-src'), { credentials: 'same-origin' })
+      .then(function (r) { return r.json(); })
+      .then(function (json) {
+        if (!json.pairs.length) return;
+        box.querySelectorAll('figure[data-field]').forEach(function (fig) {
+          var field = fig.getAttribute('data-field');
+          var data = [json.t];
+          var series = [{ label: 's' }];
+          json.pairs.forEach(function (p, i) {
+            data.push(p[field]);
+            series.push({ label: p.label, stroke: PALETTE[i % PALETTE.length], width: 1.6, spanGaps: false });
+          });
+          makeChart(fig, { scales: { x: { time: false } }, axes: [{ label: 's' }, {}], series: series }, data);
+        });
+      })
+      .catch(function (e) { box.setAttribute('data-error', String(e)); });
+  }
+
   function trendCharts(box) {
     fetch(box.getAttribute('data-trends-src'), { credentials: 'same-origin' })
       .then(function (r) { return r.json(); })
@@ -69,6 +88,7 @@
   function start() {
     if (typeof uPlot === 'undefined') return;
     document.querySelectorAll('.charts[data-series-src]').forEach(seriesCharts);
+    document.querySelectorAll('.charts[data-pairs-src]').forEach(pairCharts);
     document.querySelectorAll('.charts[data-trends-src]').forEach(trendCharts);
     var pending;
     window.addEventListener('resize', function () {

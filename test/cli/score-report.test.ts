@@ -107,8 +107,8 @@ describe('meetbench report', () => {
     const result = await runCli(['report', 'run-pass', '--format', 'csv', '--criteria', PRESET], { dataDir });
     expect(result.code).toBe(0);
     const rows = parse(result.stdout, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
-    // 7 measured minus uplink-vpn (no vpn trial) + 8 declared, for 2 platforms
-    expect(rows).toHaveLength(2 * (6 + 8));
+    // 14 measured minus uplink-vpn (no vpn trial) + 8 declared, for 2 platforms
+    expect(rows).toHaveLength(2 * (13 + 8));
     expect(new Set(rows.map((r) => r.platform))).toEqual(new Set(['galene', 'janus']));
   });
 

@@ -1,7 +1,8 @@
 /**
  * Remote browsers through CDP: a second Chromium that meetbench did not start (no fake-device flag, no
  * insecure-origin flag, no media file) hosts one participant of a lab Janus room beside two local ones.
- * Its page gets the in-page generated camera and microphone, joins, and reports the same metrics.
+ * Its page gets the in-page generated camera and microphone, joins, and reports the same metrics. Its
+ * camera's frame stamps are read by the local receivers, its clock's offset estimated against the runner's.
  *
  * The second Chromium runs in a namespace this test creates on the lab bridge, so its WebRTC traffic
  * only ever uses lab addresses (in the root namespace it would offer the machine's other addresses as
@@ -147,5 +148,21 @@ remote:
     // not in a namespace meetbench runs participants in: no kernel figures for it
     expect(remote!.kernel).toBeNull();
     expect(local!.kernel).not.toBeNull();
+  });
+
+  it("measures the remote sender's stamped video at the local receivers, its clock estimated against the runner's", () => {
+    const [local, , remote] = run.trials[0]!.participants;
+    expect(run.trials[0]!.media?.camera).toBe('mixed');
+    // the remote browser runs on this machine: the estimate finds no offset to speak of, and knows it
+    const clock = remote!.quality!.clock!;
+    expect(Math.abs(clock.offsetMs)).toBeLessThan(clock.uncertaintyMs + 5);
+    expect(clock.uncertaintyMs).toBeLessThan(15);
+    expect(local!.quality!.clock).toBeNull();
+    const fromRemote = local!.quality!.pairs.find((p) => p.sender === 'bench3')!;
+    expect(fromRemote.noData).toEqual([]);
+    expect(fromRemote.video!.latencyMs.p50).toBeGreaterThan(0);
+    expect(fromRemote.video!.latencyMs.p50).toBeLessThan(1_000);
+    // the local senders' fake camera carries no stamp: said, not guessed
+    expect(remote!.quality!.pairs.find((p) => p.sender === 'bench1')!.noData[0]!.why).toMatch(/fake camera/);
   });
 });

@@ -136,7 +136,7 @@ criteria: ${JSON.stringify(CRITERIA)}
     }
     expect(text).toContain('42 bytes');
     // what the senders sent, from the scenario: the camera's size and rate and which microphone
-    expect(trial.media).toEqual({ width: 320, height: 180, fps: 15, microphone: 'device' });
+    expect(trial.media).toEqual({ width: 320, height: 180, fps: 15, microphone: 'device', camera: 'device' });
     expect(text).toContain('media 320x180@15, fake microphone (short beeps)');
     await page.close();
   });

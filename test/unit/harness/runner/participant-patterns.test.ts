@@ -29,7 +29,7 @@ describe('participantPatterns', () => {
     expect(first.speaking).toEqual({ schedule: expect.objectContaining({ pattern: 'turns', turnMs: 5000, speakers: 1 }), sender: 2, senders: 3, epochMs: 1000 });
     expect(participantPatterns(turns, janusVideoroomAdapter, 3, 1000).speaking).toBeUndefined();
     expect(first.mediaSources).toEqual({ screenTracks: janusVideoroomAdapter.screenShare!.receivedTracks });
-    expect(trialMedia(turns, 'generated').speaking).toEqual({ pattern: 'turns', turnS: 5, speakers: 1 });
+    expect(trialMedia(turns, 'generated', 'device').speaking).toEqual({ pattern: 'turns', turnS: 5, speakers: 1 });
   });
 
   it('hands the document to the sharer alone, and every page reads the share apart', () => {
@@ -37,6 +37,6 @@ describe('participantPatterns', () => {
     expect(participantPatterns(share, janusVideoroomAdapter, 1, 0).screenDocument).toEqual({ width: 1280, height: 720, fps: 3, changeEveryS: 5 });
     expect(participantPatterns(share, janusVideoroomAdapter, 0, 0).screenDocument).toBeUndefined();
     expect(participantPatterns(share, janusVideoroomAdapter, 3, 0).mediaSources).toBeDefined();
-    expect(trialMedia(share, 'generated').speaking).toBeUndefined();
+    expect(trialMedia(share, 'generated', 'device').speaking).toBeUndefined();
   });
 });
