@@ -64,40 +64,8 @@ export function qualityCollector(members: readonly QualityMember[]): { collector
 
   /** one page reading folded into the receiver's observations; returns the second's per-sender medians */
   const fold = (i: number, reading: PageReading, t: number): PairSample[] => {
-    const own = observed.get(i)!;
-    const start = windowStarts.get(i) ?? reading.windowStart;
-    const second: QualitySecond = { t, video: [], tracks: reading.video?.tracks ?? [], audio: reading.audio, unreadableMarkers: reading.unreadableMarkers };
-    for (const v of reading.video?.senders ?? []) {
-      const { freezes, ongoing, ...rest } = v;
-      second.video.push(rest);
-      for (const f of [...freezes, ...(ongoing ? [ongoing] : [])]) own.freezes.push({ sender: v.sender, fromS: (f.from - start) / 1000, durationMs: f.durationMs });
-    }
-    own.seconds.push(second);
-    own.windowMs = reading.at - start;
-    own.audioAtEnd = reading.audioStreams;
-    own.audioContext = reading.audioContext;
-    own.errors.push(...reading.errors, ...(reading.video?.errors ?? []));
-    // clocks as known at the window's start: good enough for a second's median on a chart
-    const receiverClock = startClocks.get(i);
-    const senders = new Set([...second.video.map((v) => v.sender), ...second.audio.map((a) => a.sender)]);
-    return [...senders].flatMap((s): PairSample[] => {
-      const name = members[s]?.participant.name;
-      if (!name) return [];
-      const senderClock = startClocks.get(s);
-      const correction = senderClock && receiverClock ? senderClock.offsetMs - receiverClock.offsetMs : null;
-      const video = second.video.find((v) => v.sender === s);
-      const audio = second.audio.filter((a) => a.sender === s).map((a) => a.latencyMs);
-      const psnr = video?.pictures.map((p) => p.psnrDb).find((p) => p !== null) ?? null;
-      return [
-        {
-          sender: name,
-          videoLatencyMs: video && correction !== null ? correctedMedian(video.latencies, correction) : null,
-          audioLatencyMs: correction !== null ? correctedMedian(audio, correction) : null,
-          fps: video?.frames ?? null,
-          psnrDb: psnr === null ? null : Math.round(psnr * 10) / 10,
-        },
-      ];
-    });
+    const second = recordReading(observed.get(i)!, reading, t, windowStarts.get(i) ?? reading.windowStart);
+    return pairSamples(second, (s) => members[s]?.participant.name, startClocks, i);
   };
 
   const collector: Collector<QualityResults> = {
@@ -142,4 +110,48 @@ export function qualityCollector(members: readonly QualityMember[]): { collector
     },
   });
   return { collector, source };
+}
+
+/** adds one page reading to a receiver's observations (freezes on the window's clock); returns the second it made */
+function recordReading(own: ReceiverObservations, reading: PageReading, t: number, start: number): QualitySecond {
+  const second: QualitySecond = { t, video: [], tracks: reading.video?.tracks ?? [], audio: reading.audio, unreadableMarkers: reading.unreadableMarkers };
+  for (const v of reading.video?.senders ?? []) {
+    const { freezes, ongoing, ...rest } = v;
+    second.video.push(rest);
+    for (const f of [...freezes, ...(ongoing ? [ongoing] : [])]) own.freezes.push({ sender: v.sender, fromS: (f.from - start) / 1000, durationMs: f.durationMs });
+  }
+  own.seconds.push(second);
+  own.windowMs = reading.at - start;
+  own.audioAtEnd = reading.audioStreams;
+  own.audioContext = reading.audioContext;
+  own.errors.push(...reading.errors, ...(reading.video?.errors ?? []));
+  return second;
+}
+
+/**
+ * The second's medians per sender for the receiver's sample (latency over time in the viewer), each
+ * corrected by the sender's and receiver's clocks as known at the window's start: good enough for a
+ * second's median on a chart. No clock, no latency.
+ */
+function pairSamples(second: QualitySecond, nameOf: (index: number) => string | undefined, startClocks: ReadonlyMap<number, ClockOffset | null>, receiver: number): PairSample[] {
+  const receiverClock = startClocks.get(receiver);
+  const senders = new Set([...second.video.map((v) => v.sender), ...second.audio.map((a) => a.sender)]);
+  return [...senders].flatMap((s): PairSample[] => {
+    const name = nameOf(s);
+    if (!name) return [];
+    const senderClock = startClocks.get(s);
+    const correction = senderClock && receiverClock ? senderClock.offsetMs - receiverClock.offsetMs : null;
+    const video = second.video.find((v) => v.sender === s);
+    const audio = second.audio.filter((a) => a.sender === s).map((a) => a.latencyMs);
+    const psnr = video?.pictures.map((p) => p.psnrDb).find((p) => p !== null) ?? null;
+    return [
+      {
+        sender: name,
+        videoLatencyMs: video && correction !== null ? correctedMedian(video.latencies, correction) : null,
+        audioLatencyMs: correction !== null ? correctedMedian(audio, correction) : null,
+        fps: video?.frames ?? null,
+        psnrDb: psnr === null ? null : Math.round(psnr * 10) / 10,
+      },
+    ];
+  });
 }
