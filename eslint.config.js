@@ -9,12 +9,26 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const adapterFolders = ['janus-videoroom', 'janus-videocall', 'galene', 'jitsi-meet', 'bigbluebutton', 'nextcloud-talk', 'livekit-meet', 'zimbra-connect', 'zimbra-p2p', 'custom'];
+const adapterFolders = [
+  'janus-videoroom',
+  'janus-videocall',
+  'galene',
+  'jitsi-meet',
+  'bigbluebutton',
+  'nextcloud-talk',
+  'livekit-meet',
+  'zimbra-connect',
+  'zimbra-p2p',
+  'custom',
+];
 
 const SERVER = { group: ['**/harness/**', '**/scenarios/**'], message: 'server/ reads results/ only: the viewer can never start a browser.' };
 const RESULTS = { group: ['**/harness/**', '**/server/**'], message: 'results/ imports neither harness/ nor server/.' };
 const SCENARIOS = { group: ['**/harness/**', '**/server/**', '**/results/**'], message: 'scenarios/ is data and imports no other top-level folder.' };
-const PAGE = { group: ['node:*', 'fs', 'path', 'child_process', '**/harness/**', '**/results/**'], message: 'in-page scripts run in the browser: no Node imports.' };
+const PAGE = {
+  group: ['node:*', 'fs', 'path', 'child_process', '**/harness/**', '**/results/**'],
+  message: 'in-page scripts run in the browser: no Node imports.',
+};
 // a lab platform's web page (harness/lab/<platform>/page): browser code bundled for the page, which may share
 // only its platform's message types (one folder up) and never reach the Node side
 const LAB_PAGE = {
@@ -22,9 +36,17 @@ const LAB_PAGE = {
   message: "a lab page runs in the browser: its own folder and its platform's message types only.",
 };
 const LAB_API = { group: ['**/lab/*.ts', '!**/lab/index.ts'], message: 'use the lab through its public API, harness/lab/index.ts.' };
-const LOWER_WINGS = { group: ['**/runner/**', '**/cli/**', '**/nightly/**', '**/capacity/**'], message: 'system/, network/, devices/, collectors/ and lab/ sit below the runner and the CLI: they never import them.' };
+const LOWER_WINGS = {
+  group: ['**/runner/**', '**/cli/**', '**/nightly/**', '**/capacity/**'],
+  message: 'system/, network/, devices/, collectors/ and lab/ sit below the runner and the CLI: they never import them.',
+};
 const otherAdapters = (name) =>
-  adapterFolders.filter((other) => other !== name).map((other) => ({ group: [`**/adapters/${other}/**`, `../${other}/**`], message: 'one adapter never imports another; share code through harness/adapters/ helpers.' }));
+  adapterFolders
+    .filter((other) => other !== name)
+    .map((other) => ({
+      group: [`**/adapters/${other}/**`, `../${other}/**`],
+      message: 'one adapter never imports another; share code through harness/adapters/ helpers.',
+    }));
 
 const restrict = (files, patterns, ignores = []) => ({ files, ignores, rules: { 'no-restricted-imports': ['error', { patterns }] } });
 
@@ -33,10 +55,23 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', Buffer: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        Buffer: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // Prettier wraps code at 160 columns but leaves strings and comments as written: comments are held to the same width
+      'max-len': ['error', { code: 160, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true }],
     },
   },
   restrict(['server/**'], [SERVER]),
@@ -46,6 +81,18 @@ export default tseslint.config(
   restrict(['harness/system/**', 'harness/network/**', 'harness/devices/**', 'harness/collectors/**'], [LAB_API, LOWER_WINGS]),
   restrict(['harness/lab/**'], [LOWER_WINGS]),
   restrict(['harness/lab/*/page/**'], [LOWER_WINGS, LAB_PAGE]),
-  restrict(['harness/**', 'scripts/**'], [LAB_API], ['harness/lab/**', 'harness/page-scripts/**', 'harness/system/**', 'harness/network/**', 'harness/devices/**', 'harness/collectors/**', 'harness/adapters/**']),
+  restrict(
+    ['harness/**', 'scripts/**'],
+    [LAB_API],
+    [
+      'harness/lab/**',
+      'harness/page-scripts/**',
+      'harness/system/**',
+      'harness/network/**',
+      'harness/devices/**',
+      'harness/collectors/**',
+      'harness/adapters/**',
+    ],
+  ),
   ...adapterFolders.map((name) => restrict([`harness/adapters/${name}/**`], [LAB_API, ...otherAdapters(name)])),
 );

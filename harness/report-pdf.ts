@@ -36,7 +36,10 @@ export async function renderScorecardPdf(options: PdfOptions): Promise<Uint8Arra
 
 export async function writeScorecardPdf(options: PdfOptions & { outFile: string }): Promise<{ runId: string; outFile: string; bytes: number }> {
   const run = await options.store.getRun(options.run);
-  if (!run) throw new HarnessError('NOT_FOUND', `no run ${JSON.stringify(options.run)} in ${options.store.dataDir}`, { hint: 'list the runs with the viewer, or use `latest`' });
+  if (!run)
+    throw new HarnessError('NOT_FOUND', `no run ${JSON.stringify(options.run)} in ${options.store.dataDir}`, {
+      hint: 'list the runs with the viewer, or use `latest`',
+    });
   const server = await startServer(createApp({ store: options.store, ...(options.criteria ? { criteria: options.criteria } : {}) }), '127.0.0.1', 0);
   let launched;
   try {

@@ -66,7 +66,11 @@ export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: str
     if (issue.code === 'unrecognized_keys') {
       // point at each unknown key itself, not at the object holding it
       for (const key of issue.keys) {
-        schemaProblems.push({ path: formatPath([...path, key]), line: keyLine(doc, path, key, lineAt), message: 'unknown key (check the spelling; see the JSON Schema for the keys allowed here)' });
+        schemaProblems.push({
+          path: formatPath([...path, key]),
+          line: keyLine(doc, path, key, lineAt),
+          message: 'unknown key (check the spelling; see the JSON Schema for the keys allowed here)',
+        });
       }
       continue;
     }

@@ -203,16 +203,20 @@ export const runnerHealthSchema = z.object({
 });
 export type RunnerHealth = z.infer<typeof runnerHealthSchema>;
 
-const latencySchema = z.object({ p50: z.number().nullable(), p90: z.number().nullable(), p95: z.number().nullable(), p99: z.number().nullable(), max: z.number().nullable() });
+const latencySchema = z.object({
+  p50: z.number().nullable(),
+  p90: z.number().nullable(),
+  p95: z.number().nullable(),
+  p99: z.number().nullable(),
+  max: z.number().nullable(),
+});
 
 /** web-tier load during the trial (scenario `webLoad`): autocannon against the platform's web endpoints */
 export const webLoadResultSchema = z.object({
   durationS: z.number(),
   connections: z.number(),
   rate: z.number().nullable(),
-  targets: z.array(
-    z.object({ url: z.string(), requests: z.number(), errors: z.number(), timeouts: z.number(), non2xx: z.number(), latencyMs: latencySchema }),
-  ),
+  targets: z.array(z.object({ url: z.string(), requests: z.number(), errors: z.number(), timeouts: z.number(), non2xx: z.number(), latencyMs: latencySchema })),
   requests: z.number(),
   errorRate: z.number().nullable(),
   latencyMs: latencySchema,
@@ -426,4 +430,3 @@ export function combineVerdicts(verdicts: Verdict[]): Verdict {
   for (const v of ['broken', 'inconclusive', 'failed'] as const) if (verdicts.includes(v)) return v;
   return 'passed';
 }
-

@@ -33,7 +33,9 @@ try {
         const r = await measureRoom({ url, participants, media: { ...size, camera }, collect: true, quality: false, seconds, room: room++ });
         figures[camera].browser.push(...r.perParticipant);
         figures[camera].runner.push(r.runner);
-        process.stderr.write(`${size.width}x${size.height}@${size.fps} round ${round + 1} ${camera.padEnd(9)}: runner ${r.runner.toFixed(1)} %, browsers ${r.perParticipant.map((v) => `${v.toFixed(1)} %`).join(', ')} of one core\n`);
+        process.stderr.write(
+          `${size.width}x${size.height}@${size.fps} round ${round + 1} ${camera.padEnd(9)}: runner ${r.runner.toFixed(1)} %, browsers ${r.perParticipant.map((v) => `${v.toFixed(1)} %`).join(', ')} of one core\n`,
+        );
       }
     }
     const runnerDiff = mean(figures.generated.runner) - mean(figures.device.runner);

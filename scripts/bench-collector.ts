@@ -23,14 +23,19 @@ const lab = await benchLab('bench:collector');
 const url = lab.url;
 
 /** A/B rounds of `measure(on)`; the figures of each side */
-async function alternate(label: string, measure: (on: boolean, round: number) => Promise<RoomFigures>): Promise<{ on: number[]; off: number[]; runner: number[] }> {
+async function alternate(
+  label: string,
+  measure: (on: boolean, round: number) => Promise<RoomFigures>,
+): Promise<{ on: number[]; off: number[]; runner: number[] }> {
   const out = { on: [] as number[], off: [] as number[], runner: [] as number[] };
   for (let round = 0; round < rounds; round += 1) {
     for (const on of round % 2 === 0 ? [true, false] : [false, true]) {
       const r = await measure(on, round);
       out[on ? 'on' : 'off'].push(...r.perParticipant);
       out.runner.push(r.runner);
-      process.stderr.write(`round ${round + 1} ${on ? 'with   ' : 'without'} ${label}: ${r.perParticipant.map((v) => `${v.toFixed(1)} %`).join(', ')} of one core per participant (runner ${r.runner.toFixed(0)} %)\n`);
+      process.stderr.write(
+        `round ${round + 1} ${on ? 'with   ' : 'without'} ${label}: ${r.perParticipant.map((v) => `${v.toFixed(1)} %`).join(', ')} of one core per participant (runner ${r.runner.toFixed(0)} %)\n`,
+      );
     }
   }
   return out;

@@ -120,7 +120,7 @@ async function measure(platform: string, listeners: number, round: number): Prom
   const cpu = sampler.stop();
   const joined = trial.participants.filter((p) => p.joined && !p.error).length;
   const starved = decodedEnough(trial, fps);
-  const why = joined < count ? `${joined}/${count} joined` : starved ?? (trial.runner.saturated ? `runner saturated: ${trial.runner.reason}` : 'valid');
+  const why = joined < count ? `${joined}/${count} joined` : (starved ?? (trial.runner.saturated ? `runner saturated: ${trial.runner.reason}` : 'valid'));
   return { platform, listeners, trial, cpu, valid: why === 'valid', why };
 }
 
@@ -171,7 +171,12 @@ for (const platform of platforms) {
     );
   }
 }
-const slopes = listenerCounts.length > 1 ? platforms.map((platform) => `${platform}: ${fmt(costPerListener(points.filter((p) => p.platform === platform && p.valid)), ' % of the machine per listener')}`) : [];
+const slopes =
+  listenerCounts.length > 1
+    ? platforms.map(
+        (platform) => `${platform}: ${fmt(costPerListener(points.filter((p) => p.platform === platform && p.valid)), ' % of the machine per listener')}`,
+      )
+    : [];
 process.stdout.write(
   [
     '',

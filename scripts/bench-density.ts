@@ -7,8 +7,9 @@
  * others join receive-only, as in a council meeting watched by agents; calls of 2: the teleconsultation on
  * Janus's 1:1 VideoCall plugin, one PeerConnection per participant, janus-videocall) and each media profile (640x360@30, 320x180@15),
  * real trials on the lab Janus grow the participant count step by step; a size passes when every
- * participant joined and the runner was not saturated (harness/runner/runner-health.ts, the same rule as
- * a real run) and every participant decoded at least 80 % of the mean frame rate sent. Prints the largest passing size, participants per core and the runner CPU beside it.
+ * participant joined and the runner was not saturated (results/summary/runner-health.ts, the same rule as
+ * a real run) and every participant decoded at least 80 % of the mean frame rate sent. Prints the largest
+ * passing size, participants per core and the runner CPU beside it.
  *
  * The runner CPU is the whole machine's (/proc/stat): other work on the machine counts against the
  * participants, so on a shared machine the figures are pessimistic. Time is bounded by
@@ -71,7 +72,12 @@ for (const topology of topologies) {
 /** speakers of the audience topology; everybody else joins receive-only */
 const AUDIENCE_SPEAKERS = 2;
 /** sizes tried, in order; coarse on purpose (time), the first failure ends a search */
-const SIZES: Record<Topology, number[]> = { 'one-room': [2, 4, 5, 6, 7, 8, 10], 'rooms-of-2': [4, 6, 8, 10, 12, 14, 16, 20], audience: [4, 6, 8, 10, 12, 14, 16, 20], 'calls-of-2': [4, 6, 8, 10, 12, 14, 16, 20] };
+const SIZES: Record<Topology, number[]> = {
+  'one-room': [2, 4, 5, 6, 7, 8, 10],
+  'rooms-of-2': [4, 6, 8, 10, 12, 14, 16, 20],
+  audience: [4, 6, 8, 10, 12, 14, 16, 20],
+  'calls-of-2': [4, 6, 8, 10, 12, 14, 16, 20],
+};
 /** BENCH_SIZES=10 (or 8,12): these sizes for every topology instead, to compare settings at one size */
 const fixedSizes = process.env.BENCH_SIZES?.split(',').map(Number);
 const sizesOf = (topology: Topology): number[] => fixedSizes ?? SIZES[topology];
@@ -101,7 +107,11 @@ const log = (m: string): void => {
 installCleanupHandlers();
 const dataDir = mkdtempSync(path.join(tmpdir(), 'mb-bench-density-'));
 const store = await openStore(dataDir);
-const lab = await exitOnExpected('bench:density', labUp({ dataDir, platforms: ['janus'], rooms: { count: 12, maxPublishers: 12 }, waitMs: 120_000, onProgress: (m) => log(`lab: ${m}`) }), () => rmSync(dataDir, { recursive: true, force: true }));
+const lab = await exitOnExpected(
+  'bench:density',
+  labUp({ dataDir, platforms: ['janus'], rooms: { count: 12, maxPublishers: 12 }, waitMs: 120_000, onProgress: (m) => log(`lab: ${m}`) }),
+  () => rmSync(dataDir, { recursive: true, force: true }),
+);
 const janus = lab.state.platforms.find((p) => p.id === 'janus');
 if (!janus?.endpoints) throw new Error('the lab has no Janus');
 const url = new URL(janus.endpoints.pageUrl.replace('{room}', '1')).origin;
@@ -129,7 +139,12 @@ async function trialOf(mode: Mode, topology: Topology, media: string, size: numb
   const scenario = scenarioSchema.parse({
     name: 'bench-density',
     platforms: [{ id: 'janus', adapter: adapter.id, url: 'lab:janus' }],
-    participants: { count: size, receivers: topology === 'audience' ? size - AUDIENCE_SPEAKERS : 0, media: { width: w, height: h, fps, microphone }, rampUpMs: 300 },
+    participants: {
+      count: size,
+      receivers: topology === 'audience' ? size - AUDIENCE_SPEAKERS : 0,
+      media: { width: w, height: h, fps, microphone },
+      rampUpMs: 300,
+    },
     rooms: { count: topology === 'rooms-of-2' || topology === 'calls-of-2' ? size / 2 : 1 },
     durationS: windowS,
     warmupS,
@@ -191,7 +206,8 @@ function verdictOf(runs: Point[]): Point {
 }
 
 /** the thread check can saturate a runner whose average is fine: show the busiest thread beside it */
-const busiest = (t: Trial): string => (t.runner.busiestThread ? `; busiest thread ${t.runner.busiestThread.thread} at ${t.runner.busiestThread.pctOfCore} % of a core` : '');
+const busiest = (t: Trial): string =>
+  t.runner.busiestThread ? `; busiest thread ${t.runner.busiestThread.thread} at ${t.runner.busiestThread.pctOfCore} % of a core` : '';
 
 const MODE_LABEL: Record<Mode, string> = { before: 'before: a browser each', after: 'after: shared contexts', pages: 'after: pages of one profile' };
 
@@ -216,11 +232,16 @@ try {
           for (let run = 1; run <= repeats && !settled() && !controller.signal.aborted; run++) {
             const one = await measured(mode, topology, media, size);
             runs.push(one);
-            log(`${mode} ${topology} ${media} n=${size}${repeats > 1 ? ` run ${run}/${repeats}` : ''}: ${one.ok ? 'ok' : 'STOP'} — ${one.why}; runner CPU ${one.trial.runner.cpuPct.avg} % (over the trial: ${shares(one)}; kernel threads ${one.cpu.kernel} %, other processes ${one.cpu.other} %), load ${one.trial.runner.loadAvg}, join p95 ${joinP95(one.trial)}${busiest(one.trial)}; ${carried(one.trial)}`);
+            log(
+              `${mode} ${topology} ${media} n=${size}${repeats > 1 ? ` run ${run}/${repeats}` : ''}: ${one.ok ? 'ok' : 'STOP'} — ${one.why}; runner CPU ${one.trial.runner.cpuPct.avg} % (over the trial: ${shares(one)}; kernel threads ${one.cpu.kernel} %, other processes ${one.cpu.other} %), load ${one.trial.runner.loadAvg}, join p95 ${joinP95(one.trial)}${busiest(one.trial)}; ${carried(one.trial)}`,
+            );
           }
           if (runs.length === 0) break;
           const point = verdictOf(runs);
-          if (runs.length > 1) log(`${mode} ${topology} ${media} n=${size}: ${point.ok ? 'ok' : 'STOP'} by ${runs.filter((r) => r.ok).length} of ${runs.length} runs, median runner CPU ${point.trial.runner.cpuPct.avg} %`);
+          if (runs.length > 1)
+            log(
+              `${mode} ${topology} ${media} n=${size}: ${point.ok ? 'ok' : 'STOP'} by ${runs.filter((r) => r.ok).length} of ${runs.length} runs, median runner CPU ${point.trial.runner.cpuPct.avg} %`,
+            );
           if (!point.ok) {
             stop = `n=${size}: ${point.why}`;
             break;

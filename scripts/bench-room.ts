@@ -61,7 +61,13 @@ export async function measureRoom(options: RoomOptions): Promise<RoomFigures> {
   for (let i = 0; i < participants; i += 1) {
     const ns = await createParticipantNamespace(150 + i, { chromiumPath: CHROMIUM_PATH });
     const participant = new Participant({
-      info: { name: `bench${i + 1}`, index: i, role: 'sender', room: String(options.room), roomMembers: Array.from({ length: participants }, (_, j) => `bench${j + 1}`) },
+      info: {
+        name: `bench${i + 1}`,
+        index: i,
+        role: 'sender',
+        room: String(options.room),
+        roomMembers: Array.from({ length: participants }, (_, j) => `bench${j + 1}`),
+      },
       platform: { id: 'janus', adapter: janusVideoroomAdapter.id, url, options: {} },
       adapter: janusVideoroomAdapter,
       media: options.media,
@@ -71,7 +77,9 @@ export async function measureRoom(options: RoomOptions): Promise<RoomFigures> {
       insecureOrigins: [url],
       artifactDir: '/tmp',
       collect: options.collect,
-      ...(options.quality ? { quality: { capture: { width: options.media.width, height: options.media.height }, pictureEveryMs: PICTURE_EVERY_MS, audio: true } } : {}),
+      ...(options.quality
+        ? { quality: { capture: { width: options.media.width, height: options.media.height }, pictureEveryMs: PICTURE_EVERY_MS, audio: true } }
+        : {}),
     });
     members.push({ participant, ns });
   }

@@ -15,7 +15,10 @@ export const carried = (t: Trial): string => {
 };
 
 export const joinP95 = (t: Trial): string => {
-  const p95 = percentile(t.participants.map((p) => p.joinTimeMs), 95);
+  const p95 = percentile(
+    t.participants.map((p) => p.joinTimeMs),
+    95,
+  );
   return p95 === null ? '-' : `${(p95 / 1000).toFixed(1)} s`;
 };
 

@@ -76,7 +76,10 @@ function runOnce(file: string, round: number): void {
   const work = mkdtempSync(path.join(tmpdir(), 'mb-flake-hunt-'));
   const started = Date.now();
   process.stdout.write(`\n### ${file}: round ${round} of ${runs}\n`);
-  const { report } = runVitestStage(work, `hunt`, ['--project', projectOf(file), file], { ...process.env, MEETBENCH_FAULTS_OUT: path.join(work, 'rows.jsonl') });
+  const { report } = runVitestStage(work, `hunt`, ['--project', projectOf(file), file], {
+    ...process.env,
+    MEETBENCH_FAULTS_OUT: path.join(work, 'rows.jsonl'),
+  });
   const tests = (state.tests[file] ??= {});
   if (!report) {
     const record = (tests['(the file did not run: vitest wrote no report)'] ??= { runs: 0, passed: 0, failed: 0, skipped: 0, failures: [] });
@@ -110,14 +113,24 @@ for (let round = 1; round <= runs; round += 1) {
   }
 }
 
-const table = new Table({ head: ['test', 'runs', 'passed', 'failed', 'skipped'], style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
+const table = new Table({
+  head: ['test', 'runs', 'passed', 'failed', 'skipped'],
+  style: { head: [], border: [] },
+  chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+});
 const flaky: string[] = [];
 for (const file of files) {
   const seconds = state.files[file]?.seconds ?? 0;
   const rounds = state.files[file]?.rounds ?? 0;
   table.push([`${file} (${rounds} rounds, ${rounds > 0 ? Math.round(seconds / rounds) : 0} s each)`, '', '', '', '']);
   for (const [name, record] of Object.entries(state.tests[file] ?? {})) {
-    table.push([`  ${name.length > 110 ? `${name.slice(0, 107)}...` : name}`, String(record.runs), String(record.passed), String(record.failed), String(record.skipped)]);
+    table.push([
+      `  ${name.length > 110 ? `${name.slice(0, 107)}...` : name}`,
+      String(record.runs),
+      String(record.passed),
+      String(record.failed),
+      String(record.skipped),
+    ]);
     if (record.failed > 0) flaky.push(`${file} > ${name}\n    ${record.failures.join('\n    ')}`);
   }
 }

@@ -68,14 +68,23 @@ function debianPackages() {
 
 function galene() {
   if (process.env.MEETBENCH_SKIP_GALENE === '1') return;
-  const result = spawnSync('bash', [path.join(root, 'scripts', 'install-galene.sh')], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 300_000 });
+  const result = spawnSync('bash', [path.join(root, 'scripts', 'install-galene.sh')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   if (result.status === 0) return;
   const reason = result.status === 2 ? 'no Go toolchain' : ((result.stderr || '').trim().split('\n').slice(-1)[0] || `exit ${result.status}`).trim();
   say(`Galène not available (${reason}); the lab runs without Galène. \`meetbench doctor\` shows the details.`);
 }
 
 function livekit() {
-  const tool = (file) => spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'harness', 'lab', 'livekit', file)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  const tool = (file) =>
+    spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'harness', 'lab', 'livekit', file)], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+    });
   const server = tool('build-livekit-server.ts');
   const said = (server.stdout || '').trim().replace(/^livekit: /, '');
   if (server.status !== 0) say(`LiveKit not available (${said || `exit ${server.status}`}); the lab runs without it. \`meetbench doctor\` shows the details.`);

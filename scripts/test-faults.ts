@@ -38,7 +38,13 @@ const PROOFS: Proof[] = [
   { id: 'S2', part: 'store', case: 'two processes write one store (contract)', file: 'test/contract/lowdb-store.test.ts', pattern: /two processes/ },
   { id: 'S4', part: 'store', case: 'corrupt file refused, copy kept (contract)', file: 'test/contract/lowdb-store.test.ts', pattern: /corrupt|empty file/ },
   { id: 'C6', part: 'input', case: "k6's parser accept/reject table", file: 'test/unit/results/criteria/threshold-parser.test.ts', pattern: /parseThreshold/ },
-  { id: 'C9/C10', part: 'input', case: 'no data, all joins failed: no-data outcome, no NaN', file: 'test/unit/results/scorecard/score-run.test.ts', pattern: /no data|NaN/ },
+  {
+    id: 'C9/C10',
+    part: 'input',
+    case: 'no data, all joins failed: no-data outcome, no NaN',
+    file: 'test/unit/results/scorecard/score-run.test.ts',
+    pattern: /no data|NaN/,
+  },
   { id: 'B1', part: 'browser-platform', case: 'platform page that never answers', file: 'test/e2e/run-failures.test.ts', pattern: /never answers/, e2e: true },
   { id: 'B3', part: 'browser-platform', case: 'browser killed mid-trial', file: 'test/e2e/run-failures.test.ts', pattern: /killed mid-trial/, e2e: true },
   { id: 'B6', part: 'lab-runner', case: 'SIGTERM from cron/systemd mid-run', file: 'test/e2e/run-failures.test.ts', pattern: /SIGTERM/, e2e: true },
@@ -68,7 +74,9 @@ const proofFiles = [...new Set(PROOFS.filter((p) => withE2e || !p.e2e).map((p) =
 const proofs = only ? null : vitest('faults-proofs', proofFiles);
 
 const results = [...(faults?.testResults ?? []), ...(proofs?.testResults ?? [])];
-const failedTests = results.flatMap((f) => f.assertionResults.filter((a) => a.status === 'failed').map((a) => `${path.relative(process.cwd(), f.name)} > ${a.fullName}`));
+const failedTests = results.flatMap((f) =>
+  f.assertionResults.filter((a) => a.status === 'failed').map((a) => `${path.relative(process.cwd(), f.name)} > ${a.fullName}`),
+);
 const failedFiles = new Set(failedTests.map((t) => t.split(' > ')[0]));
 
 const rows: Row[] = existsSync(rowsFile)
@@ -82,7 +90,15 @@ for (const proof of only ? [] : PROOFS) {
   const file = results.find((f) => path.relative(process.cwd(), f.name) === proof.file);
   const tests = file?.assertionResults.filter((a) => proof.pattern.test(a.fullName) && a.status !== 'skipped' && a.status !== 'pending') ?? [];
   if (!file || tests.length === 0) {
-    rows.push({ id: proof.id, part: proof.part, case: proof.case, trials: '-', survived: '-', lost: '-', test: `${proof.file} (${proof.e2e && !withE2e ? 'e2e: run with --e2e' : 'skipped here'})` });
+    rows.push({
+      id: proof.id,
+      part: proof.part,
+      case: proof.case,
+      trials: '-',
+      survived: '-',
+      lost: '-',
+      test: `${proof.file} (${proof.e2e && !withE2e ? 'e2e: run with --e2e' : 'skipped here'})`,
+    });
     continue;
   }
   const passed = tests.filter((t) => t.status === 'passed').length;
@@ -91,7 +107,13 @@ for (const proof of only ? [] : PROOFS) {
 
 const ORDER = ['store', 'input', 'browser-platform', 'viewer', 'lab-runner', 'fuzz'];
 rows.sort((a, b) => ORDER.indexOf(a.part) - ORDER.indexOf(b.part));
-const table = new Table({ head: ['part', 'id', 'case', 'trials', 'survived', 'lost', 'proved by'], wordWrap: true, colWidths: [18, 8, 46, 8, 10, 6, 46], style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
+const table = new Table({
+  head: ['part', 'id', 'case', 'trials', 'survived', 'lost', 'proved by'],
+  wordWrap: true,
+  colWidths: [18, 8, 46, 8, 10, 6, 46],
+  style: { head: [], border: [] },
+  chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+});
 for (const r of rows) {
   const failed = failedFiles.has(r.test) && typeof r.lost === 'number' && r.lost === 0 ? ' (test failed)' : '';
   table.push([r.part, r.id, r.case, String(r.trials), String(r.survived), `${r.lost}${failed}`, r.test]);
@@ -104,7 +126,9 @@ const lost = rows.filter((r) => typeof r.lost === 'number' && r.lost > 0);
 if (failedTests.length > 0) process.stdout.write(`\nFAILED tests:\n  ${failedTests.join('\n  ')}\n`);
 if (!faults) process.stdout.write('\nthe fault run wrote no report (vitest crashed?)\n');
 const ok = faults !== null && failedTests.length === 0 && lost.length === 0;
-process.stdout.write(ok ? `\nAll ${rows.length} rows survived, nothing lost.\n` : `\n${lost.length} row(s) lost something, ${failedTests.length} test(s) failed.\n`);
+process.stdout.write(
+  ok ? `\nAll ${rows.length} rows survived, nothing lost.\n` : `\n${lost.length} row(s) lost something, ${failedTests.length} test(s) failed.\n`,
+);
 rmSync(work, { recursive: true, force: true });
 // Cases that kill a runner with kill -9 leave its lab for "the next start" to reap: be that next start,
 // so the catalogue itself leaves no namespace behind.

@@ -46,7 +46,12 @@ export function runStage(reportsDir: string, stage: string, command: string, arg
 }
 
 /** `vitest run` with its usual output and a JSON report named after the stage, read back */
-export function runVitestStage(reportsDir: string, stage: string, args: string[], env: NodeJS.ProcessEnv = process.env): { ok: boolean; report: VitestJsonReport | null } {
+export function runVitestStage(
+  reportsDir: string,
+  stage: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { ok: boolean; report: VitestJsonReport | null } {
   const file = reportFile(reportsDir, stage);
   const vitest = path.resolve('node_modules/.bin/vitest');
   const ok = runStage(reportsDir, stage, vitest, ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`, ...args], env);
@@ -87,17 +92,22 @@ export function formatTimings(stages: StageLine[], reports: VitestJsonReport[], 
   stageTable.push(['total', minutes(total), stages.every((s) => s.ok) ? 'ok' : 'FAILED']);
 
   const relative = (file: string): string => path.relative(process.cwd(), file);
-  const tests = reports.flatMap((r) => r.testResults.flatMap((f) => f.assertionResults.map((a) => ({ name: `${relative(f.name)} > ${a.fullName}`, ms: a.duration ?? 0 }))));
+  const tests = reports.flatMap((r) =>
+    r.testResults.flatMap((f) => f.assertionResults.map((a) => ({ name: `${relative(f.name)} > ${a.fullName}`, ms: a.duration ?? 0 }))),
+  );
   const files = reports.flatMap((r) => r.testResults.map((f) => ({ name: relative(f.name), ms: Math.max(0, f.endTime - f.startTime) })));
   const slowest = (rows: Array<{ name: string; ms: number }>, title: string): string => {
     const table = plainTable([title, 'time']);
-    for (const row of [...rows].sort((a, b) => b.ms - a.ms).slice(0, top)) table.push([row.name.length > 150 ? `${row.name.slice(0, 147)}...` : row.name, `${(row.ms / 1000).toFixed(1)} s`]);
+    for (const row of [...rows].sort((a, b) => b.ms - a.ms).slice(0, top))
+      table.push([row.name.length > 150 ? `${row.name.slice(0, 147)}...` : row.name, `${(row.ms / 1000).toFixed(1)} s`]);
     return table.toString();
   };
   const failed = failures(reports, relative);
   return [
     `Time per stage\n${stageTable.toString()}`,
-    ...(tests.length > 0 ? [`The ${top} slowest tests\n${slowest(tests, 'test')}`, `The ${top} slowest test files (hooks included)\n${slowest(files, 'file')}`] : []),
+    ...(tests.length > 0
+      ? [`The ${top} slowest tests\n${slowest(tests, 'test')}`, `The ${top} slowest test files (hooks included)\n${slowest(files, 'file')}`]
+      : []),
     // last, so that the tail of a long CI log (often all one gets to see) names what failed and why
     ...(failed.length > 0 ? [`Failed (${failed.length})\n${failed.join('\n')}`] : []),
   ].join('\n\n');

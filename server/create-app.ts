@@ -50,7 +50,13 @@ export function createApp(options: AppOptions): Express {
   app.use(options.auth ? basicAuth(options.auth) : loopbackHostOnly);
   // an hour in the browser; behind a password, in the browser only (never in a shared cache)
   const assetCaching = options.auth ? 'private, max-age=3600' : 'public, max-age=3600';
-  const assets = { fallthrough: false, index: false, dotfiles: 'deny' as const, cacheControl: false, setHeaders: (res: ServerResponse) => res.setHeader('Cache-Control', assetCaching) };
+  const assets = {
+    fallthrough: false,
+    index: false,
+    dotfiles: 'deny' as const,
+    cacheControl: false,
+    setHeaders: (res: ServerResponse) => res.setHeader('Cache-Control', assetCaching),
+  };
   app.use('/assets', express.static(STATIC_DIR, assets));
   app.use('/vendor/uplot', (req, res, next) => {
     // only the two files the pages use, not the package's whole folder

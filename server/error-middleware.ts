@@ -32,7 +32,8 @@ export function errorMiddleware(dataDir: string): (error: unknown, req: Request,
       // the page names files inside the data dir, not where the server keeps it; nothing about a path outside
       message = outside ? 'not found' : error.message.split(`${dataDir}${path.sep}`).join('');
       const logged = [error.message, ...error.details, ...(error.hint ? [`hint: ${error.hint}`] : [])].join('\n  ');
-      if (logged !== lastExpected) process.stderr.write(`meetbench viewer: ${req.method} ${req.path}: ${logged}${status === 503 ? '\n  (answering 503 until the file changes)' : ''}\n`);
+      if (logged !== lastExpected)
+        process.stderr.write(`meetbench viewer: ${req.method} ${req.path}: ${logged}${status === 503 ? '\n  (answering 503 until the file changes)' : ''}\n`);
       lastExpected = logged;
       if (status === 503) res.setHeader('Retry-After', '60');
     } else if (status === 500) {

@@ -69,7 +69,12 @@ export async function render(res: Response, view: string, data: Record<string, u
  * Render once per stored-data version, language and address: pages change only when the store file does,
  * so the snapshot's memo (dropped on every change) holds the HTML.
  */
-export async function renderCached(res: Response, snapshot: { memo<T>(key: string, compute: () => T): T }, view: string, data: () => Record<string, unknown>): Promise<void> {
+export async function renderCached(
+  res: Response,
+  snapshot: { memo<T>(key: string, compute: () => T): T },
+  view: string,
+  data: () => Record<string, unknown>,
+): Promise<void> {
   const key = `html:${String(res.locals.lang)}:${res.req.originalUrl}`;
   const html = await snapshot.memo(key, () => eta.renderAsync(view, { ...helpers(res), ...data() }));
   res.status(200).type('html').send(html);

@@ -71,7 +71,9 @@ export async function waitForSelectorStep(ctx: JoinContext, step: string, select
 
 /** Click a dialog's button if it shows up within waitMs; a dialog that never comes is not an error. */
 export async function dismissIfPresent(ctx: JoinContext, selector: string, waitMs: number): Promise<boolean> {
-  const handle = await ctx.page.waitForSelector(`${selector}:not([disabled])`, { visible: true, timeout: Math.max(1, Math.min(waitMs, ctx.timeoutMs)) }).catch(() => null);
+  const handle = await ctx.page
+    .waitForSelector(`${selector}:not([disabled])`, { visible: true, timeout: Math.max(1, Math.min(waitMs, ctx.timeoutMs)) })
+    .catch(() => null);
   if (!handle) return false;
   await handle.click().catch(() => undefined);
   return true;
@@ -81,7 +83,10 @@ export async function dismissIfPresent(ctx: JoinContext, selector: string, waitM
 export function xpathLiteral(text: string): string {
   if (!text.includes('"')) return `"${text}"`;
   if (!text.includes("'")) return `'${text}'`;
-  return `concat(${text.split('"').map((part) => `"${part}"`).join(`, '"', `)})`;
+  return `concat(${text
+    .split('"')
+    .map((part) => `"${part}"`)
+    .join(`, '"', `)})`;
 }
 
 /** elements whose own text, title or aria-label is one of the labels (a product's labels in each of its languages) */
@@ -98,7 +103,11 @@ export async function clickLabelledButton(ctx: JoinContext, step: string, labels
     const handle = await ctx.page.waitForSelector(`::-p-xpath(${xpath})`, { visible: true, timeout: ctx.timeoutMs });
     await handle?.click();
   } catch (error) {
-    throw new JoinStepError(step, `no enabled button labelled ${labels.map((l) => `"${l}"`).join(' or ')} (${shortReason(error)})`, `button ${labels.join(' | ')}`);
+    throw new JoinStepError(
+      step,
+      `no enabled button labelled ${labels.map((l) => `"${l}"`).join(' or ')} (${shortReason(error)})`,
+      `button ${labels.join(' | ')}`,
+    );
   }
 }
 

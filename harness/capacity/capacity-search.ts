@@ -62,11 +62,15 @@ type Stop = Pick<CapacitySearch, 'stoppedBecause' | 'explanation'>;
 /** why this step ends the search, or null when it passed */
 export function stepFailure(step: CapacityStep, trial: Trial, previous: number | null): Stop | null {
   const lastGood = previous === null ? 'no room size met the criteria' : `the largest room that did is ${previous}`;
-  if (trial.verdict === 'broken') return { stoppedBecause: 'broken', explanation: `at ${step.size} participants the trial could not measure anything (${trial.reason ?? 'broken'}); ${lastGood}` };
+  if (trial.verdict === 'broken')
+    return {
+      stoppedBecause: 'broken',
+      explanation: `at ${step.size} participants the trial could not measure anything (${trial.reason ?? 'broken'}); ${lastGood}`,
+    };
   if (trial.runner.saturated) {
     return {
       stoppedBecause: 'runner-saturated',
-      explanation: `at ${step.size} participants the runner itself was saturated (${trial.runner.reason ?? `CPU ${step.runnerCpuPct} %`}): larger rooms cannot be measured on this machine; ${lastGood}${previous === null ? '' : ' (a lower bound of the platform\'s capacity: the runner, not the platform, stopped the search)'}`,
+      explanation: `at ${step.size} participants the runner itself was saturated (${trial.runner.reason ?? `CPU ${step.runnerCpuPct} %`}): larger rooms cannot be measured on this machine; ${lastGood}${previous === null ? '' : " (a lower bound of the platform's capacity: the runner, not the platform, stopped the search)"}`,
     };
   }
   if (step.joined < step.size) {
@@ -93,7 +97,10 @@ export async function runCapacitySearch(options: CapacityRunOptions): Promise<Ca
   let stop: Stop | null = null;
   for (const size of sizes) {
     if (options.signal.aborted) {
-      stop = { stoppedBecause: 'interrupted', explanation: `interrupted before ${size} participants; ${largest === null ? 'no room size met the criteria' : `the largest room that did is ${largest}`}` };
+      stop = {
+        stoppedBecause: 'interrupted',
+        explanation: `interrupted before ${size} participants; ${largest === null ? 'no room size met the criteria' : `the largest room that did is ${largest}`}`,
+      };
       break;
     }
     options.progress(`capacity ${options.platform}/${options.network}: one room of ${size}`);
@@ -102,12 +109,19 @@ export async function runCapacitySearch(options: CapacityRunOptions): Promise<Ca
     await options.onTrial(trial);
     const step = stepPoint(size, trial);
     steps.push(step);
-    stop = options.signal.aborted ? { stoppedBecause: 'interrupted', explanation: `interrupted during ${size} participants` } : stepFailure(step, trial, largest);
-    options.progress(`  ${size}: ${stop ? `stop — ${stop.explanation}` : `met the criteria (join p95 ${step.joinTimeMs.p95} ms, runner CPU ${step.runnerCpuPct} %)`}`);
+    stop = options.signal.aborted
+      ? { stoppedBecause: 'interrupted', explanation: `interrupted during ${size} participants` }
+      : stepFailure(step, trial, largest);
+    options.progress(
+      `  ${size}: ${stop ? `stop — ${stop.explanation}` : `met the criteria (join p95 ${step.joinTimeMs.p95} ms, runner CPU ${step.runnerCpuPct} %)`}`,
+    );
     if (stop) break;
     largest = size;
   }
-  stop ??= { stoppedBecause: 'max-reached', explanation: `every size up to ${largest} met the criteria: the search reached its max (${options.scenario.capacity.max}); raise max to go further` };
+  stop ??= {
+    stoppedBecause: 'max-reached',
+    explanation: `every size up to ${largest} met the criteria: the search reached its max (${options.scenario.capacity.max}); raise max to go further`,
+  };
   return { platform: options.platform, network: options.network, sizes, steps, largestPassing: largest, ...stop };
 }
 

@@ -19,7 +19,7 @@ function deviceWords(scenario: Scenario): string {
   const { groups, count, namePrefix } = scenario.participants;
   const devices = assignDevices(groups, count, scenario.deviceProfiles);
   const runs: string[] = [];
-  for (let i = 0; i < devices.length; ) {
+  for (let i = 0; i < devices.length;) {
     const device = devices[i];
     let j = i;
     while (j + 1 < devices.length && devices[j + 1] === device) j += 1;
@@ -36,6 +36,8 @@ export function scenarioBanner(scenario: Scenario): string {
   const trials = scenario.platforms.length * scenario.networks.length * scenario.repeats;
   const media = scenario.participants.media;
   const microphone = media.microphone === 'generated' ? ', microphones generated in the page' : '';
-  const share = scenario.screenShare ? `; ${scenario.screenShare.participant} shares a ${scenario.screenShare.width}x${scenario.screenShare.height}@${scenario.screenShare.fps} document` : '';
+  const share = scenario.screenShare
+    ? `; ${scenario.screenShare.participant} shares a ${scenario.screenShare.width}x${scenario.screenShare.height}@${scenario.screenShare.fps} document`
+    : '';
   return `meetbench run ${scenario.name}: ${trials} trial(s), ${scenario.participants.count} participant(s) each, camera ${media.width}x${media.height}@${media.fps}${microphone}${speakingWords(scenario)}${share}${deviceWords(scenario)}, ${scenario.durationS} s measured after ${scenario.warmupS} s warm-up`;
 }

@@ -16,7 +16,8 @@ export function unmeasuredCriteriaNotes(scenario: Scenario, criteria: CriteriaFi
   return compileCriteria(criteria)
     .measured.filter((c) => off.has(c.metric))
     .map((c) => {
-      const outcome = c.noData === 'skip' ? 'it is skipped' : c.noData === 'pass' ? 'it passes without data' : 'it fails with "no data" unless it says noData: skip';
+      const outcome =
+        c.noData === 'skip' ? 'it is skipped' : c.noData === 'pass' ? 'it passes without data' : 'it fails with "no data" unless it says noData: skip';
       return `note: criterion "${c.id}" (${criteriaFile}) judges ${c.metric}, which is not measured here: ${off.get(c.metric)}; ${outcome}`;
     });
 }

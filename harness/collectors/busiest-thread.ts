@@ -18,7 +18,9 @@ import { readThreadTicks, type ThreadTicks } from '../system/thread-cpu.ts';
 export type { BusiestThread };
 
 function treeThreads(roots: number[]): Map<string, ThreadTicks> {
-  const processes = processTrees(roots).map(readProcStat).filter((p): p is ProcStat => p !== null);
+  const processes = processTrees(roots)
+    .map(readProcStat)
+    .filter((p): p is ProcStat => p !== null);
   return readThreadTicks(processes);
 }
 

@@ -28,7 +28,7 @@ export interface GuardedCollector<Result> {
   stop(): Promise<Collected<Result>>;
 }
 
-const message = (error: unknown): string => (error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error));
+const message = (error: unknown): string => (error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error));
 
 /** the collector with every call caught: an error is remembered (the first one, with where it happened), never thrown */
 export function guard<Result>(collector: Collector<Result>): GuardedCollector<Result> {

@@ -40,7 +40,12 @@ export function kernelCountersSource(namespace: Pick<ParticipantNamespace, 'host
       const rates = now && previous ? kernelRates(previous, now) : null;
       previous = now;
       if (!rates) return null;
-      return { kernelUplinkKbps: rates.up, kernelDownlinkKbps: rates.down, kernelUplinkPayloadKbps: rates.upPayload, kernelDownlinkPayloadKbps: rates.downPayload };
+      return {
+        kernelUplinkKbps: rates.up,
+        kernelDownlinkKbps: rates.down,
+        kernelUplinkPayloadKbps: rates.upPayload,
+        kernelDownlinkPayloadKbps: rates.downPayload,
+      };
     },
   };
 }

@@ -17,8 +17,8 @@ export function mediaSourcesSource(page: () => Page | null, speaking: SpeakingOp
     read: async () => {
       const current = page();
       if (!current) return null;
-      const snapshot = (await current.evaluate(() =>
-        (window as unknown as { __meetbenchMediaSources?: { snapshot(): Promise<unknown> } }).__meetbenchMediaSources?.snapshot() ?? null,
+      const snapshot = (await current.evaluate(
+        () => (window as unknown as { __meetbenchMediaSources?: { snapshot(): Promise<unknown> } }).__meetbenchMediaSources?.snapshot() ?? null,
       )) as MediaSourceSnapshot | null;
       const before = previous;
       previous = snapshot;

@@ -22,7 +22,14 @@ export interface ParticipantSamples {
 }
 
 /** fields a sample always has, null until a source fills them */
-const UNMEASURED: SampleFields = { kernelUplinkKbps: null, kernelDownlinkKbps: null, kernelUplinkPayloadKbps: null, kernelDownlinkPayloadKbps: null, cpuPct: null, memoryMb: null };
+const UNMEASURED: SampleFields = {
+  kernelUplinkKbps: null,
+  kernelDownlinkKbps: null,
+  kernelUplinkPayloadKbps: null,
+  kernelDownlinkPayloadKbps: null,
+  cpuPct: null,
+  memoryMb: null,
+};
 
 export function participantSamplesCollector(members: readonly SampledParticipant[]): Collector<ParticipantSamples[]> {
   const results: ParticipantSamples[] = members.map(() => ({ samples: [], crashedDuringWindow: false }));
@@ -31,7 +38,9 @@ export function participantSamplesCollector(members: readonly SampledParticipant
   /** every source of one participant read at once; a failing source leaves its fields unmeasured and is reported */
   const readAll = async (i: number, t: number): Promise<{ fields: Array<SampleFields | null>; failures: string[] }> => {
     const settled = await Promise.allSettled((sources[i] ?? []).map((source) => source.read(t)));
-    const failures = settled.flatMap((s, k) => (s.status === 'rejected' ? [`${sources[i]![k]!.name}: ${String((s.reason as Error)?.message ?? s.reason)}`] : []));
+    const failures = settled.flatMap((s, k) =>
+      s.status === 'rejected' ? [`${sources[i]![k]!.name}: ${String((s.reason as Error)?.message ?? s.reason)}`] : [],
+    );
     return { fields: settled.map((s) => (s.status === 'fulfilled' ? s.value : null)), failures };
   };
   const live = (i: number): boolean => members[i]!.joined() && !members[i]!.participant.crashed;

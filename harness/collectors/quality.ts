@@ -32,7 +32,9 @@ interface PageReading {
   at: number;
   windowStart: number;
   video: {
-    senders: Array<QualitySecond['video'][number] & { freezes: Array<{ from: number; durationMs: number }>; ongoing: { from: number; durationMs: number } | null }>;
+    senders: Array<
+      QualitySecond['video'][number] & { freezes: Array<{ from: number; durationMs: number }>; ongoing: { from: number; durationMs: number } | null }
+    >;
     tracks: QualitySecond['tracks'];
     errors: string[];
   } | null;
@@ -47,8 +49,14 @@ const LOCAL_CLOCK: ClockOffset = { offsetMs: 0, uncertaintyMs: 0 };
 const READ_TIMEOUT_MS = 5_000;
 
 function readPage(page: Page, final: boolean): Promise<PageReading> {
-  const reading = page.evaluate((last: boolean) => (window as unknown as { __meetbenchQuality: { read(f: boolean): Promise<unknown> } }).__meetbenchQuality.read(last), final) as Promise<PageReading>;
-  return Promise.race([reading, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no quality reading within ${READ_TIMEOUT_MS} ms`)), READ_TIMEOUT_MS))]);
+  const reading = page.evaluate(
+    (last: boolean) => (window as unknown as { __meetbenchQuality: { read(f: boolean): Promise<unknown> } }).__meetbenchQuality.read(last),
+    final,
+  ) as Promise<PageReading>;
+  return Promise.race([
+    reading,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no quality reading within ${READ_TIMEOUT_MS} ms`)), READ_TIMEOUT_MS)),
+  ]);
 }
 
 export function qualityCollector(members: readonly QualityMember[]): { collector: Collector<QualityResults>; source(index: number): ParticipantSource } {
@@ -60,7 +68,8 @@ export function qualityCollector(members: readonly QualityMember[]): { collector
     const m = members[i];
     return m && m.joined() && !m.participant.crashed ? m.participant.page : null;
   };
-  const clockOf = async (i: number, page: Page): Promise<ClockOffset | null> => (isRemote(members[i]!.participant.where) ? estimateClockOffset(page) : LOCAL_CLOCK);
+  const clockOf = async (i: number, page: Page): Promise<ClockOffset | null> =>
+    isRemote(members[i]!.participant.where) ? estimateClockOffset(page) : LOCAL_CLOCK;
 
   /** one page reading folded into the receiver's observations; returns the second's per-sender medians */
   const fold = (i: number, reading: PageReading, t: number): PairSample[] => {
@@ -118,7 +127,8 @@ function recordReading(own: ReceiverObservations, reading: PageReading, t: numbe
   for (const v of reading.video?.senders ?? []) {
     const { freezes, ongoing, ...rest } = v;
     second.video.push(rest);
-    for (const f of [...freezes, ...(ongoing ? [ongoing] : [])]) own.freezes.push({ sender: v.sender, fromS: (f.from - start) / 1000, durationMs: f.durationMs });
+    for (const f of [...freezes, ...(ongoing ? [ongoing] : [])])
+      own.freezes.push({ sender: v.sender, fromS: (f.from - start) / 1000, durationMs: f.durationMs });
   }
   own.seconds.push(second);
   own.windowMs = reading.at - start;
@@ -133,7 +143,12 @@ function recordReading(own: ReceiverObservations, reading: PageReading, t: numbe
  * corrected by the sender's and receiver's clocks as known at the window's start: good enough for a
  * second's median on a chart. No clock, no latency.
  */
-function pairSamples(second: QualitySecond, nameOf: (index: number) => string | undefined, startClocks: ReadonlyMap<number, ClockOffset | null>, receiver: number): PairSample[] {
+function pairSamples(
+  second: QualitySecond,
+  nameOf: (index: number) => string | undefined,
+  startClocks: ReadonlyMap<number, ClockOffset | null>,
+  receiver: number,
+): PairSample[] {
   const receiverClock = startClocks.get(receiver);
   const senders = new Set([...second.video.map((v) => v.sender), ...second.audio.map((a) => a.sender)]);
   return [...senders].flatMap((s): PairSample[] => {

@@ -32,7 +32,13 @@ export class DeviceProblem extends Error {
 /**
  * @param label the name reports give an inline profile (e.g. "tablets" for a group's own)
  */
-export function resolveDevice(ref: DeviceRef, label: string, inline: Record<string, DeviceOverride>, catalogue = loadDeviceCatalogue(), seen: string[] = []): NamedDevice {
+export function resolveDevice(
+  ref: DeviceRef,
+  label: string,
+  inline: Record<string, DeviceOverride>,
+  catalogue = loadDeviceCatalogue(),
+  seen: string[] = [],
+): NamedDevice {
   if (typeof ref === 'string') {
     if (seen.includes(ref)) throw new DeviceProblem(`device profiles base each other in a loop: ${[...seen, ref].join(' → ')}`);
     const own = inline[ref];
@@ -40,7 +46,9 @@ export function resolveDevice(ref: DeviceRef, label: string, inline: Record<stri
     const profile = catalogue.devices[ref];
     if (profile) return { name: ref, profile };
     const known = [...new Set([...Object.keys(inline), ...Object.keys(catalogue.devices)])];
-    throw new DeviceProblem(`unknown device profile "${ref}"; expected one of ${known.join(', ')} (scenarios/devices.yaml, or define it under deviceProfiles: in the scenario)`);
+    throw new DeviceProblem(
+      `unknown device profile "${ref}"; expected one of ${known.join(', ')} (scenarios/devices.yaml, or define it under deviceProfiles: in the scenario)`,
+    );
   }
   const { base, ...changes } = ref;
   let merged: Record<string, unknown> = { ...changes };

@@ -21,7 +21,7 @@ const userAgentMetadataSchema = z
     mobile: z.boolean().describe('Sec-CH-UA-Mobile: false for a tablet, as Chrome on a tablet says'),
     architecture: z.string().default('').describe('Sec-CH-UA-Arch, e.g. "arm"'),
   })
-  .describe("the client hints the browser sends with the user agent (the DevTools protocol sends none unless they are given)");
+  .describe('the client hints the browser sends with the user agent (the DevTools protocol sends none unless they are given)');
 
 const fields = {
   title: z.string().min(1).describe('what the device is, for reports, e.g. "Mid-range Android tablet"'),

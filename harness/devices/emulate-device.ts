@@ -38,13 +38,29 @@ export async function emulateDevice(page: Page, device: NamedDevice): Promise<st
   const { profile } = device;
   const touch = profile.touchPoints > 0;
   // Puppeteer's own session for what it can say, so its later calls do not undo ours
-  await page.setViewport({ width: profile.viewport.width, height: profile.viewport.height, deviceScaleFactor: profile.deviceScaleFactor, isMobile: profile.mobile, hasTouch: false });
+  await page.setViewport({
+    width: profile.viewport.width,
+    height: profile.viewport.height,
+    deviceScaleFactor: profile.deviceScaleFactor,
+    isMobile: profile.mobile,
+    hasTouch: false,
+  });
   const userAgent = userAgentFor(profile.userAgent, await page.browser().version());
   if (userAgent !== null) {
     const meta = profile.userAgentMetadata;
     await page.setUserAgent({
       userAgent,
-      ...(meta ? { userAgentMetadata: { platform: meta.platform, platformVersion: meta.platformVersion, model: meta.model, mobile: meta.mobile, architecture: meta.architecture } } : {}),
+      ...(meta
+        ? {
+            userAgentMetadata: {
+              platform: meta.platform,
+              platformVersion: meta.platformVersion,
+              model: meta.model,
+              mobile: meta.mobile,
+              architecture: meta.architecture,
+            },
+          }
+        : {}),
     });
   }
   if (profile.cpuSlowdown > 1) await page.emulateCPUThrottling(profile.cpuSlowdown);

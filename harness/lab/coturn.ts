@@ -46,7 +46,9 @@ export const coturn: ReferencePlatform = {
 
   async start(host: LabHost): Promise<ReferencePlatformEndpoints> {
     if (!existsSync(TURNSERVER_BINARY)) {
-      throw new HarnessError('LAB_FAILED', `coturn is not installed (${TURNSERVER_BINARY}), needed by turn-only network profiles`, { hint: 'as root: apt-get install -y coturn' });
+      throw new HarnessError('LAB_FAILED', `coturn is not installed (${TURNSERVER_BINARY}), needed by turn-only network profiles`, {
+        hint: 'as root: apt-get install -y coturn',
+      });
     }
     const logFile = path.join(host.workDir, 'turnserver.log');
     const args = coturnArgs({ address: host.address, logFile, pidFile: path.join(host.workDir, 'turnserver.pid') });
@@ -64,12 +66,16 @@ export const coturn: ReferencePlatform = {
     while (Date.now() < deadline) {
       const pid = endpoints.pids[0]!;
       if (!isAlive(pid)) {
-        throw new HarnessError('LAB_FAILED', `turnserver (pid ${pid}) exited while starting in ${host.namespace}`, { details: logTail(endpoints.extra.output ?? '') });
+        throw new HarnessError('LAB_FAILED', `turnserver (pid ${pid}) exited while starting in ${host.namespace}`, {
+          details: logTail(endpoints.extra.output ?? ''),
+        });
       }
       if (await stunAnswers(host.address, TURN_PORT, 500)) return;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    throw new HarnessError('LAB_FAILED', `coturn did not answer STUN on ${host.address}:${TURN_PORT} within ${timeoutMs} ms`, { details: logTail(endpoints.extra.log ?? '') });
+    throw new HarnessError('LAB_FAILED', `coturn did not answer STUN on ${host.address}:${TURN_PORT} within ${timeoutMs} ms`, {
+      details: logTail(endpoints.extra.log ?? ''),
+    });
   },
 };
 

@@ -36,7 +36,14 @@ export async function probeFakeMedia(chromiumPath: string, timeoutMs = 30_000): 
   const profile = mkdtempSync(path.join(os.tmpdir(), 'meetbench-profile-doctor-'));
   let browser: Browser | null = null;
   try {
-    browser = await puppeteer.launch({ executablePath: chromiumPath, pipe: true, headless: true, userDataDir: profile, args: FAKE_MEDIA_FLAGS, timeout: timeoutMs });
+    browser = await puppeteer.launch({
+      executablePath: chromiumPath,
+      pipe: true,
+      headless: true,
+      userDataDir: profile,
+      args: FAKE_MEDIA_FLAGS,
+      timeout: timeoutMs,
+    });
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/`, { timeout: timeoutMs });
     const tracks = await page.evaluate(async () => {
@@ -46,7 +53,12 @@ export async function probeFakeMedia(chromiumPath: string, timeoutMs = 30_000): 
       return kinds;
     });
     const ok = tracks.some((t) => t.startsWith('audio:')) && tracks.some((t) => t.startsWith('video:'));
-    return { ok, detail: ok ? `audio and video tracks (${tracks.map((t) => t.split(':')[1]).join(', ')})` : `got only ${tracks.join(', ') || 'no tracks'}`, tracks, ms: Date.now() - started };
+    return {
+      ok,
+      detail: ok ? `audio and video tracks (${tracks.map((t) => t.split(':')[1]).join(', ')})` : `got only ${tracks.join(', ') || 'no tracks'}`,
+      tracks,
+      ms: Date.now() - started,
+    };
   } catch (error) {
     return { ok: false, detail: (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'failed', tracks: [], ms: Date.now() - started };
   } finally {

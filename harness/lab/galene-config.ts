@@ -85,12 +85,18 @@ export async function writeGaleneFiles(files: GaleneFiles): Promise<void> {
 export function galeneArgs(opts: { address: string; port: number; files: GaleneFiles; staticDir: string; udpRange: string | null }): string[] {
   const args = [
     '-insecure',
-    '-http', `${opts.address}:${opts.port}`,
-    '-static', opts.staticDir,
-    '-data', opts.files.dataDir,
-    '-groups', opts.files.groupsDir,
-    '-recordings', opts.files.recordingsDir,
-    '-turn', '',
+    '-http',
+    `${opts.address}:${opts.port}`,
+    '-static',
+    opts.staticDir,
+    '-data',
+    opts.files.dataDir,
+    '-groups',
+    opts.files.groupsDir,
+    '-recordings',
+    opts.files.recordingsDir,
+    '-turn',
+    '',
   ];
   if (opts.udpRange) args.push('-udp-range', opts.udpRange);
   return args;

@@ -62,7 +62,9 @@ export async function checkGaleneInstall(install = galeneInstall()): Promise<{ o
   const lastError = await readTrimmed(join(install.home, 'INSTALL-ERROR'));
   return {
     ok: false,
-    detail: `Galène is not installed (missing ${missing}); run scripts/install-galene.sh (needs Go)` + (lastError ? `; its last attempt said: ${lastError.replace(/\s+/g, ' ')}` : ''),
+    detail:
+      `Galène is not installed (missing ${missing}); run scripts/install-galene.sh (needs Go)` +
+      (lastError ? `; its last attempt said: ${lastError.replace(/\s+/g, ' ')}` : ''),
   };
 }
 
@@ -86,7 +88,8 @@ export function createGalenePlatform(install = galeneInstall(), port = GALENE_HT
 
     async start(host: LabHost, rooms): Promise<ReferencePlatformEndpoints> {
       const status = await checkGaleneInstall(install);
-      if (!status.ok) throw new HarnessError('LAB_FAILED', status.detail, { hint: 'install Galène with scripts/install-galene.sh, or leave galene out of the lab' });
+      if (!status.ok)
+        throw new HarnessError('LAB_FAILED', status.detail, { hint: 'install Galène with scripts/install-galene.sh, or leave galene out of the lab' });
       // Galène has no per-group bitrate cap: rooms.bitrateBps is left to the clients' own "send" setting.
       const files = galeneFiles(host.workDir, rooms);
       await writeGaleneFiles(files);

@@ -31,9 +31,17 @@ export async function readParticipantCounters(
   participant: Pick<ParticipantNamespace, 'hostVeth'>,
 ): Promise<{ uplinkBytes: number; downlinkBytes: number; uplinkPackets: number; downlinkPackets: number; at: number }> {
   const dir = `/sys/class/net/${participant.hostVeth}/statistics`;
-  const [rxBytes, txBytes, rxPackets, txPackets] = (await Promise.all(['rx_bytes', 'tx_bytes', 'rx_packets', 'tx_packets'].map((f) => readFile(`${dir}/${f}`, 'utf8')))).map((v) => Number(v.trim()));
+  const [rxBytes, txBytes, rxPackets, txPackets] = (
+    await Promise.all(['rx_bytes', 'tx_bytes', 'rx_packets', 'tx_packets'].map((f) => readFile(`${dir}/${f}`, 'utf8')))
+  ).map((v) => Number(v.trim()));
   // packets let the runner take the Ethernet/IP/UDP headers out when it compares with getStats
-  return { uplinkBytes: rxBytes ?? NaN, downlinkBytes: txBytes ?? NaN, uplinkPackets: rxPackets ?? NaN, downlinkPackets: txPackets ?? NaN, at: performance.now() };
+  return {
+    uplinkBytes: rxBytes ?? NaN,
+    downlinkBytes: txBytes ?? NaN,
+    uplinkPackets: rxPackets ?? NaN,
+    downlinkPackets: txPackets ?? NaN,
+    at: performance.now(),
+  };
 }
 
 /** kbit/s between two readings of the same counter */

@@ -182,7 +182,7 @@ export function generateJanusConfig(options: JanusConfigOptions): Record<string,
   validateRooms(options.rooms);
   if (!options.modules.plugins.includes('libjanus_videoroom.so')) {
     throw new HarnessError('LAB_FAILED', `the Janus VideoRoom plugin is missing from ${options.modules.libDir}/plugins`, {
-      hint: 'install Debian\'s janus package: apt-get install -y janus janus-demos',
+      hint: "install Debian's janus package: apt-get install -y janus janus-demos",
     });
   }
   const files: Record<string, string> = {

@@ -30,7 +30,8 @@ const MULTIARCH: Record<string, string> = { x64: 'x86_64-linux-gnu', arm64: 'aar
 
 /** MEETBENCH_JANUS_LIB_DIR points at another module folder (a Janus built elsewhere, or one without a plugin, to test that case) */
 export function findJanusLibDir(): string | null {
-  if (process.env.MEETBENCH_JANUS_LIB_DIR) return existsSync(path.join(process.env.MEETBENCH_JANUS_LIB_DIR, 'plugins')) ? process.env.MEETBENCH_JANUS_LIB_DIR : null;
+  if (process.env.MEETBENCH_JANUS_LIB_DIR)
+    return existsSync(path.join(process.env.MEETBENCH_JANUS_LIB_DIR, 'plugins')) ? process.env.MEETBENCH_JANUS_LIB_DIR : null;
   const candidates = [`/usr/lib/${MULTIARCH[process.arch] ?? ''}/janus`, '/usr/lib/janus', '/usr/local/lib/janus', '/opt/janus/lib/janus'];
   return candidates.find((dir) => existsSync(path.join(dir, 'plugins'))) ?? null;
 }
@@ -55,7 +56,8 @@ export const janus: ReferencePlatform = {
   async check() {
     const version = existsSync(JANUS_BINARY) ? await janusVersion() : null;
     if (!version) return { ok: false, detail: `${JANUS_BINARY} not found (apt-get install -y janus janus-demos)` };
-    if (!existsSync(path.join(JANUS_DEMOS, 'videoroomtest.html'))) return { ok: false, detail: `Janus ${version}, but no demo pages in ${JANUS_DEMOS} (apt-get install -y janus-demos)` };
+    if (!existsSync(path.join(JANUS_DEMOS, 'videoroomtest.html')))
+      return { ok: false, detail: `Janus ${version}, but no demo pages in ${JANUS_DEMOS} (apt-get install -y janus-demos)` };
     if (!findJanusLibDir()) return { ok: false, detail: `Janus ${version}, but no plugin folder found` };
     return { ok: true, detail: `Janus ${version}, demos in ${JANUS_DEMOS}` };
   },
@@ -67,7 +69,15 @@ export const janus: ReferencePlatform = {
     }
     const configDir = path.join(host.workDir, 'config');
     mkdirSync(configDir, { recursive: true });
-    const files = generateJanusConfig({ configDir, interfaceName: host.interfaceName, address: host.address, rooms, websockets: WEBSOCKETS, modules: listModules(libDir), eventLoops: os.availableParallelism() });
+    const files = generateJanusConfig({
+      configDir,
+      interfaceName: host.interfaceName,
+      address: host.address,
+      rooms,
+      websockets: WEBSOCKETS,
+      modules: listModules(libDir),
+      eventLoops: os.availableParallelism(),
+    });
     for (const [name, content] of Object.entries(files)) writeFileSync(path.join(configDir, name), content);
 
     // -F: our folder instead of /etc/janus; -o: no colour codes in the log; no -b: we keep the pid ourselves
@@ -75,7 +85,19 @@ export const janus: ReferencePlatform = {
     const webPid = spawnInNamespace(
       host.namespace,
       process.execPath,
-      ['--import', 'tsx', STATIC_SERVER, '--root', JANUS_DEMOS, '--host', host.address, '--port', String(DEMO_PORT), '--alias', '/javascript/bootswatch/fonts/=/usr/share/javascript/bootstrap/fonts/'],
+      [
+        '--import',
+        'tsx',
+        STATIC_SERVER,
+        '--root',
+        JANUS_DEMOS,
+        '--host',
+        host.address,
+        '--port',
+        String(DEMO_PORT),
+        '--alias',
+        '/javascript/bootswatch/fonts/=/usr/share/javascript/bootstrap/fonts/',
+      ],
       { logFile: path.join(host.workDir, 'demo-web.log'), cwd: REPO_ROOT },
     );
     const base = `http://${host.address}`;

@@ -32,7 +32,8 @@ export async function createAttachedNamespace(names: NamespaceNames): Promise<vo
   // IPv4 only: an IPv6 link-local address appears a moment after the veth comes up, and Chromium aborts the
   // requests in flight with ERR_NETWORK_CHANGED when it does (seen on the first page load of a participant)
   // (a kernel without IPv6 has nothing to disable)
-  for (const scope of ['all', 'default']) await run('ip', ['netns', 'exec', namespace, 'sysctl', '-qw', `net.ipv6.conf.${scope}.disable_ipv6=1`]).catch(() => undefined);
+  for (const scope of ['all', 'default'])
+    await run('ip', ['netns', 'exec', namespace, 'sysctl', '-qw', `net.ipv6.conf.${scope}.disable_ipv6=1`]).catch(() => undefined);
   await run('ip', ['link', 'add', hostVeth, 'type', 'veth', 'peer', 'name', nsVeth, 'netns', namespace]);
   await run('ip', ['link', 'set', hostVeth, 'master', BRIDGE]);
   await run('ip', ['link', 'set', hostVeth, 'up']);
@@ -43,7 +44,10 @@ export async function createAttachedNamespace(names: NamespaceNames): Promise<vo
 
 export function namespacePids(namespace: string): number[] {
   const out = tryRunSync('ip', ['netns', 'pids', namespace]) ?? '';
-  return out.split('\n').map(Number).filter((pid) => Number.isInteger(pid) && pid > 0);
+  return out
+    .split('\n')
+    .map(Number)
+    .filter((pid) => Number.isInteger(pid) && pid > 0);
 }
 
 /** The veth ends inside a namespace (`ip -o link` prints `2: mb-p3n@if7: <...>`). */

@@ -81,7 +81,10 @@ async function labUpOnce(options: LabUpOptions): Promise<LabUpResult> {
   // what this machine lacks is said before anything is created (or reused), with how to fix it
   for (const id of ids) {
     const verdict = await REFERENCE_PLATFORMS[id]!.platform.check();
-    if (!verdict.ok) throw new HarnessError('LAB_FAILED', `lab:${id} cannot run on this machine: ${verdict.detail}`, { hint: verdict.hint ?? 'node bin/meetbench.js doctor lists what is missing' });
+    if (!verdict.ok)
+      throw new HarnessError('LAB_FAILED', `lab:${id} cannot run on this machine: ${verdict.detail}`, {
+        hint: verdict.hint ?? 'node bin/meetbench.js doctor lists what is missing',
+      });
   }
 
   return withLabLock(async () => {
@@ -92,9 +95,13 @@ async function labUpOnce(options: LabUpOptions): Promise<LabUpResult> {
         progress(`reusing the running lab of ${reap.live.dataDir} (pid ${reap.live.owner.pid})`);
         return { state: reap.live, reused: true, reaped: reap.removed };
       }
-      throw new HarnessError('ALREADY_RUNNING', `a lab is already running (data dir ${reap.live.dataDir}, owner pid ${reap.live.owner.pid}) with other platforms or rooms`, {
-        hint: `take it down first: node bin/meetbench.js --data-dir ${reap.live.dataDir} lab down`,
-      });
+      throw new HarnessError(
+        'ALREADY_RUNNING',
+        `a lab is already running (data dir ${reap.live.dataDir}, owner pid ${reap.live.owner.pid}) with other platforms or rooms`,
+        {
+          hint: `take it down first: node bin/meetbench.js --data-dir ${reap.live.dataDir} lab down`,
+        },
+      );
     }
 
     const workDir = labWorkDir(dataDir);

@@ -5,15 +5,7 @@
  * A lab is stale when its owner died (unless it was started by `lab up` to outlive it), when it died while
  * starting, when one of its servers died, or when its bridge vanished (reboot).
  */
-import {
-  linkExists,
-  listLabLinks,
-  listLabNamespaces,
-  listLabNftTables,
-  removeLinkSync,
-  removeNamespaceSync,
-  removeNftTableSync,
-} from './lab-network.ts';
+import { linkExists, listLabLinks, listLabNamespaces, listLabNftTables, removeLinkSync, removeNamespaceSync, removeNftTableSync } from './lab-network.ts';
 import { BRIDGE } from './lab-names.ts';
 import { clearPointer, clearState, readCurrentState, writeState, type LabState } from './lab-state.ts';
 import { isSameProcessAlive, terminateSync } from '../system/processes.ts';

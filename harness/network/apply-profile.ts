@@ -48,7 +48,9 @@ export async function applyProfile(target: ShapingTarget, named: NamedProfile, f
     if (script) await nftScript(target.namespace, script);
   } catch (error) {
     removeProfileSync(target);
-    throw new HarnessError('LAB_FAILED', `could not apply network profile "${named.name}" to ${target.namespace}: ${(error as Error).message}`, { cause: error });
+    throw new HarnessError('LAB_FAILED', `could not apply network profile "${named.name}" to ${target.namespace}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   return { profile: named.name, applied: plan.applied, notApplied: plan.notApplied };
 }
@@ -67,7 +69,8 @@ export async function replaceProfile(target: ShapingTarget, named: NamedProfile,
 }
 
 export async function cutNetwork(target: ShapingTarget, features: ShapingFeatures): Promise<void> {
-  if (!features.nftables) throw new HarnessError('UNSUPPORTED', `cannot cut ${target.namespace}'s network: ${features.why.nftables ?? 'nftables is not available'}`);
+  if (!features.nftables)
+    throw new HarnessError('UNSUPPORTED', `cannot cut ${target.namespace}'s network: ${features.why.nftables ?? 'nftables is not available'}`);
   await nftScript(target.namespace, cutTableScript(target, features));
 }
 
@@ -78,10 +81,14 @@ export function restoreNetworkSync(target: ShapingTarget): void {
 /** What shaping objects the participant has now: root qdiscs other than the defaults, and nft tables. */
 export function listShapingSync(target: ShapingTarget): { qdiscs: string[]; tables: string[] } {
   const qdiscs = [
-    ...(tryRunSync('ip', ['netns', 'exec', target.namespace, 'tc', 'qdisc', 'show', 'dev', target.nsVeth]) ?? '').split('\n').map((l) => `${target.nsVeth}: ${l}`),
+    ...(tryRunSync('ip', ['netns', 'exec', target.namespace, 'tc', 'qdisc', 'show', 'dev', target.nsVeth]) ?? '')
+      .split('\n')
+      .map((l) => `${target.nsVeth}: ${l}`),
     ...(tryRunSync('tc', ['qdisc', 'show', 'dev', target.hostVeth]) ?? '').split('\n').map((l) => `${target.hostVeth}: ${l}`),
   ].filter((l) => /qdisc (tbf|netem|htb)/.test(l));
-  const tables = (tryRunSync('ip', ['netns', 'exec', target.namespace, 'nft', 'list', 'tables']) ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const tables = (tryRunSync('ip', ['netns', 'exec', target.namespace, 'nft', 'list', 'tables']) ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return { qdiscs, tables };
 }
-

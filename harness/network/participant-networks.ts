@@ -38,7 +38,11 @@ export function assignNetworks(scenario: Scenario, trialNetwork: string): Partic
 }
 
 /** Indexes a timeline target names (a group, or participant names). */
-export function targetIndexes(scenario: Scenario, networks: ParticipantNetwork[], target: { group?: string | undefined; participants?: string[] | undefined }): number[] {
+export function targetIndexes(
+  scenario: Scenario,
+  networks: ParticipantNetwork[],
+  target: { group?: string | undefined; participants?: string[] | undefined },
+): number[] {
   if (target.group !== undefined) return networks.filter((n) => n.group === target.group).map((n) => n.index);
   const names = target.participants ?? [];
   return networks.filter((n) => names.includes(participantName(scenario, n.index))).map((n) => n.index);
@@ -71,7 +75,9 @@ export function checkNetworkPlan(scenario: Scenario, features: ShapingFeatures |
   const seen = new Set<string>();
   // profiles a timeline switches to are checked here too, so they are refused before anything starts
   // rather than in the middle of a measurement
-  const switchedTo = scenario.timeline.flatMap((action, i) => (action.profile ? [resolveProfile(action.profile.network, scenario.networkProfiles, `timeline[${i}].profile.network`)] : []));
+  const switchedTo = scenario.timeline.flatMap((action, i) =>
+    action.profile ? [resolveProfile(action.profile.network, scenario.networkProfiles, `timeline[${i}].profile.network`)] : [],
+  );
   for (const trialNetwork of scenario.networks) {
     for (const named of [...profilesOfTrial(scenario, trialNetwork), ...switchedTo]) {
       if (seen.has(named.name)) continue;
@@ -91,7 +97,9 @@ export function checkNetworkPlan(scenario: Scenario, features: ShapingFeatures |
     }
   }
   if (scenario.timeline.some((a) => a.cut) && features && !features.nftables) {
-    throw new HarnessError('UNSUPPORTED', `the timeline cuts a network, which needs nftables: ${features.why.nftables ?? 'missing'}`, { hint: 'apt-get install -y nftables' });
+    throw new HarnessError('UNSUPPORTED', `the timeline cuts a network, which needs nftables: ${features.why.nftables ?? 'missing'}`, {
+      hint: 'apt-get install -y nftables',
+    });
   }
   return lines;
 }

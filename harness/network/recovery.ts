@@ -18,7 +18,10 @@ export function mediaFlows(sample: Sample, role: 'sender' | 'receiver'): boolean
 
 /** seconds from the end of the cut to the end of the first sample with media in both directions, or null */
 export function recoveryAfterCut(samples: Sample[], cutEndS: number, role: 'sender' | 'receiver'): number | null {
-  const first = samples.filter((s) => s.t > cutEndS).sort((a, b) => a.t - b.t).find((s) => mediaFlows(s, role));
+  const first = samples
+    .filter((s) => s.t > cutEndS)
+    .sort((a, b) => a.t - b.t)
+    .find((s) => mediaFlows(s, role));
   return first ? first.t - cutEndS : null;
 }
 

@@ -48,7 +48,8 @@ function qdiscCommands(namespace: string | null, dev: string, d: Direction, f: S
   const tc = (...args: string[]): KernelCommand => ({ namespace, cmd: 'tc', args });
   const netem = f.netem ? netemArgs(d, true) : null;
   const rate = d.rateKbps !== undefined && f.tbf ? tbfArgs(d.rateKbps) : null;
-  if (netem && rate) return [tc('qdisc', 'add', 'dev', dev, 'root', 'handle', '1:', ...netem), tc('qdisc', 'add', 'dev', dev, 'parent', '1:1', 'handle', '10:', ...rate)];
+  if (netem && rate)
+    return [tc('qdisc', 'add', 'dev', dev, 'root', 'handle', '1:', ...netem), tc('qdisc', 'add', 'dev', dev, 'parent', '1:1', 'handle', '10:', ...rate)];
   if (netem) return [tc('qdisc', 'add', 'dev', dev, 'root', 'handle', '1:', ...netem)];
   if (rate) return [tc('qdisc', 'add', 'dev', dev, 'root', 'handle', '1:', ...rate)];
   return [];

@@ -27,7 +27,13 @@ async function probeNetdevEgress(): Promise<boolean> {
   try {
     await run('ip', ['netns', 'add', ns]);
     await run('ip', ['-n', ns, 'link', 'add', 'mb-pa', 'type', 'veth', 'peer', 'name', 'mb-pb']);
-    await run('ip', ['netns', 'exec', ns, 'nft', 'add table netdev mb-probe; add chain netdev mb-probe out { type filter hook egress device "mb-pa" priority 0 ; }']);
+    await run('ip', [
+      'netns',
+      'exec',
+      ns,
+      'nft',
+      'add table netdev mb-probe; add chain netdev mb-probe out { type filter hook egress device "mb-pa" priority 0 ; }',
+    ]);
     return true;
   } catch {
     return false;

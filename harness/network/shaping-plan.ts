@@ -36,17 +36,41 @@ function directionParts(direction: 'uplink' | 'downlink', d: Direction, f: Shapi
   const parts: ShapingPart[] = [];
   const missing = (what: string): string => f.why[what] ?? `${what} is missing here`;
   if (d.rateKbps !== undefined) {
-    parts.push({ label: `${direction} rate ${fmtRate(d.rateKbps)}`, direction, kind: 'rate', mechanism: f.tbf ? 'tbf' : null, ...(f.tbf ? {} : { reason: missing('tbf') }) });
+    parts.push({
+      label: `${direction} rate ${fmtRate(d.rateKbps)}`,
+      direction,
+      kind: 'rate',
+      mechanism: f.tbf ? 'tbf' : null,
+      ...(f.tbf ? {} : { reason: missing('tbf') }),
+    });
   }
   if (d.delayMs) {
-    parts.push({ label: `${direction} delay ${d.delayMs} ms`, direction, kind: 'delay', mechanism: f.netem ? 'netem' : null, ...(f.netem ? {} : { reason: `delay needs netem: ${missing('netem')}` }) });
+    parts.push({
+      label: `${direction} delay ${d.delayMs} ms`,
+      direction,
+      kind: 'delay',
+      mechanism: f.netem ? 'netem' : null,
+      ...(f.netem ? {} : { reason: `delay needs netem: ${missing('netem')}` }),
+    });
   }
   if (d.jitterMs) {
-    parts.push({ label: `${direction} jitter ${d.jitterMs} ms`, direction, kind: 'jitter', mechanism: f.netem ? 'netem' : null, ...(f.netem ? {} : { reason: `jitter needs netem: ${missing('netem')}` }) });
+    parts.push({
+      label: `${direction} jitter ${d.jitterMs} ms`,
+      direction,
+      kind: 'jitter',
+      mechanism: f.netem ? 'netem' : null,
+      ...(f.netem ? {} : { reason: `jitter needs netem: ${missing('netem')}` }),
+    });
   }
   if (d.lossPct) {
     const mechanism: Mechanism | null = f.netem ? 'netem' : f.nftables ? 'nftables' : null;
-    parts.push({ label: `${direction} loss ${d.lossPct} %`, direction, kind: 'loss', mechanism, ...(mechanism ? {} : { reason: `loss needs netem or nftables: ${missing('netem')}, ${missing('nftables')}` }) });
+    parts.push({
+      label: `${direction} loss ${d.lossPct} %`,
+      direction,
+      kind: 'loss',
+      mechanism,
+      ...(mechanism ? {} : { reason: `loss needs netem or nftables: ${missing('netem')}, ${missing('nftables')}` }),
+    });
   }
   return parts;
 }

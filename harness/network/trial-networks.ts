@@ -74,9 +74,13 @@ export class TrialNetworks {
     const { profile, name } = state.network;
     if (isUnshaped(profile)) return;
     if (!namespace || !this.context.features) {
-      throw new HarnessError('UNSUPPORTED', `network profile "${name}" needs the participant in a lab namespace: shaping only works on lab platforms (url: lab:...), as root`);
+      throw new HarnessError(
+        'UNSUPPORTED',
+        `network profile "${name}" needs the participant in a lab namespace: shaping only works on lab platforms (url: lab:...), as root`,
+      );
     }
-    if (profile.firewall === 'turn-only' && !this.context.turn) throw new HarnessError('LAB_FAILED', `network profile "${name}" is turn-only but the lab has no TURN server running`);
+    if (profile.firewall === 'turn-only' && !this.context.turn)
+      throw new HarnessError('LAB_FAILED', `network profile "${name}" is turn-only but the lab has no TURN server running`);
     state.initial = await applyProfile(namespace, state.network, this.context.features, this.options());
     state.current = { profile, shaping: state.initial };
   }
@@ -106,7 +110,13 @@ export class TrialNetworks {
     const due = this.scenario.timeline.filter((a) => a.at <= t && a.at > t - 1);
     for (const action of due) {
       const target = action.cut ?? action.profile;
-      const indexes = target ? targetIndexes(this.scenario, this.states.map((s) => s.network), target).filter((i) => this.states[i]?.namespace) : [];
+      const indexes = target
+        ? targetIndexes(
+            this.scenario,
+            this.states.map((s) => s.network),
+            target,
+          ).filter((i) => this.states[i]?.namespace)
+        : [];
       if (action.cut) {
         for (const i of indexes) {
           await cutNetwork(this.states[i]!.namespace!, this.context.features!);

@@ -39,7 +39,9 @@ export interface FinishedNight {
 export async function finishNight({ loaded, store, criteria, result }: FinishOptions): Promise<FinishedNight> {
   const { suite } = loaded;
   const started = result.run;
-  const previous = (await store.allRuns()).filter((r) => r.kind === 'nightly' && r.source === started.source && r.id !== started.id && r.status !== 'aborted' && r.startedAt < started.startedAt);
+  const previous = (await store.allRuns()).filter(
+    (r) => r.kind === 'nightly' && r.source === started.source && r.id !== started.id && r.status !== 'aborted' && r.startedAt < started.startedAt,
+  );
   let history = detectRegressions(started, previous, suite.history);
   const { run, scorecards } = await finishRun(store, started, {
     criteria,
@@ -48,7 +50,14 @@ export async function finishNight({ loaded, store, criteria, result }: FinishOpt
     amend: (judged) => {
       // compared with the previous nights of the same suite; a significant regression can fail the night
       history = detectRegressions(judged, previous, suite.history);
-      if (judged.status !== 'complete' || judged.trials.length === 0 || !suite.history.failOnRegression || history.regressions.length === 0 || judged.verdict !== 'passed') return judged;
+      if (
+        judged.status !== 'complete' ||
+        judged.trials.length === 0 ||
+        !suite.history.failOnRegression ||
+        history.regressions.length === 0 ||
+        judged.verdict !== 'passed'
+      )
+        return judged;
       return { ...judged, verdict: 'failed', reason: `${history.regressions.length} regression(s) against previous nights. ${judged.reason ?? ''}`.trim() };
     },
   });
@@ -65,7 +74,12 @@ export async function finishNight({ loaded, store, criteria, result }: FinishOpt
   const dir = await realPathInside(store.dataDir, 'reports', run.id);
   await mkdir(dir, { recursive: true });
   const scorecardText = scorecards.length ? formatScorecard(scorecards, 'en') : platforms.map((p) => `${p.name}: ${p.verdict} (${p.summary})`).join('\n');
-  const reports = { scorecard: path.join(dir, 'scorecard.txt'), junit: path.join(dir, 'junit.xml'), markdown: path.join(dir, 'report.md'), json: path.join(dir, 'night.json') };
+  const reports = {
+    scorecard: path.join(dir, 'scorecard.txt'),
+    junit: path.join(dir, 'junit.xml'),
+    markdown: path.join(dir, 'report.md'),
+    json: path.join(dir, 'night.json'),
+  };
   const exitCode = result.stoppedBy === 'signal' ? EXIT_CODES.interrupted : EXIT_CODES[run.verdict];
   const report: NightReport = {
     schemaVersion: 1,
@@ -77,10 +91,17 @@ export async function finishNight({ loaded, store, criteria, result }: FinishOpt
     reason: run.reason ?? null,
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,
-    trials: { planned: result.planned, measured, broken: run.trials.filter((t) => t.verdict === 'broken').length, inconclusive: run.trials.filter((t) => t.verdict === 'inconclusive').length },
+    trials: {
+      planned: result.planned,
+      measured,
+      broken: run.trials.filter((t) => t.verdict === 'broken').length,
+      inconclusive: run.trials.filter((t) => t.verdict === 'inconclusive').length,
+    },
     platforms,
     history,
-    link: suite.viewer ? new URL(`runs/${encodeURIComponent(run.id)}`, suite.viewer.baseUrl.endsWith('/') ? suite.viewer.baseUrl : `${suite.viewer.baseUrl}/`).href : null,
+    link: suite.viewer
+      ? new URL(`runs/${encodeURIComponent(run.id)}`, suite.viewer.baseUrl.endsWith('/') ? suite.viewer.baseUrl : `${suite.viewer.baseUrl}/`).href
+      : null,
     reports,
     exitCode,
   };

@@ -44,17 +44,22 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteRunResult
   if (options.deadline) {
     const ms = Math.max(0, options.deadline.getTime() - Date.now());
     // setTimeout cannot wait more than 2^31-1 ms (24.8 days); no night is that long
-    timer = setTimeout(() => {
-      progress(`deadline ${options.deadline!.toISOString()} reached: stopping the night cleanly`);
-      deadlineController.abort();
-    }, Math.min(ms, 2 ** 31 - 1));
+    timer = setTimeout(
+      () => {
+        progress(`deadline ${options.deadline!.toISOString()} reached: stopping the night cleanly`);
+        deadlineController.abort();
+      },
+      Math.min(ms, 2 ** 31 - 1),
+    );
   }
   const signal = AbortSignal.any([options.signal, deadlineController.signal]);
 
   const run: RunRecord = newRunRecord('nightly', path.basename(loaded.file));
   await store.saveRun(run);
   const planned = loaded.scenarios.reduce((sum, s) => sum + plannedTrials(s.scenario), 0);
-  progress(`meetbench nightly ${loaded.suite.name}: run ${run.id}, ${loaded.scenarios.length} scenario(s), ${planned} trial(s)${options.deadline ? `, deadline ${options.deadline.toISOString()}` : ''}`);
+  progress(
+    `meetbench nightly ${loaded.suite.name}: run ${run.id}, ${loaded.scenarios.length} scenario(s), ${planned} trial(s)${options.deadline ? `, deadline ${options.deadline.toISOString()}` : ''}`,
+  );
 
   try {
     for (const [index, { file, scenario }] of loaded.scenarios.entries()) {

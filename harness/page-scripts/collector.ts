@@ -30,7 +30,6 @@ interface PcEntry {
   last: PcCounters | null;
 }
 
-
 (() => {
   const w = window as unknown as Record<string, unknown>;
   if (w.__meetbench) return;
@@ -164,7 +163,10 @@ interface PcEntry {
         if (pair) {
           if (typeof pair.currentRoundTripTime === 'number') c.rttMs = pair.currentRoundTripTime * 1000;
           const local = byId.get(String(pair.localCandidateId));
-          if (local) c.candidateType = String(local.candidateType ?? '') + (local.relayProtocol ? `/${String(local.relayProtocol)}` : local.protocol ? `/${String(local.protocol)}` : '');
+          if (local)
+            c.candidateType =
+              String(local.candidateType ?? '') +
+              (local.relayProtocol ? `/${String(local.relayProtocol)}` : local.protocol ? `/${String(local.protocol)}` : '');
         }
       } else if (s.type === 'outbound-rtp') {
         if (kind === 'audio') c.audioBytesSent += num(s.bytesSent);
@@ -214,7 +216,12 @@ interface PcEntry {
         }
       }
       const state = entry.pc.connectionState;
-      pcs.push({ id: entry.id, connected: !entry.closed && (state === 'connected' || state === 'new' || state === 'connecting'), closed: entry.closed, counters: entry.last });
+      pcs.push({
+        id: entry.id,
+        connected: !entry.closed && (state === 'connected' || state === 'new' || state === 'connecting'),
+        closed: entry.closed,
+        counters: entry.last,
+      });
     }
     return { at, pcs };
   };
@@ -223,7 +230,14 @@ interface PcEntry {
     mark: (name: string) => mark(name),
     marks: () => ({ ...marks }),
     peerConnections: () =>
-      entries.map((e) => ({ id: e.id, connected: e.connectedAt !== null, excluded: e.excluded, closed: e.closed, state: e.pc.connectionState, ice: e.pc.iceConnectionState })),
+      entries.map((e) => ({
+        id: e.id,
+        connected: e.connectedAt !== null,
+        excluded: e.excluded,
+        closed: e.closed,
+        state: e.pc.connectionState,
+        ice: e.pc.iceConnectionState,
+      })),
     snapshot,
     // the connections snapshot() reads, for readers beside it (media-sources.ts)
     connections: () => entries.filter((e) => !e.excluded && e.connectedAt !== null && !e.closed).map((e) => e.pc),

@@ -48,7 +48,10 @@ interface MediaConfig {
       for (const t of generated) t.stop();
       return Promise.reject(error as Error);
     }
-    const rest = { ...(wanted.video && !generateCamera ? { video: wanted.video } : {}), ...(wanted.audio && !generateMicrophone ? { audio: wanted.audio } : {}) };
+    const rest = {
+      ...(wanted.video && !generateCamera ? { video: wanted.video } : {}),
+      ...(wanted.audio && !generateMicrophone ? { audio: wanted.audio } : {}),
+    };
     const device = rest.video || rest.audio ? original(rest) : Promise.resolve(new MediaStream());
     return device.then((stream) => {
       for (const t of generated) stream.addTrack(t);

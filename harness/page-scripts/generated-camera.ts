@@ -38,7 +38,11 @@ export function generatedCamera(options: CameraOptions): MediaStreamTrack {
   const w = window as unknown as Record<string, unknown>;
   const GeneratorClass = w.MediaStreamTrackGenerator as (new (init: { kind: 'video' }) => Generator) | undefined;
   const VideoFrameClass = w.VideoFrame as (new (data: BufferSource, init: FrameInit) => { close(): void }) | undefined;
-  if (!GeneratorClass || !VideoFrameClass) throw new DOMException('this page cannot generate a camera: MediaStreamTrackGenerator and VideoFrame need Chromium and a secure context', 'NotSupportedError');
+  if (!GeneratorClass || !VideoFrameClass)
+    throw new DOMException(
+      'this page cannot generate a camera: MediaStreamTrackGenerator and VideoFrame need Chromium and a secure context',
+      'NotSupportedError',
+    );
   const { width, height, fps, sender, delayMs } = options;
   const track = new GeneratorClass({ kind: 'video' });
   const writer = track.writable.getWriter();

@@ -43,7 +43,11 @@ export function generatedMicrophone(options: MicrophoneOptions = { sender: 0, de
   const w = window as unknown as Record<string, unknown>;
   const GeneratorClass = w.MediaStreamTrackGenerator as (new (init: { kind: 'audio' }) => Generator) | undefined;
   const AudioDataClass = w.AudioData as (new (init: object) => { close(): void }) | undefined;
-  if (!GeneratorClass || !AudioDataClass) throw new DOMException('this page cannot generate a microphone: MediaStreamTrackGenerator and AudioData need Chromium and a secure context', 'NotSupportedError');
+  if (!GeneratorClass || !AudioDataClass)
+    throw new DOMException(
+      'this page cannot generate a microphone: MediaStreamTrackGenerator and AudioData need Chromium and a secure context',
+      'NotSupportedError',
+    );
   const track = new GeneratorClass({ kind: 'audio' });
   const writer = track.writable.getWriter();
   const started = performance.now();
@@ -86,7 +90,14 @@ export function generatedMicrophone(options: MicrophoneOptions = { sender: 0, de
     const due = Math.floor(((performance.now() - started) / 1000) * RATE) + CHUNK;
     if (due - written > MAX_CATCH_UP) written = due - MAX_CATCH_UP;
     while (written + CHUNK <= due) {
-      const data = new AudioDataClass({ format: 'f32', sampleRate: RATE, numberOfFrames: CHUNK, numberOfChannels: 1, timestamp: Math.round((written / RATE) * 1e6), data: nextChunk() });
+      const data = new AudioDataClass({
+        format: 'f32',
+        sampleRate: RATE,
+        numberOfFrames: CHUNK,
+        numberOfChannels: 1,
+        timestamp: Math.round((written / RATE) * 1e6),
+        data: nextChunk(),
+      });
       written += CHUNK;
       if (options.delayMs > 0) held.push({ due: performance.now() + options.delayMs, data });
       else send(data);

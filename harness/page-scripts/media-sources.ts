@@ -67,7 +67,14 @@ type Stat = Record<string, unknown>;
   };
 
   const snapshot = async (): Promise<MediaSourceSnapshot> => {
-    const out: MediaSourceSnapshot = { at: performance.now(), wallMs: Date.now(), screen: zeroVideo(), camera: zeroVideo(), audioSent: { energy: 0, duration: 0 }, audioReceived: {} };
+    const out: MediaSourceSnapshot = {
+      at: performance.now(),
+      wallMs: Date.now(),
+      screen: zeroVideo(),
+      camera: zeroVideo(),
+      audioSent: { energy: 0, duration: 0 },
+      audioReceived: {},
+    };
     const sentScreens = screenIdsSent();
     const receivedScreenIds = screenIdsReceived();
     const pcs = connections();

@@ -88,7 +88,8 @@ interface AudioStream {
     });
   };
   const watchVideo = (track: MediaStreamTrack): void => {
-    const Processor = w.MediaStreamTrackProcessor as (new (init: { track: MediaStreamTrack; maxBufferSize?: number }) => { readable: ReadableStream<DecodedFrame> }) | undefined;
+    const Processor = w.MediaStreamTrackProcessor as
+      (new (init: { track: MediaStreamTrack; maxBufferSize?: number }) => { readable: ReadableStream<DecodedFrame> }) | undefined;
     if (!Processor) return note('video', 'MediaStreamTrackProcessor is missing in this browser');
     // a few frames of slack: a score computed once a second must not make the next frame drop
     const { readable } = new Processor({ track, maxBufferSize: 4 });
@@ -132,7 +133,8 @@ interface AudioStream {
       // updated long ago (a starved audio thread) would place the onset wrong: such a marker is not timed
       if (!clock.performanceTime || clock.contextTime === undefined) return;
       const staleMs = performance.now() - clock.performanceTime;
-      if (Math.abs(staleMs) > MAX_OUTPUT_CLOCK_AGE_MS) return note('audio', `a marker of sender ${sender} not timed: the audio output clock was ${Math.round(staleMs)} ms old`);
+      if (Math.abs(staleMs) > MAX_OUTPUT_CLOCK_AGE_MS)
+        return note('audio', `a marker of sender ${sender} not timed: the audio output clock was ${Math.round(staleMs)} ms old`);
       const playedAt = performance.timeOrigin + clock.performanceTime + (frame / ctx.sampleRate - clock.contextTime) * 1000;
       const elapsed = (((playedAt - time) % MARKER_TIME_MODULO) + MARKER_TIME_MODULO) % MARKER_TIME_MODULO;
       hits.push({ sender, latencyMs: elapsed >= MARKER_TIME_MODULO / 2 ? elapsed - MARKER_TIME_MODULO : elapsed });

@@ -6,7 +6,10 @@
  */
 import { VideoAnalyser, type Capture, type DecodedFrame } from './quality/video-analyser.ts';
 
-type Message = { type: 'configure'; capture: Capture; pictureEveryMs: number } | { type: 'track'; track: string; readable: ReadableStream<DecodedFrame> } | { type: 'drain'; id: number; final: boolean };
+type Message =
+  | { type: 'configure'; capture: Capture; pictureEveryMs: number }
+  | { type: 'track'; track: string; readable: ReadableStream<DecodedFrame> }
+  | { type: 'drain'; id: number; final: boolean };
 
 const scope = self as unknown as { onmessage: ((event: MessageEvent<Message>) => void) | null; postMessage(message: unknown): void };
 let analyser: VideoAnalyser | null = null;

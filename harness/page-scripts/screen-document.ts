@@ -52,7 +52,12 @@ function drawSlide(g: CanvasRenderingContext2D, width: number, height: number, n
     g.fillStyle = i % 2 === 0 ? '#eef2f8' : '#ffffff';
     g.fillRect(unit * 1.5, y, width - unit * 3, rowHeight);
     g.fillStyle = '#222222';
-    const figures = [row, String(((n + 3) * (i + 7) * 37) % 900 + 100), String(((n + 5) * (i + 3) * 13) % 300 + 20), String(((n + 2) * (i + 11)) % 60 + 5)];
+    const figures = [
+      row,
+      String((((n + 3) * (i + 7) * 37) % 900) + 100),
+      String((((n + 5) * (i + 3) * 13) % 300) + 20),
+      String((((n + 2) * (i + 11)) % 60) + 5),
+    ];
     figures.forEach((f, j) => g.fillText(f, unit * 1.5 + j * columnWidth + unit * 0.5, y + rowHeight * 0.65));
   });
   g.strokeStyle = '#8899aa';

@@ -68,7 +68,8 @@ export function speakingShare(schedule: SpeakingSchedule, sender: number, sender
 }
 
 /** a scenario's `participants.media.speaking`, as written (the schema's defaults applied) */
-export type SpeakingSpec = 'always' | 'turns' | { pattern: 'turns'; turnS: number; speakers: number } | { pattern: 'share'; share: number; burstS: number; seed: number };
+export type SpeakingSpec =
+  'always' | 'turns' | { pattern: 'turns'; turnS: number; speakers: number } | { pattern: 'share'; share: number; burstS: number; seed: number };
 
 const DEFAULT_TURN_S = 5;
 

@@ -114,7 +114,10 @@ export class BrowserPool {
         where: 'local',
       };
     }
-    const per = Math.max(1, this.options.participantsPerBrowser ?? defaultParticipantsPerBrowser(this.firstRemote, this.options.microphones ?? this.firstRemote));
+    const per = Math.max(
+      1,
+      this.options.participantsPerBrowser ?? defaultParticipantsPerBrowser(this.firstRemote, this.options.microphones ?? this.firstRemote),
+    );
     const group = Math.floor(index / per);
     let browser = this.shared[group];
     if (!browser) {
@@ -225,7 +228,10 @@ export class BrowserPool {
       const info = shared ? this.infos.get(shared.id) : undefined;
       const launched = await shared?.launching?.catch(() => null);
       if (!info || !launched) continue;
-      const session = await launched.browser.target().createCDPSession().catch(() => null);
+      const session = await launched.browser
+        .target()
+        .createCDPSession()
+        .catch(() => null);
       const list = await session?.send('SystemInfo.getProcessInfo').catch(() => null);
       info.renderers = list ? list.processInfo.filter((p) => p.type === 'renderer').length : null;
       await session?.detach().catch(() => undefined);
@@ -252,7 +258,13 @@ async function prepareRemotePage(page: Page): Promise<void> {
   await page.evaluateOnNewDocument(pageScript('generated-media'));
 }
 
-function slot(page: Page, pid: number | undefined, where: string, browser: Browser, release: (closeMs: number) => Promise<'closed' | 'killed' | void>): BrowserSlot {
+function slot(
+  page: Page,
+  pid: number | undefined,
+  where: string,
+  browser: Browser,
+  release: (closeMs: number) => Promise<'closed' | 'killed' | void>,
+): BrowserSlot {
   return {
     page,
     pid,

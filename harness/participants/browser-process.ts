@@ -56,7 +56,13 @@ export async function launchParticipantBrowser(options: {
 export async function closeParticipantBrowser(launched: LaunchedBrowser, closeMs: number): Promise<'closed' | 'killed'> {
   let outcome: 'closed' | 'killed' = 'closed';
   const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), closeMs).unref());
-  const closed = await Promise.race([launched.browser.close().then(() => 'ok' as const, () => 'error' as const), timer]);
+  const closed = await Promise.race([
+    launched.browser.close().then(
+      () => 'ok' as const,
+      () => 'error' as const,
+    ),
+    timer,
+  ]);
   if (closed !== 'ok') {
     outcome = 'killed';
     killTree(launched.pid);

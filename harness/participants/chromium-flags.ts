@@ -9,8 +9,7 @@ import { existsSync } from 'node:fs';
  * Debian's /usr/bin/chromium is a shell launcher (it adds /etc/chromium.d flags and prints a shell error
  * on machines with much memory); the binary behind it is what participants need.
  */
-export const CHROMIUM_PATH =
-  process.env.MEETBENCH_CHROMIUM ?? (existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : '/usr/bin/chromium');
+export const CHROMIUM_PATH = process.env.MEETBENCH_CHROMIUM ?? (existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : '/usr/bin/chromium');
 
 export function participantFlags(options: { insecureOrigins: string[]; fakeMedia: boolean; pagesShareRenderers?: boolean }): string[] {
   const flags = [

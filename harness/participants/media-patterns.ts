@@ -35,8 +35,10 @@ export interface MediaPatterns {
 
 /** installs the patterns' page scripts; after the media scripts, whose getUserMedia the speaking gate wraps */
 export async function installMediaPatterns(page: Page, patterns: MediaPatterns): Promise<void> {
-  const script = (global: string, value: unknown, name: Parameters<typeof pageScript>[0]): string => `window.${global} = ${JSON.stringify(value)};\n${pageScript(name)}`;
-  if (patterns.speaking && patterns.speaking.schedule.pattern !== 'always') await page.evaluateOnNewDocument(script('__meetbenchSpeaking', patterns.speaking, 'speaking'));
+  const script = (global: string, value: unknown, name: Parameters<typeof pageScript>[0]): string =>
+    `window.${global} = ${JSON.stringify(value)};\n${pageScript(name)}`;
+  if (patterns.speaking && patterns.speaking.schedule.pattern !== 'always')
+    await page.evaluateOnNewDocument(script('__meetbenchSpeaking', patterns.speaking, 'speaking'));
   if (patterns.screenDocument) await page.evaluateOnNewDocument(script('__meetbenchScreenShare', patterns.screenDocument, 'screen-document'));
   if (patterns.mediaSources) await page.evaluateOnNewDocument(script('__meetbenchMediaSourcesConfig', patterns.mediaSources, 'media-sources'));
 }

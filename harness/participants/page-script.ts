@@ -24,7 +24,16 @@ export function pageScript(name: PageScriptName): string {
   const cached = cache.get(name);
   if (cached) return cached;
   const file = fileURLToPath(new URL(`../page-scripts/${name}.ts`, import.meta.url));
-  const result = buildSync({ entryPoints: [file], bundle: true, write: false, format: 'iife', target: 'es2022', platform: 'browser', keepNames: false, logLevel: 'silent' });
+  const result = buildSync({
+    entryPoints: [file],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2022',
+    platform: 'browser',
+    keepNames: false,
+    logLevel: 'silent',
+  });
   const code = result.outputFiles[0]?.text ?? '';
   cache.set(name, code);
   return code;

@@ -133,7 +133,8 @@ export class Participant {
         if (message.type() === 'error' && this.consoleErrors.length < MAX_CONSOLE_ERRORS) this.consoleErrors.push(redactTokens(message.text()).slice(0, 500));
       });
       page.on('pageerror', (error) => {
-        if (this.consoleErrors.length < MAX_CONSOLE_ERRORS) this.consoleErrors.push(`pageerror: ${redactTokens(String((error as Error).message ?? error)).slice(0, 500)}`);
+        if (this.consoleErrors.length < MAX_CONSOLE_ERRORS)
+          this.consoleErrors.push(`pageerror: ${redactTokens(String((error as Error).message ?? error)).slice(0, 500)}`);
       });
       const config = { exclude: this.options.adapter.excludePeerConnection ?? null };
       const collect = this.options.collect !== false;
@@ -174,7 +175,7 @@ export class Participant {
       return { joined: true, marks, joinTimeMs: joinTime(marks, this.options.info.role), error: shareError, errorStep: shareError ? 'screen-share' : null };
     } catch (error) {
       const step = error instanceof JoinStepError ? error.step : this.crashed ? 'browser-crashed' : this.step;
-      const message = error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
+      const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
       await this.saveFailureArtifacts(step);
       // bounded: during a navigation that never answers, page.evaluate waits for the protocol timeout (30 s)
       return { joined: false, marks: await withTimeout(this.marks(), 2_000).catch(() => ({})), joinTimeMs: null, error: message, errorStep: step };
@@ -213,7 +214,10 @@ export class Participant {
         sender,
       );
     } catch (error) {
-      throw new JoinStepError('media', `no peer connection reached connected${sender ? ' with outbound packets' : ''} (${(error as Error).message.split('\n')[0]})`);
+      throw new JoinStepError(
+        'media',
+        `no peer connection reached connected${sender ? ' with outbound packets' : ''} (${(error as Error).message.split('\n')[0]})`,
+      );
     }
   }
 
@@ -289,7 +293,11 @@ export class Participant {
 /** the default slot: a browser process of the participant's own (in its namespace through the wrapper) */
 function ownBrowser(options: ParticipantOptions): AcquireSlot {
   return async (timeoutMs) => {
-    const launched = await launchParticipantBrowser({ ...(options.wrapper ? { wrapper: options.wrapper } : {}), insecureOrigins: options.insecureOrigins, timeoutMs });
+    const launched = await launchParticipantBrowser({
+      ...(options.wrapper ? { wrapper: options.wrapper } : {}),
+      insecureOrigins: options.insecureOrigins,
+      timeoutMs,
+    });
     const page = (await launched.browser.pages())[0] ?? (await launched.browser.newPage());
     return {
       page,

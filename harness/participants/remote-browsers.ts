@@ -24,7 +24,10 @@ export const remoteSchema = z
       .default([]),
     seleniumGrid: z
       .strictObject({
-        url: z.string().regex(/^https?:\/\/[^\s]+$/, 'the Grid\'s http:// address, e.g. http://127.0.0.1:4444').describe('Selenium Grid 4 address'),
+        url: z
+          .string()
+          .regex(/^https?:\/\/[^\s]+$/, "the Grid's http:// address, e.g. http://127.0.0.1:4444")
+          .describe('Selenium Grid 4 address'),
         participants: z.number().int().min(1).max(64).describe('participants on the Grid, one WebDriver session each'),
         browserName: z.string().default('chrome'),
         /** extra Chrome arguments for the Grid's browsers, e.g. --unsafely-treat-insecure-origin-as-secure=... */
@@ -100,9 +103,16 @@ export async function openGridSession(grid: NonNullable<RemoteConfig['seleniumGr
   };
   let response: Response;
   try {
-    response = await fetch(`${base}/session`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(`${base}/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   } catch (error) {
-    throw new HarnessError('BROWSER_FAILED', `Selenium Grid ${base} did not answer: ${(error as Error).message}`, { hint: 'is the Grid running (java -jar selenium-server.jar standalone)?' });
+    throw new HarnessError('BROWSER_FAILED', `Selenium Grid ${base} did not answer: ${(error as Error).message}`, {
+      hint: 'is the Grid running (java -jar selenium-server.jar standalone)?',
+    });
   }
   const answer = (await response.json().catch(() => ({}))) as { value?: { sessionId?: string; capabilities?: Record<string, unknown>; message?: string } };
   const id = answer.value?.sessionId;
@@ -111,11 +121,16 @@ export async function openGridSession(grid: NonNullable<RemoteConfig['seleniumGr
     if (id) await fetch(`${base}/session/${id}`, { method: 'DELETE', signal: AbortSignal.timeout(10_000) }).catch(() => undefined);
   };
   if (!response.ok || !id) {
-    throw new HarnessError('BROWSER_FAILED', `Selenium Grid ${base} refused a session (HTTP ${response.status}): ${answer.value?.message?.split('\n')[0] ?? 'no message'}`);
+    throw new HarnessError(
+      'BROWSER_FAILED',
+      `Selenium Grid ${base} refused a session (HTTP ${response.status}): ${answer.value?.message?.split('\n')[0] ?? 'no message'}`,
+    );
   }
   if (typeof cdp !== 'string') {
     await deleteSession();
-    throw new HarnessError('BROWSER_FAILED', `Selenium Grid ${base} gave no se:cdp endpoint for session ${id}`, { hint: 'Grid 4 with a Chromium-based node exposes it; older Grids do not' });
+    throw new HarnessError('BROWSER_FAILED', `Selenium Grid ${base} gave no se:cdp endpoint for session ${id}`, {
+      hint: 'Grid 4 with a Chromium-based node exposes it; older Grids do not',
+    });
   }
   const browser = await connectCdp(cdp, timeoutMs).catch(async (error: unknown) => {
     await deleteSession();

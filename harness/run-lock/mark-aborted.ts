@@ -16,7 +16,11 @@ export async function markAbortedRuns(store: ResultsStore, dead: LockHolder): Pr
     if (summary.status !== 'running' || Date.parse(summary.startedAt) < since) continue;
     const run = await store.getRun(summary.id);
     if (!run) continue;
-    const lastTrial = run.trials.map((t) => t.finishedAt).filter((t): t is string => t !== null).sort().at(-1);
+    const lastTrial = run.trials
+      .map((t) => t.finishedAt)
+      .filter((t): t is string => t !== null)
+      .sort()
+      .at(-1);
     await store.saveRun({
       ...run,
       status: 'aborted',

@@ -42,7 +42,12 @@ function readHolder(file: string): LockHolder | 'missing' | 'unreadable' {
   try {
     const data = JSON.parse(text) as Partial<LockHolder>;
     if (typeof data.pid !== 'number' || typeof data.startedAt !== 'string') return 'unreadable';
-    return { pid: data.pid, startTicks: typeof data.startTicks === 'number' ? data.startTicks : null, startedAt: data.startedAt, command: String(data.command ?? '') };
+    return {
+      pid: data.pid,
+      startTicks: typeof data.startTicks === 'number' ? data.startTicks : null,
+      startedAt: data.startedAt,
+      command: String(data.command ?? ''),
+    };
   } catch {
     return 'unreadable';
   }
@@ -57,7 +62,10 @@ export async function acquireRunLock(dataDir: string, command: string): Promise<
   try {
     releaseMutex = await lockfile.lock(file, { realpath: false, stale: 10_000, retries: { retries: 20, minTimeout: 50, maxTimeout: 250 } });
   } catch (error) {
-    throw new HarnessError('ALREADY_RUNNING', `cannot check the run lock ${file}: another meetbench is taking it right now`, { cause: error, hint: 'retry in a moment' });
+    throw new HarnessError('ALREADY_RUNNING', `cannot check the run lock ${file}: another meetbench is taking it right now`, {
+      cause: error,
+      hint: 'retry in a moment',
+    });
   }
   let takenOver: LockHolder | null = null;
   const holder: LockHolder = { ...identityOf(process.pid), startedAt: new Date().toISOString(), command };

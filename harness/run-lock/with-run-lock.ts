@@ -10,7 +10,9 @@ export async function withRunLock<T>(dataDir: string, command: string, work: () 
     if (lock.takenOver) {
       const dead = lock.takenOver;
       const marked = await markAbortedRuns(await openStore(dataDir), dead);
-      progress(`took over the run lock of pid ${dead.pid} (since ${dead.startedAt}, no longer running)${marked.length > 0 ? `; marked its run ${marked.join(', ')} aborted` : ''}`);
+      progress(
+        `took over the run lock of pid ${dead.pid} (since ${dead.startedAt}, no longer running)${marked.length > 0 ? `; marked its run ${marked.join(', ')} aborted` : ''}`,
+      );
     }
     // browsers of killed runs that did not exit by themselves (frozen), outside any lab namespace
     const orphans = reapOrphanBrowsers();

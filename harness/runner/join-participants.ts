@@ -18,7 +18,9 @@ export async function joinParticipants(members: TrialMember[], plan: TrialPlan, 
       }
       const o = await member.participant.join();
       member.outcome = o;
-      hooks.progress(o.joined ? `  ${member.participant.name} joined in ${o.joinTimeMs} ms` : `  ${member.participant.name} FAILED at ${o.errorStep}: ${o.error}`);
+      hooks.progress(
+        o.joined ? `  ${member.participant.name} joined in ${o.joinTimeMs} ms` : `  ${member.participant.name} FAILED at ${o.errorStep}: ${o.error}`,
+      );
     }),
   );
 }

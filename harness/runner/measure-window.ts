@@ -47,7 +47,13 @@ function sourcesOf(member: TrialMember, quality: ParticipantSource | null): Part
 
 /** null when nobody joined or the trial was interrupted first: there is no window to measure */
 /** @param trialCollectors collectors that read for the whole trial and only learn here where the window starts (runner CPU) */
-export async function measureWindow(members: TrialMember[], pool: BrowserPool, plan: TrialPlan, hooks: TrialHooks, ...trialCollectors: Array<GuardedCollector<unknown>>): Promise<WindowResults | null> {
+export async function measureWindow(
+  members: TrialMember[],
+  pool: BrowserPool,
+  plan: TrialPlan,
+  hooks: TrialHooks,
+  ...trialCollectors: Array<GuardedCollector<unknown>>
+): Promise<WindowResults | null> {
   const { scenario } = plan;
   if (!members.some((m) => m.outcome?.joined) || hooks.signal.aborted) return null;
   hooks.progress(`${plan.target.id}: warm-up ${scenario.warmupS} s, then measuring ${scenario.durationS} s`);
@@ -57,9 +63,14 @@ export async function measureWindow(members: TrialMember[], pool: BrowserPool, p
   // the receivers' quality: started before the samples, whose sources then read it each second
   const receivers = measuresQuality(scenario) ? qualityCollector(members.map((m) => ({ participant: m.participant, joined: joined(m) }))) : null;
   const quality = receivers ? guard(receivers.collector) : null;
-  const samples = guard(participantSamplesCollector(members.map((m, i) => ({ participant: m.participant, joined: joined(m), sources: () => sourcesOf(m, receivers?.source(i) ?? null) }))));
+  const samples = guard(
+    participantSamplesCollector(
+      members.map((m, i) => ({ participant: m.participant, joined: joined(m), sources: () => sourcesOf(m, receivers?.source(i) ?? null) })),
+    ),
+  );
   // local browsers: each participant's own, and the shared ones
-  const browserPids = (): number[] => [...members.map((m) => m.participant.browserPid), ...pool.browsers().map((b) => b.pid)].filter((pid): pid is number => typeof pid === 'number');
+  const browserPids = (): number[] =>
+    [...members.map((m) => m.participant.browserPid), ...pool.browsers().map((b) => b.pid)].filter((pid): pid is number => typeof pid === 'number');
   const busiest = guard(busiestThreadCollector(browserPids));
   const browsers = guard(browserGroupsCollector(pool));
   const all: Array<GuardedCollector<unknown>> = [...(quality ? [quality] : []), samples, busiest, browsers];

@@ -6,7 +6,10 @@ import { RUN_SCHEMA_VERSION, type RunRecord } from '../../results/run-record.ts'
 import { CHROMIUM_PATH } from '../participants/chromium-flags.ts';
 
 export function newRunId(date = new Date()): string {
-  return `${date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
+  return `${date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
 }
 
 function browserVersion(): string | null {

@@ -54,7 +54,9 @@ export async function placeParticipants(plan: TrialPlan, pool: BrowserPool, arti
   const epochMs = Date.now();
   for (let i = 0; i < count; i += 1) {
     const name = nameOf(i);
-    const roomMembers = Array.from({ length: count }, (_, j) => j).filter((j) => j % rooms === i % rooms).map(nameOf);
+    const roomMembers = Array.from({ length: count }, (_, j) => j)
+      .filter((j) => j % rooms === i % rooms)
+      .map(nameOf);
     const placement = await pool.place(i, name);
     await plan.networks?.setUp(i, placement.namespace);
     const participant = new Participant({

@@ -87,7 +87,18 @@ async function runPlanned({ options, run, lab, features }: Context, planned: Pla
       const networks = new TrialNetworks(stepScenario, planned.network, { features, turn: lab ? labTurnServer(lab.platforms) : null });
       // namespaces of a trial are removed at its end, so every trial starts again from mb-p1
       const labPlatform = labPlatformInfo(platform);
-      const plan = { runId: run.id, trialId: id, scenario: stepScenario, target, adapter, network: planned.network, repeat: planned.repeat, useNamespaces, namespaceBase: 1, ...(labPlatform ? { labPlatform } : {}) };
+      const plan = {
+        runId: run.id,
+        trialId: id,
+        scenario: stepScenario,
+        target,
+        adapter,
+        network: planned.network,
+        repeat: planned.repeat,
+        useNamespaces,
+        namespaceBase: 1,
+        ...(labPlatform ? { labPlatform } : {}),
+      };
       return runTrial({ ...plan, ...(networks.active ? { networks } : {}) }, store, { progress, signal });
     };
     if (scenario.capacity) {

@@ -21,7 +21,8 @@ function labWaitMs(): number {
   const text = process.env.MEETBENCH_LAB_WAIT_S;
   if (text === undefined || text === '') return 0;
   const seconds = Number(text);
-  if (!Number.isFinite(seconds) || seconds < 0) throw new HarnessError('INVALID_FLAG', `MEETBENCH_LAB_WAIT_S=${JSON.stringify(text)}: expected a number of seconds, 0 or more`);
+  if (!Number.isFinite(seconds) || seconds < 0)
+    throw new HarnessError('INVALID_FLAG', `MEETBENCH_LAB_WAIT_S=${JSON.stringify(text)}: expected a number of seconds, 0 or more`);
   return seconds * 1000;
 }
 
@@ -43,7 +44,11 @@ export async function labForScenario(scenario: Scenario, dataDir: string, progre
   const up = await labUp({
     dataDir,
     platforms: ids,
-    rooms: { count: Math.max(scenario.rooms.count, 4), maxPublishers: Math.max(maxPublishers, 8), ...(scenario.rooms.bitrateKbps ? { bitrateBps: scenario.rooms.bitrateKbps * 1000 } : {}) },
+    rooms: {
+      count: Math.max(scenario.rooms.count, 4),
+      maxPublishers: Math.max(maxPublishers, 8),
+      ...(scenario.rooms.bitrateKbps ? { bitrateBps: scenario.rooms.bitrateKbps * 1000 } : {}),
+    },
     onProgress: (m) => progress(`lab: ${m}`),
     waitMs: labWaitMs(),
   });
@@ -52,7 +57,13 @@ export async function labForScenario(scenario: Scenario, dataDir: string, progre
 
 export function resolveTarget(platform: ScenarioPlatform, lab: LabState | null): PlatformTarget {
   if (!isLabPlatform(platform)) {
-    return { id: platform.id, adapter: platform.adapter, url: platform.url, options: platform.options, acceptSelfSignedCertificate: platform.acceptSelfSignedCertificate === true };
+    return {
+      id: platform.id,
+      adapter: platform.adapter,
+      url: platform.url,
+      options: platform.options,
+      acceptSelfSignedCertificate: platform.acceptSelfSignedCertificate === true,
+    };
   }
   const labId = platform.url.slice(LAB_PREFIX.length);
   const record = lab?.platforms.find((p) => p.id === labId);

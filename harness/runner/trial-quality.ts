@@ -12,7 +12,13 @@ import { senderSignals } from '../scenario/quality-scope.ts';
 import type { TrialMember } from './place-participants.ts';
 import type { TrialPlan } from './trial-plan.ts';
 
-export function participantQuality(plan: TrialPlan, members: TrialMember[], index: number, results: QualityResults, rttMs: number | null): { quality: ParticipantQuality; metrics: Record<string, number | null> } | null {
+export function participantQuality(
+  plan: TrialPlan,
+  members: TrialMember[],
+  index: number,
+  results: QualityResults,
+  rttMs: number | null,
+): { quality: ParticipantQuality; metrics: Record<string, number | null> } | null {
   const observed = results.observed.get(index);
   const member = members[index];
   if (!observed || !member) return null;

@@ -66,17 +66,26 @@ export async function trialRecord(plan: TrialPlan, seen: TrialObservations): Pro
       const device = m.participant.options.device;
       if (device) {
         const applied = m.participant.device;
-        result.device = participantDevice({ name: device.name, ...device.profile, userAgent: applied?.userAgent ?? device.profile.userAgent }, applied?.observed ?? null);
+        result.device = participantDevice(
+          { name: device.name, ...device.profile, userAgent: applied?.userAgent ?? device.profile.userAgent },
+          applied?.observed ?? null,
+        );
       }
       return result;
     }),
   );
   const cpu = seen.runnerCpu.value;
-  const runner = judgeRunner({ readings: cpu?.readings ?? [], cores: cpu?.cores ?? CORES, loadAvg: cpu?.loadAvg ?? 0, busiest: seen.window?.busiest.value ?? null }, scenario.runner.maxCpuPct);
+  const runner = judgeRunner(
+    { readings: cpu?.readings ?? [], cores: cpu?.cores ?? CORES, loadAvg: cpu?.loadAvg ?? 0, busiest: seen.window?.busiest.value ?? null },
+    scenario.runner.maxCpuPct,
+  );
   const { verdict, reason } = trialVerdict(participants, runner.saturated, runner.reason ?? null, seen.aborted);
   // browsers of the pool have a record even when no window opened (nobody joined): without rates then
   const browsers = seen.window?.browsers.value ?? poolBrowsers(seen.pool.browsers(), null, kernelRates);
-  const errors = collectorErrors([seen.runnerCpu, ...(seen.window ? [seen.window.samples, seen.window.busiest, seen.window.browsers, ...(seen.window.quality ? [seen.window.quality] : [])] : [])]);
+  const errors = collectorErrors([
+    seen.runnerCpu,
+    ...(seen.window ? [seen.window.samples, seen.window.busiest, seen.window.browsers, ...(seen.window.quality ? [seen.window.quality] : [])] : []),
+  ]);
   const notMeasured = unmeasuredMetrics(scenario);
   const senders = scenario.participants.count - scenario.participants.receivers;
   const localSenders = Math.min(senders, scenario.participants.count - remoteCount(scenario.remote));

@@ -20,7 +20,11 @@ export function loadScenario(file: string, text?: string): Scenario {
     seen.add(platform.id);
     const adapter = ADAPTERS[platform.adapter];
     if (!adapter) {
-      problems.push({ path: `platforms[${index}].adapter`, line: null, message: `unknown adapter "${platform.adapter}"; expected one of ${Object.keys(ADAPTERS).join(', ')}` });
+      problems.push({
+        path: `platforms[${index}].adapter`,
+        line: null,
+        message: `unknown adapter "${platform.adapter}"; expected one of ${Object.keys(ADAPTERS).join(', ')}`,
+      });
       return;
     }
     const options = adapter.optionsSchema.safeParse(platform.options);
@@ -40,7 +44,13 @@ export function loadScenario(file: string, text?: string): Scenario {
 
 /** What the scenario asks of each platform's adapter that the adapter cannot do, by platform index. */
 export function adapterFitProblems(scenario: Scenario): { index: number; message: string }[] {
-  return [...receiveOnlyProblems(scenario), ...sharedProfileProblems(scenario), ...roomSizeProblems(scenario), ...roomLimitProblems(scenario), ...screenShareProblems(scenario)];
+  return [
+    ...receiveOnlyProblems(scenario),
+    ...sharedProfileProblems(scenario),
+    ...roomSizeProblems(scenario),
+    ...roomLimitProblems(scenario),
+    ...screenShareProblems(scenario),
+  ];
 }
 
 /**
@@ -59,7 +69,12 @@ function roomLimitProblems(scenario: Scenario): { index: number; message: string
     const largest = Math.ceil(scenario.participants.count / scenario.rooms.count);
     if (largest <= limit.max) return [];
     const rooms = Math.ceil(scenario.participants.count / limit.max);
-    return [{ index, message: `${who}; participants.count ${scenario.participants.count} over rooms.count ${scenario.rooms.count} makes rooms of ${largest}; expected rooms.count ${rooms} or more, or participants.count ${limit.max * scenario.rooms.count} or fewer` }];
+    return [
+      {
+        index,
+        message: `${who}; participants.count ${scenario.participants.count} over rooms.count ${scenario.rooms.count} makes rooms of ${largest}; expected rooms.count ${rooms} or more, or participants.count ${limit.max * scenario.rooms.count} or fewer`,
+      },
+    ];
   });
 }
 
@@ -76,7 +91,12 @@ function roomSizeProblems(scenario: Scenario): { index: number; message: string 
     const { count } = scenario.participants;
     if (count === scenario.rooms.count * size) return [];
     const fits = count % size === 0 ? `, or rooms.count ${count / size}` : '';
-    return [{ index, message: `${who}, but participants.count ${count} over rooms.count ${scenario.rooms.count} does not make rooms of ${size}; expected participants.count ${scenario.rooms.count * size}${fits}` }];
+    return [
+      {
+        index,
+        message: `${who}, but participants.count ${count} over rooms.count ${scenario.rooms.count} does not make rooms of ${size}; expected participants.count ${scenario.rooms.count * size}${fits}`,
+      },
+    ];
   });
 }
 
@@ -91,7 +111,12 @@ function sharedProfileProblems(scenario: Scenario): { index: number; message: st
     if (!adapter) return [];
     const why = adapter.sharedProfile ? adapter.sharedProfile(platform.options) : 'its adapter does not say that participants can share one browser profile';
     if (why === null) return [];
-    return [{ index, message: `runner.isolation is page but platform "${platform.id}" (adapter ${adapter.id}) cannot run as pages of one profile: ${why}; expected isolation: context for it` }];
+    return [
+      {
+        index,
+        message: `runner.isolation is page but platform "${platform.id}" (adapter ${adapter.id}) cannot run as pages of one profile: ${why}; expected isolation: context for it`,
+      },
+    ];
   });
 }
 
@@ -102,7 +127,9 @@ function sharedProfileProblems(scenario: Scenario): { index: number; message: st
 function receiveOnlyProblems(scenario: Scenario): { index: number; message: string }[] {
   const receivers = scenario.participants.receivers;
   if (receivers === 0) return [];
-  const able = Object.values(ADAPTERS).filter((a) => a.capabilities.receiveOnly).map((a) => a.id);
+  const able = Object.values(ADAPTERS)
+    .filter((a) => a.capabilities.receiveOnly)
+    .map((a) => a.id);
   return scenario.platforms.flatMap((platform, index) => {
     const adapter = ADAPTERS[platform.adapter];
     if (!adapter || adapter.capabilities.receiveOnly) return [];
@@ -116,7 +143,10 @@ function withLines(text: string, problems: InputProblem[]): InputProblem[] {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   return problems.map((problem) => {
-    const segments = problem.path.split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== '').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const segments = problem.path
+      .split(/\.|\[(\d+)\]/)
+      .filter((s) => s !== undefined && s !== '')
+      .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     for (let depth = segments.length; depth > 0; depth -= 1) {
       const node = doc.getIn(segments.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
       if (node?.range) return { ...problem, line: lineCounter.linePos(node.range[0]).line };

@@ -29,12 +29,18 @@ export function loadSuite(file: string): LoadedSuite {
   suite.platforms?.forEach((platform, index) => {
     const adapter = ADAPTERS[platform.adapter];
     if (!adapter) {
-      problems.push({ path: `platforms[${index}].adapter`, line: null, message: `unknown adapter "${platform.adapter}"; expected one of ${Object.keys(ADAPTERS).join(', ')}` });
+      problems.push({
+        path: `platforms[${index}].adapter`,
+        line: null,
+        message: `unknown adapter "${platform.adapter}"; expected one of ${Object.keys(ADAPTERS).join(', ')}`,
+      });
       return;
     }
     const options = adapter.optionsSchema.safeParse(platform.options);
     if (options.success) platform.options = options.data;
-    else for (const issue of options.error.issues) problems.push({ path: formatPath(['platforms', index, 'options', ...(issue.path as PropertyKey[])]), line: null, message: issue.message });
+    else
+      for (const issue of options.error.issues)
+        problems.push({ path: formatPath(['platforms', index, 'options', ...(issue.path as PropertyKey[])]), line: null, message: issue.message });
   });
   const ids = suite.platforms?.map((p) => p.id);
   if (ids && new Set(ids).size !== ids.length) problems.push({ path: 'platforms', line: null, message: 'duplicate platform id' });
@@ -57,7 +63,8 @@ export function loadSuite(file: string): LoadedSuite {
     if (suite.acceptPartialShaping !== undefined) scenario.acceptPartialShaping = suite.acceptPartialShaping;
     scenario.repeats = suite.repeats;
     // the suite's platforms replace the scenario's: check again that each can do what the scenario asks
-    if (suite.platforms) for (const { message } of adapterFitProblems(scenario)) problems.push({ path: `scenarios[${index}]`, line: null, message: `${relative}: ${message}` });
+    if (suite.platforms)
+      for (const { message } of adapterFitProblems(scenario)) problems.push({ path: `scenarios[${index}]`, line: null, message: `${relative}: ${message}` });
     if (scenario.platforms.length === 0) {
       problems.push({ path: 'only', line: null, message: `no platform of ${relative} is left after "only: [${suite.only?.join(', ')}]"` });
       return;
@@ -65,7 +72,8 @@ export function loadSuite(file: string): LoadedSuite {
     scenarios.push({ file: scenarioFile, scenario });
   });
   const names = scenarios.map((s) => s.scenario.name);
-  if (new Set(names).size !== names.length) problems.push({ path: 'scenarios', line: null, message: `two scenarios have the same name (${names.join(', ')}); names tell their trials apart` });
+  if (new Set(names).size !== names.length)
+    problems.push({ path: 'scenarios', line: null, message: `two scenarios have the same name (${names.join(', ')}); names tell their trials apart` });
 
   if (problems.length > 0) throw new InputError(file, problems);
   return { file, suite, scenarios, criteriaFile };

@@ -13,13 +13,20 @@ import type { Scenario } from './scenario-schema.ts';
  */
 export function screenShareProblems(scenario: Scenario): { index: number; message: string }[] {
   if (!scenario.screenShare) return [];
-  const able = Object.values(ADAPTERS).filter((a) => a.screenShare).map((a) => a.id);
+  const able = Object.values(ADAPTERS)
+    .filter((a) => a.screenShare)
+    .map((a) => a.id);
   return scenario.platforms.flatMap((platform, index) => {
     const adapter = ADAPTERS[platform.adapter];
     if (!adapter) return [];
-    const why = adapter.screenShare ? (adapter.screenShare.unsupported?.(platform.options) ?? null) : 'its adapter does not know the platform\'s share control';
+    const why = adapter.screenShare ? (adapter.screenShare.unsupported?.(platform.options) ?? null) : "its adapter does not know the platform's share control";
     if (why === null) return [];
-    return [{ index, message: `screenShare asks ${scenario.screenShare!.participant} to share a screen but platform "${platform.id}" (adapter ${adapter.id}) cannot: ${why}; expected an adapter that can (${able.join(', ')})` }];
+    return [
+      {
+        index,
+        message: `screenShare asks ${scenario.screenShare!.participant} to share a screen but platform "${platform.id}" (adapter ${adapter.id}) cannot: ${why}; expected an adapter that can (${able.join(', ')})`,
+      },
+    ];
   });
 }
 

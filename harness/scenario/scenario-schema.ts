@@ -20,7 +20,11 @@ export const platformSchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'lower-case letters, digits and "-" (it names the platform in reports)'),
     title: z.string().optional().describe('name shown to decision-makers, e.g. "Zimbra Connect (pilot)"'),
     adapter: z.string().describe('join recipe, see `meetbench platforms`'),
-    url: z.string().describe('base URL of the deployment, or a lab platform: "lab:janus", "lab:livekit", "lab:galene", "lab:carbonio" (a reconstruction of the Carbonio media plane), "lab:zimbra-p2p" (of the Zimbra Connect peer-to-peer calls)'),
+    url: z
+      .string()
+      .describe(
+        'base URL of the deployment, or a lab platform: "lab:janus", "lab:livekit", "lab:galene", "lab:carbonio" (a reconstruction of the Carbonio media plane), "lab:zimbra-p2p" (of the Zimbra Connect peer-to-peer calls)',
+      ),
     options: z.record(z.string(), z.unknown()).default({}).describe('adapter options, see `meetbench platforms`'),
     acceptSelfSignedCertificate: z
       .boolean()
@@ -50,7 +54,11 @@ export const mediaSchema = z.strictObject({
 
 // network profiles: participant groups, inline profiles, timeline actions; see docs/networks.md
 const groupSchema = z.strictObject({
-  name: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,30}$/, 'letters, digits, "-" and "_"').optional().describe('names the group in timeline actions'),
+  name: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_-]{0,30}$/, 'letters, digits, "-" and "_"')
+    .optional()
+    .describe('names the group in timeline actions'),
   count: positiveInt(64),
   network: z.string().optional().describe("network profile of this group; default: the trial's network"),
   device: z
@@ -63,7 +71,9 @@ const groupSchema = z.strictObject({
     .min(0)
     .max(5000)
     .optional()
-    .describe('calibration: the group\'s generated camera and microphone hold every frame and audio chunk this long before sending it, so measured latency must rise by as much (docs/quality.md)'),
+    .describe(
+      "calibration: the group's generated camera and microphone hold every frame and audio chunk this long before sending it, so measured latency must rise by as much (docs/quality.md)",
+    ),
 });
 
 const targetFields = {
@@ -78,7 +88,13 @@ const timelineActionSchema = z
     profile: z.strictObject({ ...targetFields, network: z.string().describe('the profile to switch to') }).optional(),
   })
   .refine((a) => (a.cut === undefined) !== (a.profile === undefined), { message: 'an action is either cut or profile' })
-  .refine((a) => { const t = a.cut ?? a.profile; return !t || (t.group === undefined) !== (t.participants === undefined); }, { message: 'name either group or participants' })
+  .refine(
+    (a) => {
+      const t = a.cut ?? a.profile;
+      return !t || (t.group === undefined) !== (t.participants === undefined);
+    },
+    { message: 'name either group or participants' },
+  )
   .describe('at T seconds, cut the network of some participants for a while, or change their profile');
 
 export const scenarioSchema = z
@@ -92,11 +108,17 @@ export const scenarioSchema = z
         receivers: z.number().int().min(0).default(0).describe('how many of them join receive-only'),
         media: mediaSchema.default({ width: 320, height: 180, fps: 15, microphone: 'device', camera: 'device', speaking: 'always' }),
         rampUpMs: z.number().int().min(0).max(600_000).default(1000).describe('pause between two joins'),
-        namePrefix: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits (some platforms refuse other characters)').default('bench'),
+        namePrefix: z
+          .string()
+          .regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits (some platforms refuse other characters)')
+          .default('bench'),
         groups: z.array(groupSchema).min(1).optional().describe('participants split in groups with their own network profile, in order'),
       })
       .refine((p) => p.receivers <= p.count, { message: 'receivers cannot exceed count', path: ['receivers'] })
-      .refine((p) => !p.groups || p.groups.reduce((sum, g) => sum + g.count, 0) === p.count, { message: 'the groups\' counts must add up to count', path: ['groups'] })
+      .refine((p) => !p.groups || p.groups.reduce((sum, g) => sum + g.count, 0) === p.count, {
+        message: "the groups' counts must add up to count",
+        path: ['groups'],
+      })
       // only generated media can be held back: the fake devices belong to the browser
       .refine((p) => !p.groups?.some((g) => g.calibrationDelayMs) || p.media.camera === 'generated' || p.media.microphone === 'generated', {
         message: 'calibrationDelayMs delays generated media only: set participants.media.camera or microphone to generated',
@@ -113,8 +135,14 @@ export const scenarioSchema = z
     warmupS: z.number().min(0).max(3_600).default(5).describe('seconds after the last join that are not measured'),
     networks: z.array(z.string()).min(1).default(['lan']).describe('network profiles to run the scenario under (scenarios/networks.yaml or networkProfiles)'),
     networkProfiles: z.record(profileNameSchema, profileSchema).default({}).describe('custom network profiles, by name, besides the catalogue'),
-    deviceProfiles: z.record(deviceNameSchema, deviceOverrideSchema).default({}).describe('custom device profiles, by name, besides the catalogue (scenarios/devices.yaml)'),
-    acceptPartialShaping: z.boolean().default(false).describe('run even when this machine cannot apply every part of a profile (the report says what was not applied)'),
+    deviceProfiles: z
+      .record(deviceNameSchema, deviceOverrideSchema)
+      .default({})
+      .describe('custom device profiles, by name, besides the catalogue (scenarios/devices.yaml)'),
+    acceptPartialShaping: z
+      .boolean()
+      .default(false)
+      .describe('run even when this machine cannot apply every part of a profile (the report says what was not applied)'),
     timeline: z.array(timelineActionSchema).default([]).describe('network actions during the measurement window'),
     screenShare: screenShareSchema.optional(),
     repeats: positiveInt(100).default(1),
@@ -128,7 +156,15 @@ export const scenarioSchema = z
       .strictObject({
         maxCpuPct: z.number().min(10).max(100).default(85).describe('average runner CPU above which results are inconclusive'),
         browser: z.enum(['per-participant', 'shared']).default('per-participant').describe('one browser per participant, or contexts of one'),
-        participantsPerBrowser: z.number().int().min(1).max(64).optional().describe('shared: participants per browser process (default all, split so that no browser has more than 16 senders: Chromium opens at most 16 microphones per browser)'),
+        participantsPerBrowser: z
+          .number()
+          .int()
+          .min(1)
+          .max(64)
+          .optional()
+          .describe(
+            'shared: participants per browser process (default all, split so that no browser has more than 16 senders: Chromium opens at most 16 microphones per browser)',
+          ),
         isolation: z
           .enum(['context', 'page'])
           .default('context')
@@ -139,7 +175,9 @@ export const scenarioSchema = z
         playAudio: z
           .boolean()
           .default(true)
-          .describe('false: remote audio is received and counted but not played (no audio_concealed_pct); about 12 points of runner CPU for 10 participants (docs/scale.md)'),
+          .describe(
+            'false: remote audio is received and counted but not played (no audio_concealed_pct); about 12 points of runner CPU for 10 participants (docs/scale.md)',
+          ),
       })
       .default({ maxCpuPct: 85, browser: 'per-participant', isolation: 'context', render: true, playAudio: true }),
     remote: remoteSchema.optional(),
@@ -162,7 +200,11 @@ export const scenarioSchema = z
       const sharer = s.screenShare.participant;
       const index = Number(sharer.slice(s.participants.namePrefix.length)) - 1;
       if (!sharer.startsWith(s.participants.namePrefix) || !Number.isInteger(index) || index < 0 || index >= senders) {
-        ctx.addIssue({ code: 'custom', path: ['screenShare', 'participant'], message: `"${sharer}" is not a sender of this scenario; expected one of ${s.participants.namePrefix}1 to ${s.participants.namePrefix}${senders} (receivers share nothing)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['screenShare', 'participant'],
+          message: `"${sharer}" is not a sender of this scenario; expected one of ${s.participants.namePrefix}1 to ${s.participants.namePrefix}${senders} (receivers share nothing)`,
+        });
       }
     }
     const groups = new Set((s.participants.groups ?? []).map((g) => g.name).filter(Boolean));
@@ -170,13 +212,25 @@ export const scenarioSchema = z
       const kind = action.cut ? 'cut' : 'profile';
       const target = action.cut ?? action.profile;
       if (target?.group !== undefined && !groups.has(target.group)) {
-        ctx.addIssue({ code: 'custom', path: ['timeline', i, kind, 'group'], message: `no participant group named "${target.group}"${groups.size > 0 ? `; groups: ${[...groups].join(', ')}` : ' (name groups under participants.groups)'}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['timeline', i, kind, 'group'],
+          message: `no participant group named "${target.group}"${groups.size > 0 ? `; groups: ${[...groups].join(', ')}` : ' (name groups under participants.groups)'}`,
+        });
       }
       const end = action.at + (action.cut?.durationS ?? 0);
-      if (end >= s.durationS) ctx.addIssue({ code: 'custom', path: ['timeline', i, 'at'], message: `the action ends at ${end} s, not inside the ${s.durationS} s measurement window (recovery needs time after it)` });
+      if (end >= s.durationS)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['timeline', i, 'at'],
+          message: `the action ends at ${end} s, not inside the ${s.durationS} s measurement window (recovery needs time after it)`,
+        });
     });
   })
-  .refine((s) => remoteCount(s.remote) <= s.participants.count, { message: 'more participants placed on remote browsers than participants.count', path: ['remote'] })
+  .refine((s) => remoteCount(s.remote) <= s.participants.count, {
+    message: 'more participants placed on remote browsers than participants.count',
+    path: ['remote'],
+  })
   // pages of one profile exist only inside a shared browser; per-participant browsers are already apart
   .refine((s) => s.runner.isolation === 'context' || s.runner.browser === 'shared', {
     message: 'isolation: page needs browser: shared (per-participant browsers have a profile each)',

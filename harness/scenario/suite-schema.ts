@@ -30,8 +30,19 @@ export const historySchema = z
   .strictObject({
     nights: z.number().int().min(1).max(365).default(DEFAULT_HISTORY.nights).describe('previous nights of this suite to compare with'),
     significance: z.number().gt(0).lt(0.5).default(DEFAULT_HISTORY.significance).describe('p-value below which a change counts (one-sided Mann-Whitney U)'),
-    minEffectPct: z.number().min(0).max(1000).default(DEFAULT_HISTORY.minEffectPct).describe('and the median must move by at least this many percent the wrong way'),
-    minBaselineValues: z.number().int().min(1).max(10_000).default(DEFAULT_HISTORY.minBaselineValues).describe('trial values needed in the previous nights before judging'),
+    minEffectPct: z
+      .number()
+      .min(0)
+      .max(1000)
+      .default(DEFAULT_HISTORY.minEffectPct)
+      .describe('and the median must move by at least this many percent the wrong way'),
+    minBaselineValues: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .default(DEFAULT_HISTORY.minBaselineValues)
+      .describe('trial values needed in the previous nights before judging'),
     metrics: z
       .array(z.enum(METRIC_IDS as [string, ...string[]]))
       .min(1)
@@ -52,7 +63,9 @@ export const suiteSchema = z
     acceptPartialShaping: z
       .boolean()
       .optional()
-      .describe("replaces each scenario's: run a profile this machine cannot apply in full (e.g. the VPN's delay on a kernel without netem); the report says what was not applied"),
+      .describe(
+        "replaces each scenario's: run a profile this machine cannot apply in full (e.g. the VPN's delay on a kernel without netem); the report says what was not applied",
+      ),
     repeats: z.number().int().min(1).max(100).default(3).describe('trials per platform × scenario × network; the scorecard takes the median of them'),
     criteria: z.string().optional().describe('criteria file, relative to this suite file'),
     deadline: z

@@ -27,6 +27,10 @@ export function unmeasuredMetrics(scenario: Scenario): UnmeasuredMetric[] {
   if (!video) off.push(...VIDEO_METRICS.map((metric) => ({ metric, why: noStamps })));
   if (!audio) off.push({ metric: 'audio_e2e_latency_ms', why: scenario.runner.playAudio ? noMarkers : notPlayed });
   if (!video || !audio) off.push({ metric: 'av_sync_ms', why: !video ? noStamps : scenario.runner.playAudio ? noMarkers : notPlayed });
-  if (!measuresQuality(scenario) || !scenario.runner.playAudio) off.push({ metric: 'mos', why: scenario.runner.playAudio ? 'the receivers measure only generated media (set participants.media.microphone or camera: generated)' : notPlayed });
+  if (!measuresQuality(scenario) || !scenario.runner.playAudio)
+    off.push({
+      metric: 'mos',
+      why: scenario.runner.playAudio ? 'the receivers measure only generated media (set participants.media.microphone or camera: generated)' : notPlayed,
+    });
   return off;
 }

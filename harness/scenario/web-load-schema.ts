@@ -8,7 +8,10 @@ import { z } from 'zod';
 export const webLoadSchema = z
   .strictObject({
     paths: z.array(z.string().regex(/^\//, 'a path starting with "/"')).default([]).describe('paths under the platform URL, e.g. /, /config.js'),
-    urls: z.array(z.string().regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL on the platform origin')).default([]).describe('absolute URLs on the platform origin'),
+    urls: z
+      .array(z.string().regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL on the platform origin'))
+      .default([])
+      .describe('absolute URLs on the platform origin'),
     connections: z.number().int().min(1).max(1000).default(4).describe('concurrent connections per URL'),
     rate: z.number().min(1).max(100_000).optional().describe('requests per second over all connections of a URL (default: as fast as the server answers)'),
     durationS: z.number().min(1).max(3_600).default(10).describe('seconds of load, starting with the first join'),

@@ -32,7 +32,13 @@ export function readStatFile(file: string, pid: number): ProcStat | null {
   const close = stat.lastIndexOf(')');
   // after the name: state [0], ppid [1], ... utime [11], stime [12], ... rss [21]
   const rest = stat.slice(close + 2).split(' ');
-  return { pid, comm: stat.slice(stat.indexOf('(') + 1, close), ppid: Number(rest[1]), cpuTicks: Number(rest[11]) + Number(rest[12]), rssPages: Number(rest[21]) };
+  return {
+    pid,
+    comm: stat.slice(stat.indexOf('(') + 1, close),
+    ppid: Number(rest[1]),
+    cpuTicks: Number(rest[11]) + Number(rest[12]),
+    rssPages: Number(rest[21]),
+  };
 }
 
 /** every live process */

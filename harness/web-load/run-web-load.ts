@@ -60,7 +60,9 @@ export function webLoadUrls(config: WebLoadConfig, platformUrl: string): string[
   const urls = config.paths.map((p) => new URL(p, base).toString());
   for (const url of config.urls) {
     if (new URL(url).origin !== base.origin) {
-      throw new HarnessError('INVALID_INPUT', `webLoad.urls: ${url} is not on the platform's origin ${base.origin}`, { hint: 'the web-tier load targets the platform under test only' });
+      throw new HarnessError('INVALID_INPUT', `webLoad.urls: ${url} is not on the platform's origin ${base.origin}`, {
+        hint: 'the web-tier load targets the platform under test only',
+      });
     }
     urls.push(url);
   }

@@ -57,7 +57,8 @@ export function combineRepeats(criterion: CompiledMeasured, repeats: readonly Re
   const missing = usable.filter((r) => r.result.value === null);
   const errors = missing.filter((r) => r.result.outcome === 'error');
   // with a single repeat, its own reason already says why there is no value
-  if (missing.length > 0 && usable.length > 1) notes.push(`no value in repeat ${missing.map((r) => r.repeat).join(', ')}${errors[0]?.result.reason ? ` (${errors[0].result.reason})` : ''}`);
+  if (missing.length > 0 && usable.length > 1)
+    notes.push(`no value in repeat ${missing.map((r) => r.repeat).join(', ')}${errors[0]?.result.reason ? ` (${errors[0].result.reason})` : ''}`);
 
   if (values.length === 0) {
     // every usable repeat errored: the criterion could not be judged at all

@@ -36,25 +36,29 @@ export const windowSchema = z
   })
   .describe('Judge only this part of the per-second samples. Applies to sample-based metrics only.');
 
-export const measuredCriterionSchema = z.strictObject({
-  id,
-  metric: z.string().describe('A metric id of the catalogue (docs/criteria.md), e.g. join_time_ms.'),
-  threshold: z.string().describe('One k6 threshold expression, e.g. "p(95) < 5000".'),
-  level: z.enum(LEVELS).optional().describe('error: a failure fails the platform and the exit code; warn: reported only; off: not judged.'),
-  acrossRepeats: z.enum(ACROSS_REPEATS).optional().describe('How the repeats of one platform, scenario and network are combined.'),
-  window: windowSchema.optional(),
-  participants: z
-    .number()
-    .gt(0)
-    .max(1)
-    .optional()
-    .describe('Judge each participant alone; this share of them (0–1] must pass. Without it, the threshold applies to all participants together.'),
-  noData: z.enum(NO_DATA).optional().describe('What a criterion without any measured value gives: fail (default), pass, or skip (left out of score and gates).'),
-  networks: z.array(z.string().min(1)).min(1).optional().describe('Judge only trials with these network profiles (e.g. [vpn]).'),
-  weight: weight.optional(),
-  title: bilingualSchema,
-  explanation: bilingualSchema.optional(),
-})
+export const measuredCriterionSchema = z
+  .strictObject({
+    id,
+    metric: z.string().describe('A metric id of the catalogue (docs/criteria.md), e.g. join_time_ms.'),
+    threshold: z.string().describe('One k6 threshold expression, e.g. "p(95) < 5000".'),
+    level: z.enum(LEVELS).optional().describe('error: a failure fails the platform and the exit code; warn: reported only; off: not judged.'),
+    acrossRepeats: z.enum(ACROSS_REPEATS).optional().describe('How the repeats of one platform, scenario and network are combined.'),
+    window: windowSchema.optional(),
+    participants: z
+      .number()
+      .gt(0)
+      .max(1)
+      .optional()
+      .describe('Judge each participant alone; this share of them (0–1] must pass. Without it, the threshold applies to all participants together.'),
+    noData: z
+      .enum(NO_DATA)
+      .optional()
+      .describe('What a criterion without any measured value gives: fail (default), pass, or skip (left out of score and gates).'),
+    networks: z.array(z.string().min(1)).min(1).optional().describe('Judge only trials with these network profiles (e.g. [vpn]).'),
+    weight: weight.optional(),
+    title: bilingualSchema,
+    explanation: bilingualSchema.optional(),
+  })
   // `when`: run even when another field of the criterion is wrong, so every problem is reported at once
   .superRefine((criterion, ctx) => checkMeasured(criterion, (message, key) => ctx.addIssue({ code: 'custom', path: [key], message })), { when: () => true });
 export type MeasuredCriterion = z.infer<typeof measuredCriterionSchema>;
@@ -83,7 +87,10 @@ export const criteriaFileSchema = z
     defaults: z
       .strictObject({ level: z.enum(LEVELS).optional(), acrossRepeats: z.enum(ACROSS_REPEATS).optional(), noData: z.enum(NO_DATA).optional() })
       .optional(),
-    platforms: z.record(z.string().min(1), z.strictObject({ name: text })).optional().describe('Display names, e.g. galene: { name: Galène }.'),
+    platforms: z
+      .record(z.string().min(1), z.strictObject({ name: text }))
+      .optional()
+      .describe('Display names, e.g. galene: { name: Galène }.'),
     measured: z.array(measuredCriterionSchema).default([]),
     declared: z.array(declaredCriterionSchema).default([]),
   })

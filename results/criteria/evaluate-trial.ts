@@ -14,12 +14,20 @@ export function appliesTo(criterion: CompiledMeasured, trial: Trial): boolean {
 
 /** `value` is the aggregated number (or, with `participants`, the share of participants passing) */
 export function evaluateTrial(criterion: CompiledMeasured, trial: Trial, samples?: readonly Sample[]): CriterionResult {
-  const base = { id: criterion.id, metric: criterion.metric, threshold: formatThreshold(criterion.parsed), level: criterion.level, ...(criterion.noData !== 'fail' ? { noData: criterion.noData } : {}) };
+  const base = {
+    id: criterion.id,
+    metric: criterion.metric,
+    threshold: formatThreshold(criterion.parsed),
+    level: criterion.level,
+    ...(criterion.noData !== 'fail' ? { noData: criterion.noData } : {}),
+  };
   if (criterion.window && !samples) {
     return { ...base, value: null, values: [], outcome: 'error', reason: 'the window needs the per-second samples of this trial, and none were found' };
   }
   const perParticipant = trial.participants.map((p) =>
-    criterion.window && samples ? windowValues(samples, p.name, criterion.metric, criterion.window) : [participantValue(p, criterion.metric)].filter((v): v is number => v !== null),
+    criterion.window && samples
+      ? windowValues(samples, p.name, criterion.metric, criterion.window)
+      : [participantValue(p, criterion.metric)].filter((v): v is number => v !== null),
   );
   const joined = trial.participants.filter((p) => p.joined).length;
   const off = trial.notMeasured?.find((u) => u.metric === criterion.metric);

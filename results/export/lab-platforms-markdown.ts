@@ -17,7 +17,11 @@ export function labPlatformsMarkdown(run: RunRecord, lang: 'fr' | 'en'): string[
   const fr = lang === 'fr';
   const lines = ['', fr ? '## Plateformes reconstituées dans le laboratoire' : '## Platforms reconstructed in the lab', ''];
   for (const { info, platforms } of seen.values()) {
-    const note = info.reconstruction ? (fr ? 'une reconstitution à partir de sources publiques, pas le produit lui-même' : 'a reconstruction from public sources, not the product itself') : '';
+    const note = info.reconstruction
+      ? fr
+        ? 'une reconstitution à partir de sources publiques, pas le produit lui-même'
+        : 'a reconstruction from public sources, not the product itself'
+      : '';
     lines.push(`- **${cell(info.title)}** (${[...platforms].map(cell).join(', ')})${note ? `: ${note}` : ''}`);
     // stored text, addresses included: a report never carries a link that stored data put there
     for (const source of info.sources) lines.push(`  - ${cell(source.label)}: ${cell(source.url)}`);

@@ -59,7 +59,10 @@ function testcase(row: ExportRow): string[] {
   const kind = caseKind(row);
   const body: string[] = [];
   if (kind === 'skipped') body.push(`      <skipped message="${attr(`no data, and the criterion says skip`)}"/>`);
-  if (kind === 'error') body.push(`      <error message="${attr(row.platformVerdict === 'broken' ? 'platform broken: could not be judged' : 'could not be judged')}" type="${row.outcome}">${text(detail)}</error>`);
+  if (kind === 'error')
+    body.push(
+      `      <error message="${attr(row.platformVerdict === 'broken' ? 'platform broken: could not be judged' : 'could not be judged')}" type="${row.outcome}">${text(detail)}</error>`,
+    );
   if (kind === 'failure') body.push(`      <failure message="${attr(`${row.outcome}: ${row.titleEn}`)}" type="${row.outcome}">${text(detail)}</failure>`);
   body.push(`      <system-out>${text(kind === 'pass' && row.met === 'no' ? `warning (level ${row.level}): ${detail}` : detail)}</system-out>`);
   return [open, ...body, '    </testcase>'];
@@ -68,9 +71,16 @@ function testcase(row: ExportRow): string[] {
 function describe(row: ExportRow): string {
   const parts = [`outcome: ${row.outcome}`, `level: ${row.level}`];
   if (row.kind === 'measured') {
-    parts.push(`value: ${row.value ?? 'none'}`, `threshold: ${row.threshold}`, `repeats (${row.acrossRepeats}): ${row.repeatValues.map((v) => v ?? 'none').join(', ') || 'none'}`);
+    parts.push(
+      `value: ${row.value ?? 'none'}`,
+      `threshold: ${row.threshold}`,
+      `repeats (${row.acrossRepeats}): ${row.repeatValues.map((v) => v ?? 'none').join(', ') || 'none'}`,
+    );
   } else {
-    parts.push(`declared: ${row.value === null ? 'not declared' : row.value === 1 ? 'yes' : row.value === 0.5 ? 'partial' : 'no'}`, `source: ${row.source || 'none'}`);
+    parts.push(
+      `declared: ${row.value === null ? 'not declared' : row.value === 1 ? 'yes' : row.value === 0.5 ? 'partial' : 'no'}`,
+      `source: ${row.source || 'none'}`,
+    );
   }
   if (row.reason) parts.push(`reason: ${row.reason}`);
   return parts.join('\n');

@@ -14,8 +14,12 @@ import { labPlatformsMarkdown } from './lab-platforms-markdown.ts';
 export function toMarkdown(run: RunRecord, scorecards: readonly Scorecard[], lang: Lang = 'en'): string {
   const fr = lang === 'fr';
   const lines = [`# meetbench ${run.id}: ${verdictLabel(run.verdict, lang)}`, ''];
-  lines.push(`${fr ? 'Début' : 'Started'} ${run.startedAt}${run.source ? ` · ${cell(run.source)}` : ''} · ${run.trials.length} ${fr ? 'essai(s)' : 'trial(s)'}`, '');
-  for (const card of scorecards) lines.push(`- **${cell(card.name)}** — ${verdictLabel(card.verdict, lang)}, score ${card.score ?? '—'}/100: ${cell(card.summary[lang])}`);
+  lines.push(
+    `${fr ? 'Début' : 'Started'} ${run.startedAt}${run.source ? ` · ${cell(run.source)}` : ''} · ${run.trials.length} ${fr ? 'essai(s)' : 'trial(s)'}`,
+    '',
+  );
+  for (const card of scorecards)
+    lines.push(`- **${cell(card.name)}** — ${verdictLabel(card.verdict, lang)}, score ${card.score ?? '—'}/100: ${cell(card.summary[lang])}`);
   for (const card of scorecards) {
     lines.push('', `## ${cell(card.name)}`, '');
     lines.push(fr ? '| | critère | niveau | où | valeur | seuil |' : '| | criterion | level | where | value | threshold |');
@@ -31,11 +35,12 @@ export function toMarkdown(run: RunRecord, scorecards: readonly Scorecard[], lan
             ? `${Math.round(row.value * 100)} %`
             : formatValue(row.metric, row.value, lang);
       const where = row.kind === 'declared' ? (row.source ?? '') : [row.scenario, row.network].filter(Boolean).join('/');
-      lines.push(`| ${mark} | ${cell(row.title[lang])} | ${row.level} | ${cell(where)} | ${cell(value)}${row.outcome === 'no-data' ? (fr ? ' (aucune mesure)' : ' (no data)') : ''} | ${cell(row.threshold ? `${row.metric} ${row.threshold}` : '')} |`);
+      lines.push(
+        `| ${mark} | ${cell(row.title[lang])} | ${row.level} | ${cell(where)} | ${cell(value)}${row.outcome === 'no-data' ? (fr ? ' (aucune mesure)' : ' (no data)') : ''} | ${cell(row.threshold ? `${row.metric} ${row.threshold}` : '')} |`,
+      );
     }
   }
   lines.push(...labPlatformsMarkdown(run, lang));
   lines.push(...scaleMarkdown(run, lang));
   return `${lines.join('\n')}\n`;
 }
-

@@ -53,7 +53,13 @@ export function detectRegressions(tonight: RunRecord, previous: readonly RunReco
       report.skipped.push({ key, reason: `${base.length} value(s) in the previous nights, ${options.minBaselineValues} needed` });
       continue;
     }
-    const comparison = compare(key, values.map((v) => v.value), base.map((v) => v.value), new Set(base.map((v) => v.runId)).size, options);
+    const comparison = compare(
+      key,
+      values.map((v) => v.value),
+      base.map((v) => v.value),
+      new Set(base.map((v) => v.runId)).size,
+      options,
+    );
     report.comparisons.push(comparison);
     if (comparison.regression) report.regressions.push(comparison);
   }
@@ -64,7 +70,10 @@ function compare(key: SeriesKey, tonight: number[], baseline: number[], nights: 
   const direction = worseWhen(key.metric);
   // the test asks "is tonight worse?": for lower-is-worse metrics, negate so "worse" is always "greater"
   const sign = direction === 'higher' ? 1 : -1;
-  const test = mannWhitneyGreater(tonight.map((v) => sign * v), baseline.map((v) => sign * v));
+  const test = mannWhitneyGreater(
+    tonight.map((v) => sign * v),
+    baseline.map((v) => sign * v),
+  );
   // both lists hold values: a series is compared only when tonight and the baseline have some
   const medianTonight = median(tonight) as number;
   const medianBaseline = median(baseline) as number;

@@ -46,7 +46,7 @@ function countU(a: readonly number[], b: readonly number[]): { u: number; ties: 
   const all = [...a.map((v) => ({ v, first: true })), ...b.map((v) => ({ v, first: false }))].sort((x, y) => x.v - y.v);
   let rankSumA = 0;
   const ties: number[] = [];
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     let j = i;
     while (j + 1 < all.length && all[j + 1]!.v === all[i]!.v) j += 1;
     const midRank = (i + j) / 2 + 1;

@@ -21,7 +21,6 @@ export interface MeasuredSize {
   microphone?: TrialMedia['microphone'];
 }
 
-
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** trials of a saturated runner measured the runner, not the platform: left out unless asked for */

@@ -62,7 +62,12 @@ function measuredStreams(trials: Trial[], model: MediaModel): PlatformModel['str
   }
   if (audio.length === 0) return null;
   const round = (x: number): number => Math.round(x * 10) / 10;
-  return { audioKbps: round(median(audio) as number), videoKbps: round(median(video) as number), source: kernel.every(Boolean) ? 'kernel' : 'getStats', participants: audio.length };
+  return {
+    audioKbps: round(median(audio) as number),
+    videoKbps: round(median(video) as number),
+    source: kernel.every(Boolean) ? 'kernel' : 'getStats',
+    participants: audio.length,
+  };
 }
 
 function project(model: MediaModel, stream: StreamRates, limit: number | undefined, meetings: number, size: number): ModelProjection {
@@ -76,7 +81,9 @@ function project(model: MediaModel, stream: StreamRates, limit: number | undefin
 export function compareMediaModels(run: RunRecord, options: { includeSaturated?: boolean } = {}): PlatformModel[] {
   const platforms = [...new Set(run.trials.map((t) => t.platform))];
   return platforms.flatMap((platform) => {
-    const trials = run.trials.filter((t) => t.platform === platform && t.mediaModel && t.verdict !== 'broken' && (options.includeSaturated || !t.runner.saturated));
+    const trials = run.trials.filter(
+      (t) => t.platform === platform && t.mediaModel && t.verdict !== 'broken' && (options.includeSaturated || !t.runner.saturated),
+    );
     const model = trials[0]?.mediaModel;
     if (!model) return [];
     const stream = measuredStreams(trials, model);
@@ -97,8 +104,8 @@ export function compareMediaModels(run: RunRecord, options: { includeSaturated?:
 
 /** what every figure of the comparison rests on */
 export const MODEL_ASSUMPTIONS = [
-  'one participant\'s audio and video stream as measured in this run (its uplink divided by the copies it sends), with the run\'s camera size and rate',
-  'SFU: each sends once and receives every other\'s audio and video; SFU with mixed audio (Carbonio): the same for video, and ONE mixed audio stream down; mesh (Zimbra Connect peer to peer): each sends to and receives from every other',
+  "one participant's audio and video stream as measured in this run (its uplink divided by the copies it sends), with the run's camera size and rate",
+  "SFU: each sends once and receives every other's audio and video; SFU with mixed audio (Carbonio): the same for video, and ONE mixed audio stream down; mesh (Zimbra Connect peer to peer): each sends to and receives from every other",
   `Carbonio receives only the cameras its grid shows: on a 1920×1080 screen, up to ${VISIBLE_TILES_1080P} (tiles at least 300 px wide), so every camera at these sizes`,
   'site link: every participant on the site, the server outside; 30 % headroom for peaks',
   'a mesh larger than its group size is refused by the platform: no figure',

@@ -45,7 +45,11 @@ function nearestSize(measured: readonly MeasuredSize[], k: number): MeasuredSize
 }
 
 /** per-participant rates at size k, on the wire (headers included), and how they were obtained */
-export function ratesAt(measured: readonly MeasuredSize[], k: number, headerOverheadPct = DEFAULTS.headerOverheadPct): { uplinkKbps: number; downlinkKbps: number; basis: string } {
+export function ratesAt(
+  measured: readonly MeasuredSize[],
+  k: number,
+  headerOverheadPct = DEFAULTS.headerOverheadPct,
+): { uplinkKbps: number; downlinkKbps: number; basis: string } {
   if (measured.length === 0) throw new RangeError('no measured meeting size to project from');
   if (!Number.isInteger(k) || k < 2) throw new RangeError(`a meeting has at least 2 participants (got ${k})`);
   const nearest = nearestSize(measured, k) as MeasuredSize;
@@ -68,7 +72,10 @@ const round = (v: number): number => Math.round(v * 10) / 10;
 export function projectBandwidth(measured: readonly MeasuredSize[], request: PlanRequest): BandwidthPlan {
   const r = { ...DEFAULTS, ...request };
   if (!Number.isInteger(r.meetings) || r.meetings < 1) throw new RangeError(`meetings must be a positive integer (got ${r.meetings})`);
-  for (const [name, share] of [['onSiteShare', r.onSiteShare], ['vpnShare', r.vpnShare]] as const) {
+  for (const [name, share] of [
+    ['onSiteShare', r.onSiteShare],
+    ['vpnShare', r.vpnShare],
+  ] as const) {
     if (!(share >= 0 && share <= 1)) throw new RangeError(`${name} must be between 0 and 1 (got ${share})`);
   }
   const rates = ratesAt(measured, r.size, r.headerOverheadPct);
@@ -86,12 +93,14 @@ export function projectBandwidth(measured: readonly MeasuredSize[], request: Pla
     site: { uplinkMbps: mbps(onSite * rates.uplinkKbps * peak), downlinkMbps: mbps(onSite * rates.downlinkKbps * peak) },
     vpn: vpnCount > 0 ? { participants: vpnCount, uplinkMbps: mbps(vpnUp), downlinkMbps: mbps(vpnDown), throughputMbps: mbps(vpnUp + vpnDown) } : null,
     assumptions: [
-      'the media server (SFU) is outside the site: every on-site participant sends its streams out once and receives the others\' in',
+      "the media server (SFU) is outside the site: every on-site participant sends its streams out once and receives the others' in",
       `per-participant rates: ${rates.basis}`,
-      'participants keep the media profile of the measurement (resolution, frame rate, the platform\'s bitrate caps); screen sharing, recording and simulcast layers add to it',
+      "participants keep the media profile of the measurement (resolution, frame rate, the platform's bitrate caps); screen sharing, recording and simulcast layers add to it",
       `${Math.round(r.onSiteShare * 100)} % of the participants are on the site's link${r.vpnShare > 0 ? `, ${Math.round(r.vpnShare * 100)} % through the VPN concentrator` : ''}`,
       `${r.headroomPct} % headroom for peaks (key frames, joins, bitrate probing)`,
-      ...(r.vpnShare > 0 ? [`VPN encapsulation adds ${r.vpnOverheadPct} %; the concentrator carries both directions of its users (throughput = up + down)`] : []),
+      ...(r.vpnShare > 0
+        ? [`VPN encapsulation adds ${r.vpnOverheadPct} %; the concentrator carries both directions of its users (throughput = up + down)`]
+        : []),
       ...audioAssumption(measured, r.size),
       'signalling, web pages and TURN relaying of participants outside the site are not counted',
     ],
@@ -102,11 +111,17 @@ export function projectBandwidth(measured: readonly MeasuredSize[], request: Pla
 function audioAssumption(measured: readonly MeasuredSize[], k: number): string[] {
   switch (nearestSize(measured, k)?.microphone) {
     case 'device':
-      return ["audio as Chromium's fake microphone sends it (short beeps, about 24 kbit/s with Opus): participants who talk send more, up to the encoder's target rate"];
+      return [
+        "audio as Chromium's fake microphone sends it (short beeps, about 24 kbit/s with Opus): participants who talk send more, up to the encoder's target rate",
+      ];
     case 'generated':
-      return ["audio from a tone generated in the page: every participant talks all the time, at the encoder's target rate (about 32 kbit/s with Opus), an upper bound for audio"];
+      return [
+        "audio from a tone generated in the page: every participant talks all the time, at the encoder's target rate (about 32 kbit/s with Opus), an upper bound for audio",
+      ];
     case 'mixed':
-      return ["audio measured partly with Chromium's fake microphone (short beeps) and partly with a generated tone (always talking, as remote browsers send): see each trial's media"];
+      return [
+        "audio measured partly with Chromium's fake microphone (short beeps) and partly with a generated tone (always talking, as remote browsers send): see each trial's media",
+      ];
     default:
       return [];
   }

@@ -16,10 +16,15 @@ export function webLoadMarkdown(run: RunRecord, lang: Lang): string[] {
   if (trials.length === 0) return [];
   const fr = lang === 'fr';
   const lines = ['', fr ? '## Charge sur le serveur web' : '## Web-tier load', ''];
-  lines.push(fr ? '| essai | requêtes | req/s | p50 | p95 | p99 | erreurs |' : '| trial | requests | req/s | p50 | p95 | p99 | errors |', '|---|---|---|---|---|---|---|');
+  lines.push(
+    fr ? '| essai | requêtes | req/s | p50 | p95 | p99 | erreurs |' : '| trial | requests | req/s | p50 | p95 | p99 | errors |',
+    '|---|---|---|---|---|---|---|',
+  );
   for (const t of trials) {
     const w = t.webLoad!;
-    lines.push(`| ${cell(t.id)} | ${w.requests} | ${n(w.requestsPerS)} | ${n(w.latencyMs.p50, ' ms')} | ${n(w.latencyMs.p95, ' ms')} | ${n(w.latencyMs.p99, ' ms')} | ${w.errorRate === null ? '—' : `${n(w.errorRate * 100)} %`} |`);
+    lines.push(
+      `| ${cell(t.id)} | ${w.requests} | ${n(w.requestsPerS)} | ${n(w.latencyMs.p50, ' ms')} | ${n(w.latencyMs.p95, ' ms')} | ${n(w.latencyMs.p99, ' ms')} | ${w.errorRate === null ? '—' : `${n(w.errorRate * 100)} %`} |`,
+    );
   }
   return lines;
 }
@@ -32,11 +37,15 @@ export function capacityMarkdown(run: RunRecord, lang: Lang): string[] {
     lines.push('', `## ${fr ? 'Capacité' : 'Capacity'}: ${cell(s.platform)} (${cell(s.network)})`, '');
     lines.push(`${fr ? 'Plus grande salle conforme' : 'Largest room that met the criteria'}: **${s.largestPassing ?? '—'}**. ${cell(s.explanation)}`, '');
     lines.push(
-      fr ? '| taille | verdict | rejoints | connexion p50 | p95 | montant | descendant | pertes | CPU runner |' : '| size | verdict | joined | join p50 | p95 | uplink | downlink | loss | runner CPU |',
+      fr
+        ? '| taille | verdict | rejoints | connexion p50 | p95 | montant | descendant | pertes | CPU runner |'
+        : '| size | verdict | joined | join p50 | p95 | uplink | downlink | loss | runner CPU |',
       '|---|---|---|---|---|---|---|---|---|',
     );
     for (const st of s.steps) {
-      lines.push(`| ${st.size} | ${st.verdict} | ${st.joined} | ${n(st.joinTimeMs.p50, ' ms')} | ${n(st.joinTimeMs.p95, ' ms')} | ${n(st.uplinkKbps, ' kbit/s')} | ${n(st.downlinkKbps, ' kbit/s')} | ${n(st.packetLossPct, ' %')} | ${n(st.runnerCpuPct, ' %')} |`);
+      lines.push(
+        `| ${st.size} | ${st.verdict} | ${st.joined} | ${n(st.joinTimeMs.p50, ' ms')} | ${n(st.joinTimeMs.p95, ' ms')} | ${n(st.uplinkKbps, ' kbit/s')} | ${n(st.downlinkKbps, ' kbit/s')} | ${n(st.packetLossPct, ' %')} | ${n(st.runnerCpuPct, ' %')} |`,
+      );
     }
   }
   return lines;
@@ -51,7 +60,9 @@ export function bandwidthMarkdown(run: RunRecord, lang: Lang): string[] {
     return [...lines, fr ? 'Aucune mesure fiable : le poste de mesure était saturé.' : 'No trustworthy measurement to project from: the runner was saturated.'];
   }
   lines.push(
-    fr ? '| réunions × taille | par participant ↑/↓ | lien du site ↑/↓ | concentrateur VPN (25 %) |' : '| meetings × size | per participant up/down | site link up/down | VPN concentrator (25 %) |',
+    fr
+      ? '| réunions × taille | par participant ↑/↓ | lien du site ↑/↓ | concentrateur VPN (25 %) |'
+      : '| meetings × size | per participant up/down | site link up/down | VPN concentrator (25 %) |',
     '|---|---|---|---|',
   );
   for (const p of plan.plans) {
@@ -77,9 +88,13 @@ export function modelsMarkdown(models: readonly PlatformModel[], lang: Lang): st
   );
   for (const m of models) {
     const cells = m.projections.map((p) =>
-      p.perParticipant && p.site ? `${n(p.perParticipant.uplinkKbps)} / ${n(p.perParticipant.downlinkKbps)} kbit/s, ${n(p.site.uplinkMbps)} / ${n(p.site.downlinkMbps)} Mbit/s` : `${fr ? 'refusé' : 'refused'}: ${cell(p.refused ?? '')}`,
+      p.perParticipant && p.site
+        ? `${n(p.perParticipant.uplinkKbps)} / ${n(p.perParticipant.downlinkKbps)} kbit/s, ${n(p.site.uplinkMbps)} / ${n(p.site.downlinkMbps)} Mbit/s`
+        : `${fr ? 'refusé' : 'refused'}: ${cell(p.refused ?? '')}`,
     );
-    lines.push(`| ${cell(m.title)} | ${cell(m.modelName)} | ${n(m.stream.audioKbps)} + ${n(m.stream.videoKbps)} kbit/s (${m.stream.source}) | ${cells.join(' | ')} |`);
+    lines.push(
+      `| ${cell(m.title)} | ${cell(m.modelName)} | ${n(m.stream.audioKbps)} + ${n(m.stream.videoKbps)} kbit/s (${m.stream.source}) | ${cells.join(' | ')} |`,
+    );
   }
   lines.push('', ...MODEL_ASSUMPTIONS.map((a) => `- ${cell(a)}`));
   return lines;

@@ -34,12 +34,15 @@ export interface QualityContext {
 /** the correction to add to a latency measured from `sender`'s stamp to `receiver`'s clock, or why there is none */
 export function clockCorrection(sender: ExpectedSender, receiver: QualityContext['receiver']): { ms: number } | { why: string } {
   const unknown = [sender.clock ? null : `${sender.name} (${sender.where})`, receiver.clock ? null : `${receiver.name} (${receiver.where})`].filter(Boolean);
-  if (unknown.length > 0) return { why: `clock offset of ${unknown.join(' and ')} unknown: a remote browser's clock could not be measured against the runner's` };
+  if (unknown.length > 0)
+    return { why: `clock offset of ${unknown.join(' and ')} unknown: a remote browser's clock could not be measured against the runner's` };
   const s = sender.clock as ClockOffset;
   const r = receiver.clock as ClockOffset;
   const uncertainty = s.uncertaintyMs + r.uncertaintyMs;
   if (uncertainty > MAX_CLOCK_UNCERTAINTY_MS) {
-    return { why: `clock offsets of ${sender.name} and ${receiver.name} known only within ±${Math.round(uncertainty)} ms (limit ${MAX_CLOCK_UNCERTAINTY_MS} ms)` };
+    return {
+      why: `clock offsets of ${sender.name} and ${receiver.name} known only within ±${Math.round(uncertainty)} ms (limit ${MAX_CLOCK_UNCERTAINTY_MS} ms)`,
+    };
   }
   // measured = true + (receiver offset − sender offset)
   return { ms: s.offsetMs - r.offsetMs };

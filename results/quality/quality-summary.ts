@@ -58,7 +58,17 @@ export interface ReceiverQuality {
   unmeasured: Unmeasured[];
 }
 
-export const QUALITY_METRICS = ['video_e2e_latency_ms', 'audio_e2e_latency_ms', 'av_sync_ms', 'freeze_ratio', 'video_freeze_count', 'frames_skipped', 'video_psnr_db', 'video_ssim', 'mos'] as const;
+export const QUALITY_METRICS = [
+  'video_e2e_latency_ms',
+  'audio_e2e_latency_ms',
+  'av_sync_ms',
+  'freeze_ratio',
+  'video_freeze_count',
+  'frames_skipped',
+  'video_psnr_db',
+  'video_ssim',
+  'mos',
+] as const;
 
 const tenth = (v: number | null): number | null => (v === null ? null : roundTenth(v));
 
@@ -98,7 +108,9 @@ function jitterBufferMs(start: AudioStreamCounters | undefined, end: AudioStream
 /** why latencies cannot be trusted, or null: too many read as arriving before they were made */
 function impossible(latencies: number[], what: string): string | null {
   const early = latencies.filter((l) => l < 0).length;
-  return early > latencies.length * MAX_NEGATIVE_SHARE ? `timing inconsistent: ${early} of ${latencies.length} ${what} read as arriving before they were made (clocks or a starved runner)` : null;
+  return early > latencies.length * MAX_NEGATIVE_SHARE
+    ? `timing inconsistent: ${early} of ${latencies.length} ${what} read as arriving before they were made (clocks or a starved runner)`
+    : null;
 }
 
 function videoOf(sender: ExpectedSender, observed: ReceiverObservations, context: QualityContext, correction: number, minFrames: number): PairQuality['video'] {
@@ -134,7 +146,12 @@ function pairOf(sender: ExpectedSender, observed: ReceiverObservations, context:
     noData.push({ metric: 'video', why: clock.why });
   } else {
     video = videoOf(sender, observed, context, clock.ms, minFrames);
-    const early = video ? impossible(observed.seconds.flatMap((s) => s.video.filter((v) => v.sender === sender.index).flatMap((v) => v.latencies.map((l) => l + clock.ms))), 'frames') : null;
+    const early = video
+      ? impossible(
+          observed.seconds.flatMap((s) => s.video.filter((v) => v.sender === sender.index).flatMap((v) => v.latencies.map((l) => l + clock.ms))),
+          'frames',
+        )
+      : null;
     if (early) {
       video = null;
       noData.push({ metric: 'video', why: early });
@@ -158,10 +175,16 @@ function pairOf(sender: ExpectedSender, observed: ReceiverObservations, context:
     if (!context.audioPlayed) return 'remote audio is not played (runner.playAudio: false), so no marker can be heard';
     if (!sender.markedAudio) return `${sender.name} sends Chromium's fake microphone, which carries no marker (participants.media.microphone: device)`;
     if ('why' in clock) return clock.why;
-    if (markers.length > 0) return impossible(markers.map((m) => m.latencyMs + clock.ms), 'audio markers');
-    if (observed.audioContext !== null && observed.audioContext !== 'running') return `${context.receiver.name}'s audio context stayed ${observed.audioContext} (the browser's autoplay policy), so no marker could be heard`;
+    if (markers.length > 0)
+      return impossible(
+        markers.map((m) => m.latencyMs + clock.ms),
+        'audio markers',
+      );
+    if (observed.audioContext !== null && observed.audioContext !== 'running')
+      return `${context.receiver.name}'s audio context stayed ${observed.audioContext} (the browser's autoplay policy), so no marker could be heard`;
     const unreadable = sum(observed.seconds.map((s) => s.unreadableMarkers ?? 0));
-    if (unreadable > 0) return `no audio marker of ${sender.name} could be read at ${context.receiver.name}: ${unreadable} marker(s) heard but unreadable (stretched or concealed by the jitter buffer, or sent by a starved page)`;
+    if (unreadable > 0)
+      return `no audio marker of ${sender.name} could be read at ${context.receiver.name}: ${unreadable} marker(s) heard but unreadable (stretched or concealed by the jitter buffer, or sent by a starved page)`;
     return `no audio marker of ${sender.name} was heard by ${context.receiver.name}`;
   };
   const whyNoAudio = audioWhy();
@@ -173,9 +196,24 @@ function pairOf(sender: ExpectedSender, observed: ReceiverObservations, context:
   }
 
   const stream = observed.audioAtEnd.find((s) => s.sender === sender.index);
-  const audioLossPct = stream ? tenth(lossPct(observed.audioAtStart.find((s) => s.track === stream.track), stream)) : null;
+  const audioLossPct = stream
+    ? tenth(
+        lossPct(
+          observed.audioAtStart.find((s) => s.track === stream.track),
+          stream,
+        ),
+      )
+    : null;
   const mos = audio && audioLossPct !== null ? Math.round(eModelMos(audio.latencyMs.p50, audioLossPct) * 100) / 100 : null;
-  return { sender: sender.name, video, audio, avSyncMs: audio && video ? roundTenth(audio.latencyMs.p50 - video.latencyMs.p50) : null, audioLossPct, mos, noData };
+  return {
+    sender: sender.name,
+    video,
+    audio,
+    avSyncMs: audio && video ? roundTenth(audio.latencyMs.p50 - video.latencyMs.p50) : null,
+    audioLossPct,
+    mos,
+    noData,
+  };
 }
 
 /** the reason most pairs gave for a missing part, for the participant's unmeasured metrics */

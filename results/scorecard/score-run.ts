@@ -21,8 +21,16 @@ export interface ScoreOptions {
   samples?: (trialId: string) => readonly Sample[] | undefined;
 }
 
-export function scoreRun(run: RunRecord, criteria: CriteriaFile | CompiledCriteria, declared: DeclaredCriterion[] = [], options: ScoreOptions = {}): ScoreResult {
-  const compiled = 'names' in criteria ? { ...criteria, declared: [...criteria.declared, ...compileCriteria({ version: 1, measured: [], declared }).declared] } : compileCriteria(criteria, declared);
+export function scoreRun(
+  run: RunRecord,
+  criteria: CriteriaFile | CompiledCriteria,
+  declared: DeclaredCriterion[] = [],
+  options: ScoreOptions = {},
+): ScoreResult {
+  const compiled =
+    'names' in criteria
+      ? { ...criteria, declared: [...criteria.declared, ...compileCriteria({ version: 1, measured: [], declared }).declared] }
+      : compileCriteria(criteria, declared);
   const active = compiled.measured.filter((c) => c.level !== 'off');
 
   // 1. every trial judged on its own
@@ -87,7 +95,8 @@ function measuredRows(criteria: CompiledMeasured[], trials: Trial[], perTrial: M
         .filter((r): r is RepeatResult => r.result !== undefined)
         .sort((a, b) => a.repeat - b.repeat);
       const combined = combineRepeats(criterion, repeats);
-      const met = combined.outcome === 'pass' ? true : combined.outcome === 'no-data' ? (criterion.noData === 'skip' ? null : criterion.noData === 'pass') : false;
+      const met =
+        combined.outcome === 'pass' ? true : combined.outcome === 'no-data' ? (criterion.noData === 'skip' ? null : criterion.noData === 'pass') : false;
       rows.push({
         kind: 'measured',
         criterionId: criterion.id,
@@ -143,7 +152,11 @@ function buildScorecard(platform: string, name: string, trials: Trial[], rows: C
   const score = measurable && totalWeight > 0 ? Math.round((1000 * scored.reduce((sum, r) => sum + r.weight * credit(r), 0)) / totalWeight) / 10 : null;
 
   const gates = rows.filter((r) => r.level === 'error' && r.met !== null);
-  const gateVerdict: Verdict = gates.some((r) => r.met === false && r.outcome !== 'error') ? 'failed' : gates.some((r) => r.outcome === 'error') ? 'inconclusive' : 'passed';
+  const gateVerdict: Verdict = gates.some((r) => r.met === false && r.outcome !== 'error')
+    ? 'failed'
+    : gates.some((r) => r.outcome === 'error')
+      ? 'inconclusive'
+      : 'passed';
   const runnerVerdicts = trials.map((t) => t.verdict).filter((v) => v === 'broken' || v === 'inconclusive');
   const verdict = trials.length === 0 ? 'broken' : combineVerdicts([...runnerVerdicts, gateVerdict]);
 
@@ -153,7 +166,11 @@ function buildScorecard(platform: string, name: string, trials: Trial[], rows: C
     verdict,
     score,
     mustHaves: { total: gates.length, met: gates.filter((r) => r.met === true).length },
-    trials: { total: trials.length, broken: trials.filter((t) => t.verdict === 'broken').length, inconclusive: trials.filter((t) => t.verdict === 'inconclusive').length },
+    trials: {
+      total: trials.length,
+      broken: trials.filter((t) => t.verdict === 'broken').length,
+      inconclusive: trials.filter((t) => t.verdict === 'inconclusive').length,
+    },
     rows,
   };
   return { ...card, summary: summarize(card, trials) };

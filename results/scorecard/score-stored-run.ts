@@ -11,7 +11,12 @@ import { parseThreshold } from '../criteria/threshold-parser.ts';
 import { scoreRun, scoreTrialResults } from './score-run.ts';
 import type { ScoreResult } from './scorecard-types.ts';
 
-export async function scoreStoredRun(store: ResultsStore, run: RunRecord, criteria: CriteriaFile | CompiledCriteria, declared: DeclaredCriterion[] = []): Promise<ScoreResult> {
+export async function scoreStoredRun(
+  store: ResultsStore,
+  run: RunRecord,
+  criteria: CriteriaFile | CompiledCriteria,
+  declared: DeclaredCriterion[] = [],
+): Promise<ScoreResult> {
   const compiled = 'names' in criteria ? criteria : compileCriteria(criteria, declared);
   const samples = new Map<string, Sample[]>();
   if (compiled.measured.some((c) => c.window && c.level !== 'off')) {

@@ -29,7 +29,9 @@ function sentence(card: Omit<Scorecard, 'summary'>, trials: Trial[], lang: Lang)
   }
   if (card.verdict === 'inconclusive') {
     const why = trials.find((t) => t.verdict === 'inconclusive')?.reason ?? card.rows.find((r) => r.outcome === 'error' && r.level === 'error')?.reason;
-    return fr ? `${name} : résultat non concluant, mesures peu fiables${why ? ` (${why})` : ''}.` : `${name}: inconclusive, the measurements cannot be trusted${why ? ` (${why})` : ''}.`;
+    return fr
+      ? `${name} : résultat non concluant, mesures peu fiables${why ? ` (${why})` : ''}.`
+      : `${name}: inconclusive, the measurements cannot be trusted${why ? ` (${why})` : ''}.`;
   }
 
   const failedGates = card.rows.filter((r) => r.level === 'error' && r.met === false);

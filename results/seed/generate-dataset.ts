@@ -62,7 +62,12 @@ const VPN_SHAPING: NonNullable<ParticipantResult['shaping']> = {
   downlink: { rateKbps: 1000, delayMs: 25, jitterMs: 5, lossPct: 0.5 },
   firewall: null,
   applied: ['uplink rate 1000 kbit/s (tbf)', 'uplink loss 0.5 % (nftables)', 'downlink rate 1000 kbit/s (tbf)', 'downlink loss 0.5 % (nftables)'],
-  notApplied: ['uplink delay 25 ms: delay needs netem: not in this kernel', 'uplink jitter 5 ms: jitter needs netem: not in this kernel', 'downlink delay 25 ms: delay needs netem: not in this kernel', 'downlink jitter 5 ms: jitter needs netem: not in this kernel'],
+  notApplied: [
+    'uplink delay 25 ms: delay needs netem: not in this kernel',
+    'uplink jitter 5 ms: jitter needs netem: not in this kernel',
+    'downlink delay 25 ms: delay needs netem: not in this kernel',
+    'downlink jitter 5 ms: jitter needs netem: not in this kernel',
+  ],
 };
 
 /**
@@ -72,7 +77,12 @@ const VPN_SHAPING: NonNullable<ParticipantResult['shaping']> = {
  */
 function kernelRates(up: number, down: number): NonNullable<ParticipantResult['kernel']> {
   const withHeaders = (kbps: number): number => kbps + (kbps / 8 / 1000) * 42 * 8 + 3;
-  return { uplinkKbps: round(withHeaders(up) * 1.03, 1), downlinkKbps: round(withHeaders(down) * 1.03, 1), uplinkPayloadKbps: round(up * 1.03, 1), downlinkPayloadKbps: round(down * 1.03, 1) };
+  return {
+    uplinkKbps: round(withHeaders(up) * 1.03, 1),
+    downlinkKbps: round(withHeaders(down) * 1.03, 1),
+    uplinkPayloadKbps: round(up * 1.03, 1),
+    downlinkPayloadKbps: round(down * 1.03, 1),
+  };
 }
 
 function participant(ctx: TrialContext, name: string, index: number): ParticipantResult {
@@ -80,7 +90,9 @@ function participant(ctx: TrialContext, name: string, index: number): Participan
   const effect = nightEffect(profile.id, ctx.day, ctx.days);
   const vpn = ctx.network === 'vpn-1m';
   // fixed failures so the latest night always has a failed join to show (screenshot, console errors)
-  const forced = (ctx.xss && profile.adapter === 'custom' && index === 1) || (profile.id === 'zimbra-connect' && ctx.day === ctx.days - 1 && ctx.repeat === 1 && index === 2);
+  const forced =
+    (ctx.xss && profile.adapter === 'custom' && index === 1) ||
+    (profile.id === 'zimbra-connect' && ctx.day === ctx.days - 1 && ctx.repeat === 1 && index === 2);
   const failedJoin = effect.down || forced || rng.chance(0.004);
   const base = {
     name: ctx.xss && index === 1 ? `${XSS_PAYLOADS[2]} ${name}` : name,
@@ -112,7 +124,9 @@ function participant(ctx: TrialContext, name: string, index: number): Participan
       metrics: {},
       error,
       errorStep: effect.down ? 'navigate' : 'joined-signal',
-      consoleErrors: [effect.down ? 'Failed to load resource: net::ERR_CONNECTION_REFUSED' : `Uncaught TypeError: ${ctx.xss ? XSS_PAYLOADS[0] : 'room is undefined'}`],
+      consoleErrors: [
+        effect.down ? 'Failed to load resource: net::ERR_CONNECTION_REFUSED' : `Uncaught TypeError: ${ctx.xss ? XSS_PAYLOADS[0] : 'room is undefined'}`,
+      ],
     };
   }
   const slow = ctx.saturated ? 2.4 : 1;
@@ -204,10 +218,21 @@ function seededTrial(ctx: TrialContext, id: string, clock: number): Trial {
     finishedAt: new Date(clock + 95_000).toISOString(),
     durationS: 95,
     verdict,
-    reason: down ? 'no participant could join: the platform did not answer' : saturated ? 'the runner was saturated (CPU above 90 %): measurements are not trustworthy' : null,
+    reason: down
+      ? 'no participant could join: the platform did not answer'
+      : saturated
+        ? 'the runner was saturated (CPU above 90 %): measurements are not trustworthy'
+        : null,
     participants,
     criteria: [],
-    runner: { cpuPct: { avg: round(cpuAvg, 1), max: round(Math.min(100, cpuAvg + rng.range(5, 20)), 1) }, saturated, reason: saturated ? 'runner CPU above 90 %' : null, cores: 2, loadAvg: round(saturated ? 6.5 : 1.4, 1), busiestThread: { thread: 'AudioService AudioProcessing', pctOfCore: round(cpuAvg / 4, 1) } },
+    runner: {
+      cpuPct: { avg: round(cpuAvg, 1), max: round(Math.min(100, cpuAvg + rng.range(5, 20)), 1) },
+      saturated,
+      reason: saturated ? 'runner CPU above 90 %' : null,
+      cores: 2,
+      loadAvg: round(saturated ? 6.5 : 1.4, 1),
+      busiestThread: { thread: 'AudioService AudioProcessing', pctOfCore: round(cpuAvg / 4, 1) },
+    },
     samplesFile: null,
   };
   return trial;

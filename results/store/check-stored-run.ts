@@ -27,7 +27,8 @@ export function storedRunProblems(raw: unknown): string[] {
     return [`written by a newer meetbench (run schema version ${version}; this one reads ${RUN_SCHEMA_VERSION}): upgrade meetbench to read it`];
   }
   const parsed = runRecordSchema.safeParse(raw);
-  if (!parsed.success) return parsed.error.issues.slice(0, MAX_PROBLEMS).map((issue) => `${formatPath(issue.path as PropertyKey[]) || 'the run'}: ${issue.message}`);
+  if (!parsed.success)
+    return parsed.error.issues.slice(0, MAX_PROBLEMS).map((issue) => `${formatPath(issue.path as PropertyKey[]) || 'the run'}: ${issue.message}`);
   const run = parsed.data;
   const problems: string[] = [];
   if (!isSafeName(run.id)) problems.push(`id ${JSON.stringify(run.id)} is not a safe name (letters, digits, ".", "_", "-")`);

@@ -25,9 +25,13 @@ export class StoreCorruptError extends ExpectedError {
 /** Not corrupt: made for a newer meetbench, which would read it. No copy is made, nothing is changed. */
 export class StoreNewerError extends ExpectedError {
   constructor(file: string, version: number, readable: number) {
-    super('STORE_NEWER', `the results store ${file} was written by a newer meetbench (store schema version ${version}; this meetbench reads ${readable}): upgrade meetbench to read it`, {
-      hint: 'upgrade meetbench on this machine (the file was left untouched and not copied)',
-    });
+    super(
+      'STORE_NEWER',
+      `the results store ${file} was written by a newer meetbench (store schema version ${version}; this meetbench reads ${readable}): upgrade meetbench to read it`,
+      {
+        hint: 'upgrade meetbench on this machine (the file was left untouched and not copied)',
+      },
+    );
   }
 }
 

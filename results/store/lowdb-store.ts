@@ -87,9 +87,14 @@ export class LowdbStore implements ResultsStore {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
       if (code === 'EEXIST' || code === 'ENOTDIR') {
-        throw new ExpectedError('INVALID_INPUT', `the data directory ${this.dataDir} is not a folder (${code})`, { hint: 'pass --data-dir (or MEETBENCH_DATA) a folder; it is created when missing' });
+        throw new ExpectedError('INVALID_INPUT', `the data directory ${this.dataDir} is not a folder (${code})`, {
+          hint: 'pass --data-dir (or MEETBENCH_DATA) a folder; it is created when missing',
+        });
       }
-      throw new ExpectedError('STORE_WRITE_FAILED', `the data directory ${this.dataDir} cannot be created (${code})`, { hint: 'choose a writable place with --data-dir', cause: error });
+      throw new ExpectedError('STORE_WRITE_FAILED', `the data directory ${this.dataDir} cannot be created (${code})`, {
+        hint: 'choose a writable place with --data-dir',
+        cause: error,
+      });
     }
     await this.db.read();
     // a writer killed mid-write leaves its temp file; only files of dead pids are removed
@@ -122,9 +127,13 @@ export class LowdbStore implements ResultsStore {
     if (idOrLatest === 'latest') return runs.at(-1);
     const bad = skipped.find((s) => s.id === idOrLatest);
     if (bad && !runs.some((r) => r.id === idOrLatest)) {
-      throw new ExpectedError('STORE_RUN_UNREADABLE', `run ${JSON.stringify(idOrLatest)} is in the results store ${this.file} but cannot be read: ${bad.problems.join('; ')}`, {
-        hint: 'it was left in the file as it is; repair it by hand, or restore a backup',
-      });
+      throw new ExpectedError(
+        'STORE_RUN_UNREADABLE',
+        `run ${JSON.stringify(idOrLatest)} is in the results store ${this.file} but cannot be read: ${bad.problems.join('; ')}`,
+        {
+          hint: 'it was left in the file as it is; repair it by hand, or restore a backup',
+        },
+      );
     }
     return runs.find((r) => r.id === idOrLatest);
   }
@@ -190,9 +199,13 @@ export class LowdbStore implements ResultsStore {
     } catch (error) {
       // a FIFO, a device or a giant where a trial's samples belong must not hang or exhaust a reader
       if (!(error instanceof FileRefused)) throw error;
-      throw new ExpectedError('SAMPLES_UNREADABLE', `the samples of trial ${trialId} of run ${runId} cannot be read: ${this.samplesPath(runId, trialId)} ${error.why}`, {
-        hint: 'the run record is intact; move the file away to read the run without its per-second samples',
-      });
+      throw new ExpectedError(
+        'SAMPLES_UNREADABLE',
+        `the samples of trial ${trialId} of run ${runId} cannot be read: ${this.samplesPath(runId, trialId)} ${error.why}`,
+        {
+          hint: 'the run record is intact; move the file away to read the run without its per-second samples',
+        },
+      );
     }
     if (bytes === null) return [];
     const text = bytes.toString('utf8');

@@ -17,7 +17,8 @@ export async function quarantineCopy(file: string, bytes: Buffer): Promise<strin
   const prefix = `${path.basename(file)}.corrupt-`;
   const kept = (await fs.readdir(path.dirname(file)).catch(() => [] as string[])).filter((name) => name.startsWith(prefix));
   if (kept.includes(path.basename(copy))) return `this content was already kept as ${copy}; ${untouched}`;
-  if (kept.length >= MAX_QUARANTINE_COPIES) return `no copy made: ${kept.length} copies of corrupt contents are already kept beside it (${kept.join(', ')}); ${untouched}`;
+  if (kept.length >= MAX_QUARANTINE_COPIES)
+    return `no copy made: ${kept.length} copies of corrupt contents are already kept beside it (${kept.join(', ')}); ${untouched}`;
   try {
     // wx: two readers at once make one copy; 0600: results may be confidential even when broken
     await fs.writeFile(copy, bytes, { flag: 'wx', mode: 0o600 });

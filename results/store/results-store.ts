@@ -1,6 +1,6 @@
 /**
  * The results store interface. The lowdb file store is the embedded default; every implementation
- * passes the same contract suite (test/contract/results-store.test.ts).
+ * passes the same contract suite (test/contract/results-store.contract.ts, run by test/contract/lowdb-store.test.ts).
  */
 import type { RunRecord, Sample } from '../run-record.ts';
 import type { SkippedRun } from './check-stored-run.ts';

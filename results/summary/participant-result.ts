@@ -46,7 +46,8 @@ export interface ObservedParticipant {
 
 const NEVER_STARTED: JoinRecord = { joined: false, marks: {}, joinTimeMs: null, error: 'never started', errorStep: 'launch' };
 
-const since = (from: number | undefined, to: number | undefined): number | null => (from !== undefined && to !== undefined ? Math.max(0, Math.round(to - from)) : null);
+const since = (from: number | undefined, to: number | undefined): number | null =>
+  from !== undefined && to !== undefined ? Math.max(0, Math.round(to - from)) : null;
 
 /** @param trialMetrics metrics measured for the whole trial that every participant carries (web-tier load) */
 export function participantResult(observed: ObservedParticipant, platformId: string, trialMetrics: Record<string, number | null>): ParticipantResult {

@@ -5,7 +5,12 @@
  */
 import type { ParticipantResult, Verdict } from '../run-record.ts';
 
-export function trialVerdict(participants: ParticipantResult[], saturated: boolean, saturationReason: string | null, aborted: boolean): { verdict: Verdict; reason: string | null } {
+export function trialVerdict(
+  participants: ParticipantResult[],
+  saturated: boolean,
+  saturationReason: string | null,
+  aborted: boolean,
+): { verdict: Verdict; reason: string | null } {
   const joined = participants.filter((p) => p.joined).length;
   const total = participants.length;
   if (joined === 0) {

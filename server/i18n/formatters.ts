@@ -11,6 +11,10 @@ export function numberFormat(locale: string, maximumFractionDigits: number): Int
 export function dateFormat(locale: string, withTime: boolean): Intl.DateTimeFormat {
   const key = `d:${locale}:${withTime}`;
   let f = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(locale, withTime ? { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' })));
+  if (!f)
+    cache.set(
+      key,
+      (f = new Intl.DateTimeFormat(locale, withTime ? { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' })),
+    );
   return f;
 }

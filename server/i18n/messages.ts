@@ -80,7 +80,8 @@ const en = {
   yes: 'yes',
   no: 'no',
   compareTitle: 'Compare',
-  compareLead: 'Two platforms over their recent nights, or two runs. A difference is called significant when a Mann-Whitney U test over the repeats gives p < 0.05.',
+  compareLead:
+    'Two platforms over their recent nights, or two runs. A difference is called significant when a Mann-Whitney U test over the repeats gives p < 0.05.',
   compareA: 'A',
   compareB: 'B',
   compareSubmit: 'Compare',
@@ -151,9 +152,11 @@ const en = {
   getStatsRates: 'Browser (getStats), average',
   kernelRaw: 'Kernel counters, raw',
   kernelPayload: 'Kernel, headers removed',
-  kernelRawExplain: 'Bytes counted by the kernel on the participant’s virtual interface: every packet with its Ethernet, IP and UDP headers (42 bytes per packet).',
+  kernelRawExplain:
+    'Bytes counted by the kernel on the participant’s virtual interface: every packet with its Ethernet, IP and UDP headers (42 bytes per packet).',
   kernelPayloadExplain: 'The kernel counters minus 42 bytes of Ethernet + IP + UDP headers per packet: the figure comparable with getStats.',
-  ratesExplain: 'getStats rates are what the browser reports for its peer connections. Raw kernel counters come from the participant’s virtual interface in the lab and include the Ethernet, IP and UDP headers of every packet (42 bytes each), so they read higher; with those headers removed they should match getStats within a few percent.',
+  ratesExplain:
+    'getStats rates are what the browser reports for its peer connections. Raw kernel counters come from the participant’s virtual interface in the lab and include the Ethernet, IP and UDP headers of every packet (42 bytes each), so they read higher; with those headers removed they should match getStats within a few percent.',
   noKernel: 'No kernel counters: these participants did not run in a lab namespace.',
   webLoad: 'Web load during the trial',
   connections: 'connections',
@@ -170,7 +173,8 @@ const en = {
   size: 'Size',
   failedCriteria: 'Failed criteria',
   planning: 'Bandwidth planning',
-  planningLead: 'What a site link and the VPN concentrator need for many simultaneous meetings, projected from the rates measured in this run (unsaturated trials only).',
+  planningLead:
+    'What a site link and the VPN concentrator need for many simultaneous meetings, projected from the rates measured in this run (unsaturated trials only).',
   noPlanning: 'No bandwidth planning: this run has no unsaturated trial with measured rates.',
   measuredPerParticipant: 'Measured per participant (median)',
   meetingSize: 'Meeting size',
@@ -187,7 +191,8 @@ const en = {
   microphoneGenerated: 'generated tone (always talking)',
   microphoneMixed: 'fake microphone locally, generated tone on remote browsers',
   mediaModels: 'Media models side by side',
-  mediaModelsLead: 'One participant’s audio and video stream as measured here, projected with each platform’s media model to the DSI’s meetings: a mesh’s uplink grows with the meeting, an SFU’s does not, mixed audio comes down as one stream.',
+  mediaModelsLead:
+    'One participant’s audio and video stream as measured here, projected with each platform’s media model to the DSI’s meetings: a mesh’s uplink grows with the meeting, an SFU’s does not, mixed audio comes down as one stream.',
   mediaModel: 'Media model',
   oneStream: 'One stream: audio + video',
   perPerson: 'per person ↑/↓',
@@ -203,7 +208,8 @@ const en = {
   userAgentSeen: 'User agent the page read',
   browserOwn: "the browser's own",
   mobileLayout: 'mobile layout',
-  devicesExplain: "Emulated in Chromium through the DevTools protocol: screen, touch and user agent as the page sees them; the CPU slow-down applies to the page's main thread only (scripts, layout, paint), not to WebRTC's threads or the video codecs. A real tablet's hardware codecs, battery, heat and radio are not reproduced.",
+  devicesExplain:
+    "Emulated in Chromium through the DevTools protocol: screen, touch and user agent as the page sees them; the CPU slow-down applies to the page's main thread only (scripts, layout, paint), not to WebRTC's threads or the video codecs. A real tablet's hardware codecs, battery, heat and radio are not reproduced.",
   notJoined: 'not joined',
   microphoneTone: 'generated tone',
   speakingTurns: 'talking in turns',
@@ -220,12 +226,14 @@ const en = {
   screenFps: 'screen fps (sent / received)',
   cameraFps: 'cameras fps received',
   talkTime: 'talk time',
-  mediaBySourceExplain: 'From getStats by media source: a stream sent is the share when its track is the shared document; a stream received is the share when the platform’s page says its feed is one. Talk time: seconds in which the microphone sent sound (average audio level above 0.01).',
+  mediaBySourceExplain:
+    'From getStats by media source: a stream sent is the share when its track is the shared document; a stream received is the share when the platform’s page says its feed is one. Talk time: seconds in which the microphone sent sound (average audio level above 0.01).',
   cameraDevice: 'fake camera',
   cameraGenerated: 'generated stamped camera',
   cameraMixed: 'fake camera locally, generated stamped camera on remote browsers',
   quality: 'What receivers see and hear',
-  qualityLead: 'Each sender as each receiver got it: frame made to frame decoded (video latency), audio marker made to marker played (audio latency), audio minus video latency (lip-sync), time frozen, frames lost on the way, picture fidelity against the frame the sender made, and the E-model MOS of what the receiver hears.',
+  qualityLead:
+    'Each sender as each receiver got it: frame made to frame decoded (video latency), audio marker made to marker played (audio latency), audio minus video latency (lip-sync), time frozen, frames lost on the way, picture fidelity against the frame the sender made, and the E-model MOS of what the receiver hears.',
   receiver: 'Receiver',
   sender: 'Sender',
   videoLatency: 'Video latency',
@@ -327,7 +335,8 @@ const fr: Messages = {
   yes: 'oui',
   no: 'non',
   compareTitle: 'Comparer',
-  compareLead: 'Deux plateformes sur leurs dernières nuits, ou deux exécutions. Une différence est dite significative quand un test de Mann-Whitney sur les répétitions donne p < 0,05.',
+  compareLead:
+    'Deux plateformes sur leurs dernières nuits, ou deux exécutions. Une différence est dite significative quand un test de Mann-Whitney sur les répétitions donne p < 0,05.',
   compareA: 'A',
   compareB: 'B',
   compareSubmit: 'Comparer',
@@ -351,7 +360,8 @@ const fr: Messages = {
   skippedRuns: 'Exécutions enregistrées illisibles',
   skippedRunsText: 'elles ne suivent pas le schéma des enregistrements et sont laissées de côté sur toutes les pages (rien n’a été modifié dans le stockage).',
   storeUnavailable: 'Résultats indisponibles',
-  storeUnavailableText: 'Rien n’a été modifié ni supprimé. Le journal du visualiseur dit quoi faire ; cette page répond à nouveau dès que le fichier est réparé.',
+  storeUnavailableText:
+    'Rien n’a été modifié ni supprimé. Le journal du visualiseur dit quoi faire ; cette page répond à nouveau dès que le fichier est réparé.',
   chartNoJs: 'Les graphiques demandent JavaScript ; le tableau ci-dessous donne les mêmes chiffres.',
   apiLinks: 'Mêmes données en JSON',
   declared: 'déclaré',
@@ -398,9 +408,11 @@ const fr: Messages = {
   getStatsRates: 'Navigateur (getStats), moyenne',
   kernelRaw: 'Compteurs du noyau, bruts',
   kernelPayload: 'Noyau, en-têtes retirés',
-  kernelRawExplain: 'Octets comptés par le noyau sur l’interface virtuelle du participant : chaque paquet avec ses en-têtes Ethernet, IP et UDP (42 octets par paquet).',
+  kernelRawExplain:
+    'Octets comptés par le noyau sur l’interface virtuelle du participant : chaque paquet avec ses en-têtes Ethernet, IP et UDP (42 octets par paquet).',
   kernelPayloadExplain: 'Les compteurs du noyau moins 42 octets d’en-têtes Ethernet + IP + UDP par paquet : le chiffre comparable à getStats.',
-  ratesExplain: 'Les débits getStats sont ceux que le navigateur rapporte pour ses connexions. Les compteurs bruts du noyau viennent de l’interface virtuelle du participant dans le labo et comptent les en-têtes Ethernet, IP et UDP de chaque paquet (42 octets chacun) : ils sont donc plus élevés ; une fois ces en-têtes retirés, ils doivent rejoindre getStats à quelques pour cent près.',
+  ratesExplain:
+    'Les débits getStats sont ceux que le navigateur rapporte pour ses connexions. Les compteurs bruts du noyau viennent de l’interface virtuelle du participant dans le labo et comptent les en-têtes Ethernet, IP et UDP de chaque paquet (42 octets chacun) : ils sont donc plus élevés ; une fois ces en-têtes retirés, ils doivent rejoindre getStats à quelques pour cent près.',
   noKernel: 'Pas de compteurs du noyau : ces participants ne tournaient pas dans un espace réseau du labo.',
   webLoad: 'Charge web pendant l’essai',
   connections: 'connexions',
@@ -417,7 +429,8 @@ const fr: Messages = {
   size: 'Taille',
   failedCriteria: 'Critères en échec',
   planning: 'Dimensionnement de la bande passante',
-  planningLead: 'Ce qu’il faut au lien d’un site et au concentrateur VPN pour de nombreuses réunions simultanées, projeté à partir des débits mesurés dans cette exécution (essais non saturés uniquement).',
+  planningLead:
+    'Ce qu’il faut au lien d’un site et au concentrateur VPN pour de nombreuses réunions simultanées, projeté à partir des débits mesurés dans cette exécution (essais non saturés uniquement).',
   noPlanning: 'Pas de dimensionnement : cette exécution n’a aucun essai non saturé avec des débits mesurés.',
   measuredPerParticipant: 'Mesuré par participant (médiane)',
   meetingSize: 'Taille de réunion',
@@ -434,7 +447,8 @@ const fr: Messages = {
   microphoneGenerated: 'tonalité générée (parle sans arrêt)',
   microphoneMixed: 'micro factice en local, tonalité générée sur les navigateurs distants',
   mediaModels: 'Modèles de média côte à côte',
-  mediaModelsLead: 'Le flux audio et vidéo d’un participant tel que mesuré ici, projeté selon le modèle de média de chaque plateforme sur les réunions de la DSI : le débit montant d’un maillage croît avec la réunion, celui d’un SFU non, l’audio mixé descend en un seul flux.',
+  mediaModelsLead:
+    'Le flux audio et vidéo d’un participant tel que mesuré ici, projeté selon le modèle de média de chaque plateforme sur les réunions de la DSI : le débit montant d’un maillage croît avec la réunion, celui d’un SFU non, l’audio mixé descend en un seul flux.',
   mediaModel: 'Modèle de média',
   oneStream: 'Un flux : audio + vidéo',
   perPerson: 'par personne ↑/↓',
@@ -450,7 +464,8 @@ const fr: Messages = {
   userAgentSeen: 'User agent lu par la page',
   browserOwn: 'celui du navigateur',
   mobileLayout: 'mise en page mobile',
-  devicesExplain: 'Émulés dans Chromium par le protocole DevTools : écran, tactile et user agent tels que la page les voit ; le ralentissement du processeur ne touche que le fil principal de la page (scripts, mise en page, dessin), pas les fils de WebRTC ni les codecs vidéo. Les codecs matériels, la batterie, la chauffe et la radio d’une vraie tablette ne sont pas reproduits.',
+  devicesExplain:
+    'Émulés dans Chromium par le protocole DevTools : écran, tactile et user agent tels que la page les voit ; le ralentissement du processeur ne touche que le fil principal de la page (scripts, mise en page, dessin), pas les fils de WebRTC ni les codecs vidéo. Les codecs matériels, la batterie, la chauffe et la radio d’une vraie tablette ne sont pas reproduits.',
   notJoined: 'pas connecté',
   microphoneTone: 'tonalité générée',
   speakingTurns: 'parole à tour de rôle',
@@ -467,12 +482,14 @@ const fr: Messages = {
   screenFps: 'images/s de l’écran (envoyées / reçues)',
   cameraFps: 'images/s des caméras reçues',
   talkTime: 'temps de parole',
-  mediaBySourceExplain: 'D’après getStats par source : un flux envoyé est le partage quand sa piste est le document partagé ; un flux reçu est le partage quand la page de la plateforme dit que c’en est un. Temps de parole : secondes où le micro a émis du son (niveau moyen au-dessus de 0,01).',
+  mediaBySourceExplain:
+    'D’après getStats par source : un flux envoyé est le partage quand sa piste est le document partagé ; un flux reçu est le partage quand la page de la plateforme dit que c’en est un. Temps de parole : secondes où le micro a émis du son (niveau moyen au-dessus de 0,01).',
   cameraDevice: 'caméra factice',
   cameraGenerated: 'caméra générée horodatée',
   cameraMixed: 'caméra factice en local, caméra générée horodatée sur les navigateurs distants',
   quality: 'Ce que les récepteurs voient et entendent',
-  qualityLead: 'Chaque émetteur tel que chaque récepteur l’a reçu : image produite à image décodée (latence vidéo), repère audio produit à repère joué (latence audio), latence audio moins vidéo (synchronisation labiale), temps d’image figée, images perdues en route, fidélité de l’image à celle de l’émetteur, et le MOS du modèle E pour ce que le récepteur entend.',
+  qualityLead:
+    'Chaque émetteur tel que chaque récepteur l’a reçu : image produite à image décodée (latence vidéo), repère audio produit à repère joué (latence audio), latence audio moins vidéo (synchronisation labiale), temps d’image figée, images perdues en route, fidélité de l’image à celle de l’émetteur, et le MOS du modèle E pour ce que le récepteur entend.',
   receiver: 'Récepteur',
   sender: 'Émetteur',
   videoLatency: 'Latence vidéo',

@@ -22,7 +22,12 @@ export function fromAcceptLanguage(header: string | undefined): Lang | undefined
     .split(',')
     .map((entry) => {
       const [tag = '', ...params] = entry.trim().split(';');
-      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? '1');
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? '1',
+      );
       return { lang: tag.toLowerCase().split('-')[0], q: Number.isFinite(q) ? q : 0 };
     })
     .filter((e) => e.q > 0)

@@ -66,7 +66,8 @@ export function compareRuns(runA: RunRecord, runB: RunRecord): CompareView {
   const rows: CompareRow[] = [];
   for (const platform of platforms) {
     for (const key of KEY_METRICS) {
-      const values = (run: RunRecord): number[] => run.trials.filter((t) => t.platform === platform && usable(t)).flatMap((t) => participantValues(t, key.metric));
+      const values = (run: RunRecord): number[] =>
+        run.trials.filter((t) => t.platform === platform && usable(t)).flatMap((t) => participantValues(t, key.metric));
       rows.push(row(platform, key.metric, key.better, values(runA), values(runB)));
     }
   }

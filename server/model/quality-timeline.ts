@@ -28,14 +28,20 @@ export function qualityTimeline(trial: Trial): QualityTimeline | null {
     rows.push({
       label: p.name,
       kind: 'network',
-      bars: events.filter((e) => e.action === 'cut').map((e) => ({ fromS: e.at, toS: e.at + (e.durationS ?? 0), title: `${p.name}: network cut ${e.durationS ?? 0} s` })),
+      bars: events
+        .filter((e) => e.action === 'cut')
+        .map((e) => ({ fromS: e.at, toS: e.at + (e.durationS ?? 0), title: `${p.name}: network cut ${e.durationS ?? 0} s` })),
       marks: events.filter((e) => e.action === 'profile').map((e) => ({ atS: e.at, title: `${p.name}: profile ${e.network ?? ''}` })),
     });
   }
   for (const receiver of trial.participants) {
     for (const pair of receiver.quality?.pairs ?? []) {
       const label = `${pair.sender} → ${receiver.name}`;
-      const bars = (pair.video?.freezes ?? []).map((f) => ({ fromS: f.atS, toS: Math.round((f.atS + f.durationS) * 10) / 10, title: `${label}: frozen ${f.durationS} s` }));
+      const bars = (pair.video?.freezes ?? []).map((f) => ({
+        fromS: f.atS,
+        toS: Math.round((f.atS + f.durationS) * 10) / 10,
+        title: `${label}: frozen ${f.durationS} s`,
+      }));
       rows.push({ label, kind: 'pair', bars, marks: [] });
     }
   }

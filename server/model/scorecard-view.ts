@@ -86,7 +86,8 @@ function titleOf(row: CriterionRow): Bilingual {
   return row.title;
 }
 
-const columnKey = (row: CriterionRow): string => (row.kind === 'declared' ? `d:${row.criterionId}` : `m:${row.criterionId}:${row.scenario ?? ''}:${row.network ?? ''}`);
+const columnKey = (row: CriterionRow): string =>
+  row.kind === 'declared' ? `d:${row.criterionId}` : `m:${row.criterionId}:${row.scenario ?? ''}:${row.network ?? ''}`;
 
 function cellOutcome(row: CriterionRow): CellOutcome {
   if (row.met === null) return 'skip';
@@ -108,7 +109,8 @@ function valueText(row: CriterionRow, lang: Lang): string {
   }
   if (row.value === null) return lang === 'fr' ? 'aucune mesure' : 'no data';
   // with `participants`, the value is the share of participants passing
-  if (row.participants !== undefined) return lang === 'fr' ? `${formatNumber(row.value * 100, lang, 0)} % des participants` : `${formatNumber(row.value * 100, lang, 0)} % of participants`;
+  if (row.participants !== undefined)
+    return lang === 'fr' ? `${formatNumber(row.value * 100, lang, 0)} % des participants` : `${formatNumber(row.value * 100, lang, 0)} % of participants`;
   return formatValue(row.metric, row.value, lang);
 }
 
@@ -116,9 +118,13 @@ function detailText(row: CriterionRow, title: Bilingual, lang: Lang): string {
   const fr = lang === 'fr';
   const parts = [`${title[lang]}${fr ? ' : ' : ': '}${valueText(row, lang)}`];
   if (row.kind === 'measured') {
-    parts.push(`${fr ? 'seuil' : 'threshold'} ${row.threshold ?? ''}${row.participants !== undefined ? ` (${formatNumber(row.participants * 100, lang, 0)} % ${fr ? 'des participants' : 'of participants'})` : ''}`);
+    parts.push(
+      `${fr ? 'seuil' : 'threshold'} ${row.threshold ?? ''}${row.participants !== undefined ? ` (${formatNumber(row.participants * 100, lang, 0)} % ${fr ? 'des participants' : 'of participants'})` : ''}`,
+    );
     if (row.repeats && row.repeats.length > 1) {
-      parts.push(`${fr ? 'répétitions' : 'repeats'} ${row.repeats.map((r) => (row.participants !== undefined && r.value !== null ? `${formatNumber(r.value * 100, lang, 0)} %` : formatValue(row.metric, r.value, lang))).join(', ')} (${row.acrossRepeats ?? 'median'})`);
+      parts.push(
+        `${fr ? 'répétitions' : 'repeats'} ${row.repeats.map((r) => (row.participants !== undefined && r.value !== null ? `${formatNumber(r.value * 100, lang, 0)} %` : formatValue(row.metric, r.value, lang))).join(', ')} (${row.acrossRepeats ?? 'median'})`,
+      );
     }
     if (row.network) parts.push(`${fr ? 'réseau' : 'network'} ${row.network}`);
   } else {

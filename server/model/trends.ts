@@ -79,9 +79,18 @@ export function buildTrends(runs: RunRecord[], platform: string, network: string
       const baseline = median(previous)!;
       // report where a regression starts, not every night it lasts
       const before = values[i - 1];
-      const alreadyBad = before !== null && before !== undefined && isRegression(key, better, before, median(values.slice(Math.max(0, i - 1 - WINDOW), i - 1).filter((v): v is number => v !== null)) ?? before);
+      const alreadyBad =
+        before !== null &&
+        before !== undefined &&
+        isRegression(key, better, before, median(values.slice(Math.max(0, i - 1 - WINDOW), i - 1).filter((v): v is number => v !== null)) ?? before);
       if (isRegression(key, better, value, baseline) && !alreadyBad) {
-        result.regressions.push({ metric: key.metric, runId: relevant[i]!.id, date: relevant[i]!.startedAt, value, baseline: Math.round(baseline * 100) / 100 });
+        result.regressions.push({
+          metric: key.metric,
+          runId: relevant[i]!.id,
+          date: relevant[i]!.startedAt,
+          value,
+          baseline: Math.round(baseline * 100) / 100,
+        });
       }
     });
   }

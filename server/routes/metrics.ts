@@ -37,7 +37,8 @@ export function renderMetrics(runs: RunRecord[], card: ScorecardView | undefined
   for (const p of card.platforms) {
     const base = { platform: p.platform };
     if (p.score !== null) score.push(`meetbench_score${labels(base)} ${p.score}`);
-    for (const v of ['passed', 'failed', 'inconclusive', 'broken']) verdict.push(`meetbench_verdict${labels({ ...base, verdict: v })} ${p.verdict === v ? 1 : 0}`);
+    for (const v of ['passed', 'failed', 'inconclusive', 'broken'])
+      verdict.push(`meetbench_verdict${labels({ ...base, verdict: v })} ${p.verdict === v ? 1 : 0}`);
     trusted.push(`meetbench_runner_trustworthy${labels(base)} ${p.trustworthy ? 1 : 0}`);
     p.cells.forEach((cell, i) => {
       const col = card.columns[i]!;
@@ -58,11 +59,17 @@ export function renderMetrics(runs: RunRecord[], card: ScorecardView | undefined
   family('meetbench_criterion_passed', '1 when the criterion passed.');
   lines.push(...passed);
   family('meetbench_metric', 'Key metrics of the latest run (median over repeats of the per-trial value).');
-  for (const [platform, network] of [...new Set(latest.trials.map((t) => `${t.platform}\u0000${t.network}`))].map((k) => k.split('\u0000') as [string, string])) {
+  for (const [platform, network] of [...new Set(latest.trials.map((t) => `${t.platform}\u0000${t.network}`))].map(
+    (k) => k.split('\u0000') as [string, string],
+  )) {
     for (const key of KEY_METRICS) {
-      const values = latest.trials.filter((t) => t.platform === platform && t.network === network).map((t) => trialValue(t, key)).filter((v): v is number => v !== null);
+      const values = latest.trials
+        .filter((t) => t.platform === platform && t.network === network)
+        .map((t) => trialValue(t, key))
+        .filter((v): v is number => v !== null);
       const value = median(values);
-      if (value !== null) lines.push(`meetbench_metric${labels({ platform, network, metric: key.metric, aggregate: key.aggregate })} ${Math.round(value * 100) / 100}`);
+      if (value !== null)
+        lines.push(`meetbench_metric${labels({ platform, network, metric: key.metric, aggregate: key.aggregate })} ${Math.round(value * 100) / 100}`);
     }
   }
   return `${lines.join('\n')}\n`;

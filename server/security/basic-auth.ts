@@ -58,14 +58,19 @@ export function basicAuth(options: AuthOptions): (req: Request, res: Response, n
       return next();
     }
     const { failures, waitMs } = throttle.failed(client);
-    log(`meetbench viewer: wrong password from ${client} (${failures} in a row${waitMs > 0 ? `; its next try is refused for ${Math.ceil(waitMs / 1000)} s` : ''})`);
+    log(
+      `meetbench viewer: wrong password from ${client} (${failures} in a row${waitMs > 0 ? `; its next try is refused for ${Math.ceil(waitMs / 1000)} s` : ''})`,
+    );
     challenge(res);
   };
 }
 
 /** 127.0.0.0/8, ::1 and localhost: the only hosts the viewer may bind without a password. */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
   if (/^::ffff:127\.\d+\.\d+\.\d+$/.test(h)) return true;
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);

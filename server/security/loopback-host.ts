@@ -17,5 +17,8 @@ export function hostName(hostHeader: string): string {
 export function loopbackHostOnly(req: Request, res: Response, next: NextFunction): void {
   const host = req.headers.host;
   if (host === undefined || isLoopbackHost(hostName(host))) return next();
-  res.status(421).type('text/plain').send('421 Misdirected Request: this meetbench viewer answers only to localhost and 127.0.0.1 (start it with a password to serve it on the network)\n');
+  res
+    .status(421)
+    .type('text/plain')
+    .send('421 Misdirected Request: this meetbench viewer answers only to localhost and 127.0.0.1 (start it with a password to serve it on the network)\n');
 }

@@ -19,7 +19,9 @@
 
   function seriesCharts(box) {
     fetch(box.getAttribute('data-series-src'), { credentials: 'same-origin' })
-      .then(function (r) { return r.json(); })
+      .then(function (r) {
+        return r.json();
+      })
       .then(function (json) {
         box.querySelectorAll('figure[data-field]').forEach(function (fig) {
           var field = fig.getAttribute('data-field');
@@ -29,18 +31,26 @@
           var data = [t];
           var series = [{ label: 's' }];
           people.forEach(function (p, i) {
-            data.push(t.map(function (_, k) { return p.values[field][k] === undefined ? null : p.values[field][k]; }));
+            data.push(
+              t.map(function (_, k) {
+                return p.values[field][k] === undefined ? null : p.values[field][k];
+              }),
+            );
             series.push({ label: p.participant, stroke: PALETTE[i % PALETTE.length], width: 1.6, spanGaps: true });
           });
           makeChart(fig, { scales: { x: { time: false } }, axes: [{ label: 's' }, {}], series: series }, data);
         });
       })
-      .catch(function (e) { box.setAttribute('data-error', String(e)); });
+      .catch(function (e) {
+        box.setAttribute('data-error', String(e));
+      });
   }
 
   function pairCharts(box) {
     fetch(box.getAttribute('data-pairs-src'), { credentials: 'same-origin' })
-      .then(function (r) { return r.json(); })
+      .then(function (r) {
+        return r.json();
+      })
       .then(function (json) {
         if (!json.pairs.length) return;
         box.querySelectorAll('figure[data-field]').forEach(function (fig) {
@@ -54,18 +64,24 @@
           makeChart(fig, { scales: { x: { time: false } }, axes: [{ label: 's' }, {}], series: series }, data);
         });
       })
-      .catch(function (e) { box.setAttribute('data-error', String(e)); });
+      .catch(function (e) {
+        box.setAttribute('data-error', String(e));
+      });
   }
 
   function trendCharts(box) {
     fetch(box.getAttribute('data-trends-src'), { credentials: 'same-origin' })
-      .then(function (r) { return r.json(); })
+      .then(function (r) {
+        return r.json();
+      })
       .then(function (tr) {
         box.querySelectorAll('figure[data-metric]').forEach(function (fig) {
           var metric = fig.getAttribute('data-metric');
           var values = tr.series[metric] || [];
           var th = tr.thresholds[metric];
-          var marks = values.map(function () { return null; });
+          var marks = values.map(function () {
+            return null;
+          });
           tr.regressions.forEach(function (r) {
             if (r.metric !== metric) return;
             var i = tr.runIds.indexOf(r.runId);
@@ -74,15 +90,29 @@
           var data = [tr.times, values];
           var series = [{}, { label: fig.getAttribute('data-label'), stroke: '#0072b2', width: 1.5, spanGaps: false }];
           if (th) {
-            data.push(tr.times.map(function () { return th.value; }));
+            data.push(
+              tr.times.map(function () {
+                return th.value;
+              }),
+            );
             series.push({ label: th.threshold, stroke: '#d55e00', width: 1.5, dash: [6, 4], points: { show: false } });
           }
           data.push(marks);
-          series.push({ label: 'regression', stroke: '#d55e00', width: 0, paths: function () { return null; }, points: { show: true, size: 9, fill: '#d55e00', stroke: '#1d2330' } });
+          series.push({
+            label: 'regression',
+            stroke: '#d55e00',
+            width: 0,
+            paths: function () {
+              return null;
+            },
+            points: { show: true, size: 9, fill: '#d55e00', stroke: '#1d2330' },
+          });
           makeChart(fig, { series: series, axes: [{}, {}] }, data);
         });
       })
-      .catch(function (e) { box.setAttribute('data-error', String(e)); });
+      .catch(function (e) {
+        box.setAttribute('data-error', String(e));
+      });
   }
 
   function start() {
@@ -94,7 +124,9 @@
     window.addEventListener('resize', function () {
       clearTimeout(pending);
       pending = setTimeout(function () {
-        charts.forEach(function (c) { c.chart.setSize({ width: width(c.el), height: 220 }); });
+        charts.forEach(function (c) {
+          c.chart.setSize({ width: width(c.el), height: 220 });
+        });
       }, 150);
     });
   }

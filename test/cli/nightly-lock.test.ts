@@ -63,7 +63,9 @@ describe('one run at a time per data directory', () => {
     const startedAt = new Date(Date.now() - 60_000).toISOString();
     writeLock(dataDir, { pid, startTicks: 12345, startedAt, command: 'meetbench nightly nightly.yaml' });
     const store = await openStore(dataDir);
-    await store.saveRun(makeRun({ id: 'killed-night', kind: 'nightly', status: 'running', finishedAt: null, startedAt: new Date(Date.now() - 59_000).toISOString() }));
+    await store.saveRun(
+      makeRun({ id: 'killed-night', kind: 'nightly', status: 'running', finishedAt: null, startedAt: new Date(Date.now() - 59_000).toISOString() }),
+    );
     await store.saveRun(makeRun({ id: 'old-complete', startedAt: new Date(Date.now() - 86_400_000).toISOString() }));
 
     const result = await runCli(['run', quickScenario(dataDir)], { dataDir });
@@ -83,7 +85,12 @@ describe('one run at a time per data directory', () => {
     const dataDir = tempDir('mb-lock-');
     const sleeper = spawn('sleep', ['60']);
     sleepers.push(sleeper.pid!);
-    writeLock(dataDir, { pid: sleeper.pid!, startTicks: (startTicksOf(sleeper.pid!) ?? 0) - 1000, startedAt: new Date().toISOString(), command: 'meetbench run x.yaml' });
+    writeLock(dataDir, {
+      pid: sleeper.pid!,
+      startTicks: (startTicksOf(sleeper.pid!) ?? 0) - 1000,
+      startedAt: new Date().toISOString(),
+      command: 'meetbench run x.yaml',
+    });
     const result = await runCli(['run', quickScenario(dataDir)], { dataDir });
     expect(result.stderr).toContain(`took over the run lock of pid ${sleeper.pid}`);
     expect(result.code).toBe(3);

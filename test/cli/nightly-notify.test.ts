@@ -113,7 +113,13 @@ describe('webhooks', () => {
     for (const format of ['slack', 'mattermost', 'rocketchat', 'teams', 'json'] as const) {
       expect((await postWebhook(target(`${base}/ok/${format}`, { format }), formatMessage(format, report))).ok).toBe(true);
     }
-    const [slack, mattermost, rocket, teams, json] = bodies as [{ text: string }, { text: string }, { text: string }, { attachments: { content: { body: { text: string }[] } }[] }, NightReport];
+    const [slack, mattermost, rocket, teams, json] = bodies as [
+      { text: string },
+      { text: string },
+      { text: string },
+      { attachments: { content: { body: { text: string }[] } }[] },
+      NightReport,
+    ];
     expect(slack.text).toContain('*meetbench nightly*: FAILED (12/12 trials)');
     expect(slack.text).toContain('<http://viewer.example.test/runs/R1|Open the scorecard>');
     expect(mattermost.text).toContain('- ❌ Galène: failed (score 50)');

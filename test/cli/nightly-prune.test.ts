@@ -21,7 +21,14 @@ async function seed(dataDir: string): Promise<void> {
     writeFileSync(path.join(await store.artifactDir(id, 't1'), 'p1-failure.png'), Buffer.alloc(2048));
     mkdirSync(path.join(dataDir, 'reports', id), { recursive: true });
     writeFileSync(path.join(dataDir, 'reports', id, 'report.md'), '# night\n');
-    await store.saveRun(makeRun({ id, status, startedAt: daysAgo(age), trials: [makeTrial({ samplesFile, participants: [makeParticipant({ artifacts: ['p1-failure.png'] })] })] }));
+    await store.saveRun(
+      makeRun({
+        id,
+        status,
+        startedAt: daysAgo(age),
+        trials: [makeTrial({ samplesFile, participants: [makeParticipant({ artifacts: ['p1-failure.png'] })] })],
+      }),
+    );
   }
 }
 

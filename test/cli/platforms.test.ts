@@ -8,13 +8,19 @@ describe('meetbench platforms', () => {
     const result = await runCli(['platforms']);
     expect(result.code, result.stderr).toBe(0);
     for (const id of Object.keys(ADAPTERS)) expect(result.stdout).toMatch(new RegExp(`^${id} — `, 'm'));
-    expect(result.stdout).toMatch(/^janus-videocall — [^\n]+\n[^\n]+\n {2}capabilities {2}send:yes {2}receiveOnly:no {2}rooms:yes {2}screenShare:no {2}lab:yes {2}roomSize:2$/m);
+    expect(result.stdout).toMatch(
+      /^janus-videocall — [^\n]+\n[^\n]+\n {2}capabilities {2}send:yes {2}receiveOnly:no {2}rooms:yes {2}screenShare:no {2}lab:yes {2}roomSize:2$/m,
+    );
   });
 
   it('gives one adapter as JSON: capabilities and the options of its schema, with defaults', async () => {
     const result = await runCli(['platforms', 'janus-videocall', '--json']);
     expect(result.code, result.stderr).toBe(0);
-    const [adapter] = JSON.parse(result.stdout) as Array<{ id: string; capabilities: Record<string, unknown>; options: Array<{ name: string; default?: unknown }> }>;
+    const [adapter] = JSON.parse(result.stdout) as Array<{
+      id: string;
+      capabilities: Record<string, unknown>;
+      options: Array<{ name: string; default?: unknown }>;
+    }>;
     expect(adapter!.id).toBe('janus-videocall');
     expect(adapter!.capabilities).toMatchObject({ receiveOnly: false, roomSize: 2 });
     expect(adapter!.options.map((o) => [o.name, o.default])).toEqual([

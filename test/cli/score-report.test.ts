@@ -24,13 +24,10 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'mb-score-'));
   dataDir = path.join(dir, 'data');
   const healthy = (i: number) => participant(`p${i}`, { metrics: { packet_loss_pct: 0.4 } });
-  passing = run(
-    [
-      trial({ platform: 'galene', participants: [1, 2, 3].map(healthy) }),
-      trial({ platform: 'janus', participants: [1, 2, 3].map(healthy) }),
-    ],
-    { id: 'run-pass', startedAt: '2026-11-29T07:00:00.000Z' },
-  );
+  passing = run([trial({ platform: 'galene', participants: [1, 2, 3].map(healthy) }), trial({ platform: 'janus', participants: [1, 2, 3].map(healthy) })], {
+    id: 'run-pass',
+    startedAt: '2026-11-29T07:00:00.000Z',
+  });
   failing = run(
     [
       trial({ platform: 'galene', participants: [1, 2, 3].map(healthy) }),
@@ -72,7 +69,10 @@ describe('meetbench score', () => {
 
   it('an invalid criteria file exits 2 naming file, line and path, without a stack trace', async () => {
     const bad = path.join(dir, 'bad.yaml');
-    writeFileSync(bad, 'version: 1\nmeasured:\n  - id: jt\n    metric: join_time_ms\n    threshold: p(95) < Infinity\n    title: { fr: a, en: b }\n  - id: x\n    metric: jiter_ms\n    threshold: avg < 5\n    title: { fr: a, en: b }\n');
+    writeFileSync(
+      bad,
+      'version: 1\nmeasured:\n  - id: jt\n    metric: join_time_ms\n    threshold: p(95) < Infinity\n    title: { fr: a, en: b }\n  - id: x\n    metric: jiter_ms\n    threshold: avg < 5\n    title: { fr: a, en: b }\n',
+    );
     const result = await runCli(['score', 'latest', '--criteria', bad], { dataDir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${bad}:5: measured[0].threshold: invalid threshold "p(95) < Infinity"`);

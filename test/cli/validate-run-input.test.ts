@@ -31,7 +31,10 @@ participants:
 describe('meetbench validate', () => {
   it("refuses a peer-to-peer meeting larger than Zimbra Connect's group size, with the reason and what fits", async () => {
     const mesh = (count: number, rooms: number, options = '{}'): string =>
-      write(`mesh-${count}-${rooms}.yaml`, `name: mesh\nplatforms:\n  - { id: zimbra, adapter: zimbra-p2p, url: "lab:zimbra-p2p", options: ${options} }\nparticipants:\n  count: ${count}\nrooms: { count: ${rooms} }\n`);
+      write(
+        `mesh-${count}-${rooms}.yaml`,
+        `name: mesh\nplatforms:\n  - { id: zimbra, adapter: zimbra-p2p, url: "lab:zimbra-p2p", options: ${options} }\nparticipants:\n  count: ${count}\nrooms: { count: ${rooms} }\n`,
+      );
     const six = await runCli(['validate', mesh(6, 1)]);
     expect(six.code).toBe(2);
     noStack(six.stderr);
@@ -88,7 +91,10 @@ durationS: ten
     const shipped = await runCli(['validate', 'scenarios/devices.yaml']);
     expect(shipped.stdout).toContain('scenarios/devices.yaml: valid device catalogue');
     expect(shipped.code).toBe(0);
-    const file = write('my-devices.yaml', 'devices:\n  kiosk:\n    title: Kiosk\n    viewport: { width: 1080, height: 1920 }\n    deviceScaleFactor: 1\n    mobile: false\n    touchPoints: 10\n    userAgent: null\n    cpuSlowdown: 0.5\n');
+    const file = write(
+      'my-devices.yaml',
+      'devices:\n  kiosk:\n    title: Kiosk\n    viewport: { width: 1080, height: 1920 }\n    deviceScaleFactor: 1\n    mobile: false\n    touchPoints: 10\n    userAgent: null\n    cpuSlowdown: 0.5\n',
+    );
     const result = await runCli(['validate', file]);
     expect(result.code).toBe(2);
     noStack(result.stderr);
@@ -105,7 +111,10 @@ deviceProfiles:
   slow-kiosk: { base: desktop, cpuSlowdown: 0.25 }
 `,
     );
-    for (const command of [['validate', file], ['run', file]]) {
+    for (const command of [
+      ['validate', file],
+      ['run', file],
+    ]) {
       const result = await runCli(command);
       expect(result.code, command[0]).toBe(2);
       noStack(result.stderr);
@@ -114,7 +123,9 @@ deviceProfiles:
     const fixed = write('devices-fixed.yaml', readFileSync(file, 'utf8').replace('0.25', '2'));
     const result = await runCli(['validate', fixed]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${fixed}:10: participants.groups[1].device: unknown device profile "samsung-tab"; expected one of slow-kiosk, desktop, android-tablet, ipad-class, low-end-phone (scenarios/devices.yaml, or define it under deviceProfiles: in the scenario)`);
+    expect(result.stderr).toContain(
+      `${fixed}:10: participants.groups[1].device: unknown device profile "samsung-tab"; expected one of slow-kiosk, desktop, android-tablet, ipad-class, low-end-phone (scenarios/devices.yaml, or define it under deviceProfiles: in the scenario)`,
+    );
   });
 
   it('names an unknown adapter and lists the known ones', async () => {
@@ -138,34 +149,52 @@ participants:
     const result = await runCli(['validate', file]);
     expect(result.code).toBe(2);
     noStack(result.stderr);
-    expect(result.stderr).toMatch(/receivers\.yaml:3: platforms\[0\]\.adapter: participants\.receivers is 1 but platform "intranet" \(adapter custom\) cannot join receive-only; expected .*janus-videoroom/);
+    expect(result.stderr).toMatch(
+      /receivers\.yaml:3: platforms\[0\]\.adapter: participants\.receivers is 1 but platform "intranet" \(adapter custom\) cannot join receive-only; expected .*janus-videoroom/,
+    );
   });
 
   it('refuses pages of one profile where participants would share connections or sessions, and says what to set', async () => {
     const scenario = (platform: string, runner: string): string => `name: pages\nplatforms:\n  - ${platform}\nparticipants: { count: 4 }\nrunner: ${runner}\n`;
     const janusHttp = write('pages-http.yaml', scenario('{ id: janus, adapter: janus-videoroom, url: "lab:janus" }', '{ browser: shared, isolation: page }'));
-    const replica = write('pages-replica.yaml', scenario('{ id: jitsi, adapter: jitsi-meet, url: "http://127.0.0.1:9/" }', '{ browser: shared, isolation: page }'));
-    const perParticipant = write('pages-own.yaml', scenario('{ id: janus, adapter: janus-videoroom, url: "lab:janus", options: { server: "ws://{host}:8188/" } }', '{ isolation: page }'));
+    const replica = write(
+      'pages-replica.yaml',
+      scenario('{ id: jitsi, adapter: jitsi-meet, url: "http://127.0.0.1:9/" }', '{ browser: shared, isolation: page }'),
+    );
+    const perParticipant = write(
+      'pages-own.yaml',
+      scenario('{ id: janus, adapter: janus-videoroom, url: "lab:janus", options: { server: "ws://{host}:8188/" } }', '{ isolation: page }'),
+    );
     const result = await runCli(['validate', janusHttp, replica, perParticipant]);
     expect(result.code).toBe(2);
     noStack(result.stderr);
-    expect(result.stderr).toMatch(/pages-http\.yaml:3: platforms\[0\]\.adapter: runner\.isolation is page but platform "janus" \(adapter janus-videoroom\) cannot run as pages of one profile: the demo page long-polls Janus over HTTP.*set options\.server to the WebSocket API/);
-    expect(result.stderr).toMatch(/pages-replica\.yaml:3: platforms\[0\]\.adapter: .*adapter jitsi-meet.*does not say that participants can share one browser profile/);
+    expect(result.stderr).toMatch(
+      /pages-http\.yaml:3: platforms\[0\]\.adapter: runner\.isolation is page but platform "janus" \(adapter janus-videoroom\) cannot run as pages of one profile: the demo page long-polls Janus over HTTP.*set options\.server to the WebSocket API/,
+    );
+    expect(result.stderr).toMatch(
+      /pages-replica\.yaml:3: platforms\[0\]\.adapter: .*adapter jitsi-meet.*does not say that participants can share one browser profile/,
+    );
     expect(result.stderr).toMatch(/pages-own\.yaml:5: runner\.isolation: isolation: page needs browser: shared/);
-    const fine = write('pages-ws.yaml', scenario('{ id: janus, adapter: janus-videoroom, url: "lab:janus", options: { server: "ws://{host}:8188/" } }', '{ browser: shared, isolation: page }'));
+    const fine = write(
+      'pages-ws.yaml',
+      scenario('{ id: janus, adapter: janus-videoroom, url: "lab:janus", options: { server: "ws://{host}:8188/" } }', '{ browser: shared, isolation: page }'),
+    );
     const ok = await runCli(['validate', fine]);
     expect(ok.code, ok.stderr).toBe(0);
   });
 
   it('refuses a 1:1 platform (rooms of exactly 2) with rooms of another size or a capacity search, and says what fits', async () => {
-    const scenario = (participants: string, more = ''): string => `name: calls\nplatforms:\n  - { id: teleconsult, adapter: janus-videocall, url: "lab:janus" }\nparticipants: ${participants}\n${more}`;
+    const scenario = (participants: string, more = ''): string =>
+      `name: calls\nplatforms:\n  - { id: teleconsult, adapter: janus-videocall, url: "lab:janus" }\nparticipants: ${participants}\n${more}`;
     const threeInOne = write('calls-three.yaml', scenario('{ count: 3 }'));
     const odd = write('calls-odd.yaml', scenario('{ count: 5 }', 'rooms: { count: 2 }\n'));
     const search = write('calls-capacity.yaml', scenario('{ count: 2 }', 'capacity: { start: 2, max: 4 }\n'));
     const result = await runCli(['validate', threeInOne, odd, search]);
     expect(result.code).toBe(2);
     noStack(result.stderr);
-    expect(result.stderr).toMatch(/calls-three\.yaml:3: platforms\[0\]\.adapter: platform "teleconsult" \(adapter janus-videocall\) carries rooms of exactly 2, but participants\.count 3 over rooms\.count 1 does not make rooms of 2; expected participants\.count 2\n/);
+    expect(result.stderr).toMatch(
+      /calls-three\.yaml:3: platforms\[0\]\.adapter: platform "teleconsult" \(adapter janus-videocall\) carries rooms of exactly 2, but participants\.count 3 over rooms\.count 1 does not make rooms of 2; expected participants\.count 2\n/,
+    );
     expect(result.stderr).toMatch(/calls-odd\.yaml:3: .*participants\.count 5 over rooms\.count 2 .*expected participants\.count 4\n/);
     expect(result.stderr).toMatch(/calls-capacity\.yaml:3: .*but a capacity search grows one room; expected no capacity section for it/);
     const fine = write('calls-ok.yaml', scenario('{ count: 6 }', 'rooms: { count: 3 }\n'));
@@ -180,7 +209,9 @@ participants:
     const result = await runCli(['validate', crowded]);
     expect(result.code).toBe(2);
     noStack(result.stderr);
-    expect(result.stderr).toMatch(/mics-crowded\.yaml:7: runner\.participantsPerBrowser: 20 participants per browser puts 20 senders in one, but Chromium opens at most 16 microphones per browser .*expected at most 16, or leave it out/);
+    expect(result.stderr).toMatch(
+      /mics-crowded\.yaml:7: runner\.participantsPerBrowser: 20 participants per browser puts 20 senders in one, but Chromium opens at most 16 microphones per browser .*expected at most 16, or leave it out/,
+    );
     // receivers open no microphone: 4 senders and 16 receivers fit in one browser
     const audience = write('mics-audience.yaml', scenario('{ count: 20, receivers: 16 }', 20));
     const ok = await runCli(['validate', audience]);
@@ -192,7 +223,10 @@ participants:
   });
 
   it('names the field and the choices for an unknown microphone', async () => {
-    const file = write('mics-unknown.yaml', `name: mics\nplatforms:\n  - { id: janus, adapter: janus-videoroom, url: "lab:janus" }\nparticipants:\n  count: 2\n  media: { microphone: usb }\n`);
+    const file = write(
+      'mics-unknown.yaml',
+      `name: mics\nplatforms:\n  - { id: janus, adapter: janus-videoroom, url: "lab:janus" }\nparticipants:\n  count: 2\n  media: { microphone: usb }\n`,
+    );
     const result = await runCli(['validate', file]);
     expect(result.code).toBe(2);
     noStack(result.stderr);

@@ -33,29 +33,46 @@ describe('without the LiveKit server', () => {
     expect(result.code).toBe(requiredOk ? 0 : 3);
   }, 60_000);
 
-  it.skipIf(!isRoot())('a run on lab:livekit is refused before anything starts, saying why and how to fix it (exit 3)', async () => {
-    const said = 'no Go toolchain found (set GO=/path/to/go, or install Go); LiveKit is not built';
-    const dir = tempDir('mb-cli-lk-run-');
-    const file = path.join(dir, 'livekit.yaml');
-    writeFileSync(file, 'name: no-livekit\nplatforms:\n  - { id: livekit, adapter: livekit-meet, url: "lab:livekit" }\nparticipants: { count: 2 }\ndurationS: 2\n');
-    const result = await runCli(['run', file], { dataDir: path.join(dir, 'data'), env: { MEETBENCH_CACHE: cacheWithoutLivekit(said) } });
-    expect(result.code, result.stderr).toBe(3);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(result.stderr).toContain('lab:livekit cannot run on this machine: LiveKit server v1.13.5 is not built');
-    expect(result.stderr).toContain(`the last build said: ${said}`);
-    expect(result.stderr).toContain('node scripts/setup.mjs builds it from its Go module');
-    expect(result.stdout + result.stderr).not.toMatch(/lab: |participant\(s\) joining/);
-  }, 60_000);
+  it.skipIf(!isRoot())(
+    'a run on lab:livekit is refused before anything starts, saying why and how to fix it (exit 3)',
+    async () => {
+      const said = 'no Go toolchain found (set GO=/path/to/go, or install Go); LiveKit is not built';
+      const dir = tempDir('mb-cli-lk-run-');
+      const file = path.join(dir, 'livekit.yaml');
+      writeFileSync(
+        file,
+        'name: no-livekit\nplatforms:\n  - { id: livekit, adapter: livekit-meet, url: "lab:livekit" }\nparticipants: { count: 2 }\ndurationS: 2\n',
+      );
+      const result = await runCli(['run', file], { dataDir: path.join(dir, 'data'), env: { MEETBENCH_CACHE: cacheWithoutLivekit(said) } });
+      expect(result.code, result.stderr).toBe(3);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(result.stderr).toContain('lab:livekit cannot run on this machine: LiveKit server v1.13.5 is not built');
+      expect(result.stderr).toContain(`the last build said: ${said}`);
+      expect(result.stderr).toContain('node scripts/setup.mjs builds it from its Go module');
+      expect(result.stdout + result.stderr).not.toMatch(/lab: |participant\(s\) joining/);
+    },
+    60_000,
+  );
 
-  it.skipIf(!isRoot())('the demo leaves LiveKit out with the reason, and says so when nothing of it can run (exit 3)', async () => {
-    const said = 'no Go toolchain found (set GO=/path/to/go, or install Go); LiveKit is not built';
-    const dir = tempDir('mb-cli-lk-demo-');
-    const file = path.join(dir, 'demo.yaml');
-    writeFileSync(file, 'name: demo-without\nplatforms:\n  - { id: livekit, title: LiveKit (lab), adapter: livekit-meet, url: "lab:livekit" }\nparticipants: { count: 2 }\ndurationS: 2\n');
-    const result = await runCli(['demo', '--no-serve', '--scenario', file], { dataDir: path.join(dir, 'data'), env: { MEETBENCH_CACHE: cacheWithoutLivekit(said) } });
-    expect(result.code, result.stderr).toBe(3);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(result.stderr).toContain(`left out, this machine cannot run it: LiveKit (lab): LiveKit server v1.13.5 is not built`);
-    expect(result.stderr).toContain(`none of the platforms of ${file} can run on this machine`);
-  }, 60_000);
+  it.skipIf(!isRoot())(
+    'the demo leaves LiveKit out with the reason, and says so when nothing of it can run (exit 3)',
+    async () => {
+      const said = 'no Go toolchain found (set GO=/path/to/go, or install Go); LiveKit is not built';
+      const dir = tempDir('mb-cli-lk-demo-');
+      const file = path.join(dir, 'demo.yaml');
+      writeFileSync(
+        file,
+        'name: demo-without\nplatforms:\n  - { id: livekit, title: LiveKit (lab), adapter: livekit-meet, url: "lab:livekit" }\nparticipants: { count: 2 }\ndurationS: 2\n',
+      );
+      const result = await runCli(['demo', '--no-serve', '--scenario', file], {
+        dataDir: path.join(dir, 'data'),
+        env: { MEETBENCH_CACHE: cacheWithoutLivekit(said) },
+      });
+      expect(result.code, result.stderr).toBe(3);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(result.stderr).toContain(`left out, this machine cannot run it: LiveKit (lab): LiveKit server v1.13.5 is not built`);
+      expect(result.stderr).toContain(`none of the platforms of ${file} can run on this machine`);
+    },
+    60_000,
+  );
 });

@@ -66,7 +66,14 @@ export function platformAdapterContract(adapter: PlatformAdapter, expectation: A
     });
 
     /** `members`: everyone the test puts in the room, in joining order (a 1:1 platform pairs them) */
-    async function joinOne(platform: PlatformTarget, name: string, room: string, timeoutMs = JOIN_TIMEOUT_MS, members = [name], role: 'sender' | 'receiver' = 'sender'): Promise<Joined> {
+    async function joinOne(
+      platform: PlatformTarget,
+      name: string,
+      room: string,
+      timeoutMs = JOIN_TIMEOUT_MS,
+      members = [name],
+      role: 'sender' | 'receiver' = 'sender',
+    ): Promise<Joined> {
       const namespace = await createParticipantNamespace(env().nextNamespaceIndex());
       const participant = new Participant({
         info: { name, index: started.length, role, room, roomMembers: members },
@@ -104,7 +111,10 @@ export function platformAdapterContract(adapter: PlatformAdapter, expectation: A
     it('join + joined signal: two participants join, each with its own media flowing, each receiving the other through the SFU', async () => {
       const platform = target('normal', expectation.options);
       const members = ['bench1', 'bench2'];
-      const pair = await Promise.all([joinOne(platform, 'bench1', expectation.room, JOIN_TIMEOUT_MS, members), sleep(500).then(() => joinOne(platform, 'bench2', expectation.room, JOIN_TIMEOUT_MS, members))]);
+      const pair = await Promise.all([
+        joinOne(platform, 'bench1', expectation.room, JOIN_TIMEOUT_MS, members),
+        sleep(500).then(() => joinOne(platform, 'bench2', expectation.room, JOIN_TIMEOUT_MS, members)),
+      ]);
       try {
         for (const { outcome, participant } of pair) {
           expect(outcome.error, `${participant.name} failed at ${outcome.errorStep}`).toBeNull();
@@ -130,7 +140,8 @@ export function platformAdapterContract(adapter: PlatformAdapter, expectation: A
         const page = first!.participant.page!;
         const open = async (): Promise<number> =>
           page.evaluate(() => {
-            const mb = (window as unknown as { __meetbench?: { peerConnections(): Array<{ connected: boolean; closed: boolean; excluded: boolean }> } }).__meetbench;
+            const mb = (window as unknown as { __meetbench?: { peerConnections(): Array<{ connected: boolean; closed: boolean; excluded: boolean }> } })
+              .__meetbench;
             return mb ? mb.peerConnections().filter((p) => p.connected && !p.closed && !p.excluded).length : 0;
           });
         let remaining = await open().catch(() => 0);
@@ -153,7 +164,14 @@ export function platformAdapterContract(adapter: PlatformAdapter, expectation: A
         expect(joined.outcome.errorStep).toBe(expectation.failure.step);
         expect(joined.outcome.error).toContain(expectation.failure.mentions);
         expect(joined.participant.artifacts.some((a) => a.endsWith('.png'))).toBe(true);
-        expect(existsSync(path.join(artifactDir, joined.participant.artifacts.find((a) => a.endsWith('.png'))!))).toBe(true);
+        expect(
+          existsSync(
+            path.join(
+              artifactDir,
+              joined.participant.artifacts.find((a) => a.endsWith('.png'))!,
+            ),
+          ),
+        ).toBe(true);
         expectNoSecrets(joined.outcome, joined.participant);
       } finally {
         await release([joined]);
@@ -189,8 +207,11 @@ export function platformAdapterContract(adapter: PlatformAdapter, expectation: A
             expect(await audioEnergySent(joined.participant), 'audio energy the listener sent (getStats)').toBe(0);
           }
           if (variant.excludedPeerConnections !== undefined) {
-            const excluded = await joined.participant.page!.evaluate(() =>
-              (window as unknown as { __meetbench: { peerConnections(): Array<{ excluded: boolean }> } }).__meetbench.peerConnections().filter((p) => p.excluded).length,
+            const excluded = await joined.participant.page!.evaluate(
+              () =>
+                (window as unknown as { __meetbench: { peerConnections(): Array<{ excluded: boolean }> } }).__meetbench
+                  .peerConnections()
+                  .filter((p) => p.excluded).length,
             );
             expect(excluded, 'peer connections excluded from bandwidth').toBe(variant.excludedPeerConnections);
           }
@@ -207,7 +228,10 @@ async function audioEnergySent(participant: Participant): Promise<number> {
   return participant.page!.evaluate(async () => {
     const pcs = (window as unknown as { __meetbench: { connections(): RTCPeerConnection[] } }).__meetbench.connections();
     let energy = 0;
-    for (const pc of pcs) (await pc.getStats()).forEach((s: Record<string, unknown>) => (energy += s.type === 'media-source' && s.kind === 'audio' ? Number(s.totalAudioEnergy ?? 0) : 0));
+    for (const pc of pcs)
+      (await pc.getStats()).forEach(
+        (s: Record<string, unknown>) => (energy += s.type === 'media-source' && s.kind === 'audio' ? Number(s.totalAudioEnergy ?? 0) : 0),
+      );
     return energy;
   });
 }

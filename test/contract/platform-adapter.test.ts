@@ -42,7 +42,10 @@ Object.assign(process.env, SECRETS, {
 
 const root = !shouldSkip('test/contract/platform-adapter.test.ts', 'every adapter on the lab', labMissing());
 // the lab platforms the expectations name (lab:janus, lab:livekit); Janus also serves the replicas
-const labTargets = (): string[] => ['janus', ...Object.values(expectations).flatMap((e) => (typeof e === 'object' && e.target.startsWith('lab:') ? [e.target.slice(4)] : []))];
+const labTargets = (): string[] => [
+  'janus',
+  ...Object.values(expectations).flatMap((e) => (typeof e === 'object' && e.target.startsWith('lab:') ? [e.target.slice(4)] : [])),
+];
 const noLivekit = root ? livekitMissing() : null;
 
 // only the adapters named on MB_CONTRACT_ONLY (comma-separated) when set: handy while working on one
@@ -99,7 +102,11 @@ describe.skipIf(!root)('platform adapters against the lab and the replicas', () 
       it.skip(`${id}: ${expectation.reason}`, () => undefined);
       continue;
     }
-    if (expectation.target === 'lab:livekit' && shouldSkip('test/contract/platform-adapter.test.ts', `${id} on the lab LiveKit`, noLivekit, { blocked: livekitBlocked() })) continue;
+    if (
+      expectation.target === 'lab:livekit' &&
+      shouldSkip('test/contract/platform-adapter.test.ts', `${id} on the lab LiveKit`, noLivekit, { blocked: livekitBlocked() })
+    )
+      continue;
     platformAdapterContract(adapter, expectation, env);
   }
 });

@@ -39,10 +39,14 @@ describe.skipIf(skip)('the busiest thread of a browser', () => {
       expect(busiest!.pctOfCore).toBeLessThanOrEqual(100);
       // what the rest of the machine did meanwhile: above a quarter of it, other work competed with the spin
       const loaded = machinePct - busiest!.pctOfCore / CORES > 25;
-      process.stdout.write(`busiest thread ${busiest!.thread}: ${busiest!.pctOfCore} % of a core; machine ${machinePct.toFixed(1)} % of ${CORES} cores (attempt ${attempt})\n`);
+      process.stdout.write(
+        `busiest thread ${busiest!.thread}: ${busiest!.pctOfCore} % of a core; machine ${machinePct.toFixed(1)} % of ${CORES} cores (attempt ${attempt})\n`,
+      );
       if (busiest!.pctOfCore > 50) return;
       if (!loaded) expect(busiest!.pctOfCore, 'an idle machine gives a spinning thread most of its window').toBeGreaterThan(50);
-      process.stdout.write(attempt === 1 ? 'the machine was loaded by other work: trying once more\n' : 'loaded twice: only the name and the range were checked\n');
+      process.stdout.write(
+        attempt === 1 ? 'the machine was loaded by other work: trying once more\n' : 'loaded twice: only the name and the range were checked\n',
+      );
     }
   });
 

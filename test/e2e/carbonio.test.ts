@@ -87,7 +87,9 @@ warmupS: 3
     for (const c of seen) expect(c, `Janus's webrtcup per connection of ${c.userId}`).toMatchObject({ audio: true, video: true, videoIn: true, screen: false });
     for (const p of trial.participants) {
       // two remote cameras down, one mixed audio stream down: about what one participant sends up of each
-      expect(metric(p, 'video_downlink_kbps'), `${p.name} video down`).toBeGreaterThan(1.5 * median(trial.participants.map((q) => metric(q, 'video_uplink_kbps')))!);
+      expect(metric(p, 'video_downlink_kbps'), `${p.name} video down`).toBeGreaterThan(
+        1.5 * median(trial.participants.map((q) => metric(q, 'video_uplink_kbps')))!,
+      );
       expect(metric(p, 'audio_downlink_kbps'), `${p.name} audio down`).toBeLessThan(1.5 * metric(p, 'audio_uplink_kbps'));
     }
   });
@@ -96,20 +98,31 @@ warmupS: 3
     const three = (await run('carbonio-audio-3', 3, platform('audio3', false))).trials[0]!;
     const five = (await run('carbonio-audio-5', 5, platform('audio5', false))).trials[0]!;
     const downs: Record<string, { kernel: number; getStats: number }> = {};
-    for (const [size, trial] of [['3', three], ['5', five]] as const) {
-      expect(trial.participants.every((p) => p.joined), `everyone joined at ${size}`).toBe(true);
+    for (const [size, trial] of [
+      ['3', three],
+      ['5', five],
+    ] as const) {
+      expect(
+        trial.participants.every((p) => p.joined),
+        `everyone joined at ${size}`,
+      ).toBe(true);
       const seen = await janusSaw(`${tag}-audio${size}-1`, Number(size));
       expect(seen, `participants Janus saw at ${size}`).toHaveLength(Number(size));
       for (const c of seen) expect(c, 'audio only: no camera out, nothing to subscribe to').toMatchObject({ audio: true, video: false, videoIn: false });
       for (const p of trial.participants) {
         const up = p.kernel!.uplinkKbps!;
         const down = p.kernel!.downlinkKbps!;
-        process.stdout.write(`  ${size} participants, ${p.name}: kernel up ${up} down ${down} kbit/s; getStats audio up ${metric(p, 'audio_uplink_kbps')} down ${metric(p, 'audio_downlink_kbps')} kbit/s\n`);
+        process.stdout.write(
+          `  ${size} participants, ${p.name}: kernel up ${up} down ${down} kbit/s; getStats audio up ${metric(p, 'audio_uplink_kbps')} down ${metric(p, 'audio_downlink_kbps')} kbit/s\n`,
+        );
         // an SFU relaying every voice would bring down size - 1 streams of what each sends up
         expect(down / up, `${p.name} at ${size}: kernel down / up`).toBeLessThan(1.5);
         expect(metric(p, 'audio_downlink_kbps') / metric(p, 'audio_uplink_kbps'), `${p.name} at ${size}: getStats audio down / up`).toBeLessThan(1.5);
       }
-      downs[size] = { kernel: median(trial.participants.map((p) => p.kernel!.downlinkKbps!))!, getStats: median(trial.participants.map((p) => metric(p, 'audio_downlink_kbps')))! };
+      downs[size] = {
+        kernel: median(trial.participants.map((p) => p.kernel!.downlinkKbps!))!,
+        getStats: median(trial.participants.map((p) => metric(p, 'audio_downlink_kbps')))!,
+      };
     }
     // whatever the size: the same one stream at 5 as at 3 (an SFU: twice as much)
     expect(downs['5']!.kernel / downs['3']!.kernel).toBeLessThan(1.3);

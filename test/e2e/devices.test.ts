@@ -65,8 +65,21 @@ describe.skipIf(skip)('a tablet participant with its CPU slowed on the lab Janus
     for (const tablet of measured.slowed!.tablets) {
       expect(tablet.joined, tablet.error ?? '').toBe(true);
       expect(tablet.uplinkKbps.avg, 'uplink of the tablet').toBeGreaterThan(50);
-      expect(tablet.device).toMatchObject({ name: 'android-tablet', cpuSlowdown: 4, viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1.5, touchPoints: 5 });
-      expect(tablet.device!.observed).toMatchObject({ width: 1280, height: 800, devicePixelRatio: 1.5, maxTouchPoints: 5, uaPlatform: 'Android', uaMobile: false });
+      expect(tablet.device).toMatchObject({
+        name: 'android-tablet',
+        cpuSlowdown: 4,
+        viewport: { width: 1280, height: 800 },
+        deviceScaleFactor: 1.5,
+        touchPoints: 5,
+      });
+      expect(tablet.device!.observed).toMatchObject({
+        width: 1280,
+        height: 800,
+        devicePixelRatio: 1.5,
+        maxTouchPoints: 5,
+        uaPlatform: 'Android',
+        uaMobile: false,
+      });
       expect(tablet.device!.observed!.userAgent).toMatch(/^Mozilla\/5\.0 \(Linux; Android 10; K\) .* Chrome\/\d+\.0\.0\.0 Safari\/537\.36$/);
     }
     // the participant outside any device group is the browser as it is
@@ -74,9 +87,18 @@ describe.skipIf(skip)('a tablet participant with its CPU slowed on the lab Janus
   });
 
   it('joins slower with its CPU slowed 4 times than the same participant at full speed', () => {
-    const figure = (m: Measured, metric: string): number => median(m.tablets.map((p) => p.metrics[metric]).filter((v): v is number => typeof v === 'number')) ?? Number.NaN;
-    const slowed = { join: figure(measured.slowed!, 'join_time_ms'), pageLoad: figure(measured.slowed!, 'page_load_ms'), fps: figure(measured.slowed!, 'fps_sent') };
-    const fullSpeed = { join: figure(measured.fullSpeed!, 'join_time_ms'), pageLoad: figure(measured.fullSpeed!, 'page_load_ms'), fps: figure(measured.fullSpeed!, 'fps_sent') };
+    const figure = (m: Measured, metric: string): number =>
+      median(m.tablets.map((p) => p.metrics[metric]).filter((v): v is number => typeof v === 'number')) ?? Number.NaN;
+    const slowed = {
+      join: figure(measured.slowed!, 'join_time_ms'),
+      pageLoad: figure(measured.slowed!, 'page_load_ms'),
+      fps: figure(measured.slowed!, 'fps_sent'),
+    };
+    const fullSpeed = {
+      join: figure(measured.fullSpeed!, 'join_time_ms'),
+      pageLoad: figure(measured.fullSpeed!, 'page_load_ms'),
+      fps: figure(measured.fullSpeed!, 'fps_sent'),
+    };
     process.stdout.write(
       `bench2 as android-tablet, median of ${measured.slowed!.tablets.length} trials each: join ${slowed.join} ms with the CPU slowed 4x against ${fullSpeed.join} ms at full speed ` +
         `(page load ${slowed.pageLoad} against ${fullSpeed.pageLoad} ms; frames sent per second ${slowed.fps} against ${fullSpeed.fps}: the encoder is not slowed)\n`,

@@ -92,7 +92,9 @@ describe.skipIf(skip)('frame stamps and audio markers through a real codec', () 
     const launched = await launchParticipantBrowser({ insecureOrigins: [], timeoutMs: 30_000 });
     browsers.push(launched);
     const page = (await launched.browser.pages())[0] ?? (await launched.browser.newPage());
-    await page.evaluateOnNewDocument(`window.__meetbenchMedia = ${JSON.stringify({ ...CAPTURE, fps: 15, camera: 'generated', microphone: 'generated', sender: SENDER })};\n${pageScript('fake-media')}`);
+    await page.evaluateOnNewDocument(
+      `window.__meetbenchMedia = ${JSON.stringify({ ...CAPTURE, fps: 15, camera: 'generated', microphone: 'generated', sender: SENDER })};\n${pageScript('fake-media')}`,
+    );
     await page.evaluateOnNewDocument(qualityPageScript({ capture: CAPTURE, pictureEveryMs: 1000, audio: true }));
     await page.goto(origin);
     await call(page, codec, kbps, crop);
@@ -110,7 +112,16 @@ describe.skipIf(skip)('frame stamps and audio markers through a real codec', () 
     const results = await receivers.collector.stop();
     const observed = results.observed.get(0)!;
     const senders = [{ index: SENDER, name: 'bench5', stampedVideo: true, markedAudio: true, clock: LOCAL, where: 'local' }];
-    return { quality: receiverQuality(observed, { receiver: { name: 'bench5', clock: LOCAL, where: 'local' }, senders, durationS: observed.windowMs / 1000, audioPlayed: true, rttMs: null }), seconds: observed.seconds.length };
+    return {
+      quality: receiverQuality(observed, {
+        receiver: { name: 'bench5', clock: LOCAL, where: 'local' },
+        senders,
+        durationS: observed.windowMs / 1000,
+        audioPlayed: true,
+        rttMs: null,
+      }),
+      seconds: observed.seconds.length,
+    };
   }
 
   for (const codec of ['VP8', 'H264']) {

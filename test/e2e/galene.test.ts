@@ -14,7 +14,15 @@ import { galeneAdapter } from '../../harness/adapters/galene/index.ts';
 import type { JoinContext, ParticipantInfo } from '../../harness/adapters/platform-adapter.ts';
 import { JoinStepError } from '../../harness/errors.ts';
 import { checkGaleneInstall } from '../../harness/lab/galene.ts';
-import { createParticipantNamespace, installCleanupHandlers, isRoot, labDown, labUp, removeParticipantNamespace, type ParticipantNamespace } from '../../harness/lab/index.ts';
+import {
+  createParticipantNamespace,
+  installCleanupHandlers,
+  isRoot,
+  labDown,
+  labUp,
+  removeParticipantNamespace,
+  type ParticipantNamespace,
+} from '../../harness/lab/index.ts';
 import { closeParticipantBrowser, launchParticipantBrowser, type LaunchedBrowser } from '../../harness/participants/browser-process.ts';
 
 const JOIN_TIMEOUT_MS = 30_000;
@@ -82,7 +90,7 @@ describe.skipIf(skipReason !== null)('Galène in the lab, through its own web cl
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('two participants join meetbench-1 and receive each other\'s media', async () => {
+  it("two participants join meetbench-1 and receive each other's media", async () => {
     await Promise.all(contexts.map((ctx) => galeneAdapter.join(ctx)));
     await Promise.all(contexts.map((ctx) => galeneAdapter.joinedSignal(ctx)));
     for (const ctx of contexts) {

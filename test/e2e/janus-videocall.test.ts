@@ -9,7 +9,14 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { janusVideocallAdapter } from '../../harness/adapters/janus-videocall/index.ts';
-import { createParticipantNamespace, installCleanupHandlers, labDown, labUp, removeParticipantNamespace, type ParticipantNamespace } from '../../harness/lab/index.ts';
+import {
+  createParticipantNamespace,
+  installCleanupHandlers,
+  labDown,
+  labUp,
+  removeParticipantNamespace,
+  type ParticipantNamespace,
+} from '../../harness/lab/index.ts';
 import { Participant } from '../../harness/participants/participant.ts';
 import type { RunRecord } from '../../results/run-record.ts';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
@@ -49,7 +56,9 @@ runner: { browser: shared, isolation: page, render: false, playAudio: false }
       expect(p.uplinkKbps.avg, `${p.name} uplink`).toBeGreaterThan(50);
       expect(p.metrics.fps_received, `${p.name} decoded frames`).toBeGreaterThan(5);
       // one remote camera: about what the peer sends, not a room's worth
-      expect(p.metrics.video_downlink_kbps!, `${p.name} video downlink`).toBeLessThan(1.6 * Math.max(...trial.participants.map((q) => q.metrics.video_uplink_kbps ?? 0)));
+      expect(p.metrics.video_downlink_kbps!, `${p.name} video downlink`).toBeLessThan(
+        1.6 * Math.max(...trial.participants.map((q) => q.metrics.video_uplink_kbps ?? 0)),
+      );
     }
   });
 });
@@ -97,10 +106,11 @@ describe.skipIf(skip)('janus-videocall: a caller before its callee', () => {
   }
 
   async function openPeerConnections(one: Participant): Promise<number> {
-    return one.page!.evaluate(() =>
-      (window as unknown as { __meetbench: { peerConnections(): Array<{ connected: boolean; closed: boolean; excluded: boolean }> } }).__meetbench
-        .peerConnections()
-        .filter((p) => p.connected && !p.closed && !p.excluded).length,
+    return one.page!.evaluate(
+      () =>
+        (window as unknown as { __meetbench: { peerConnections(): Array<{ connected: boolean; closed: boolean; excluded: boolean }> } }).__meetbench
+          .peerConnections()
+          .filter((p) => p.connected && !p.closed && !p.excluded).length,
     );
   }
 

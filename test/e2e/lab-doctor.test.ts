@@ -23,7 +23,21 @@ describe('meetbench doctor', () => {
     const rows = JSON.parse(run.stdout) as Array<{ label: string; required: boolean; status: string; detail: string; hint: string | null }>;
     const byLabel = Object.fromEntries(rows.map((r) => [r.label, r]));
     expect(Object.keys(byLabel)).toEqual(
-      expect.arrayContaining(['running as root', 'Chromium', 'fake camera and microphone', 'ip netns (namespaces, veth)', 'qdisc tbf (rate limit)', 'qdisc htb (rate limit)', 'qdisc netem (delay, jitter)', 'nftables (random loss)', 'Janus', 'Janus demo pages', 'Galène', 'coturn (TURN scenarios)', 'data dir writable']),
+      expect.arrayContaining([
+        'running as root',
+        'Chromium',
+        'fake camera and microphone',
+        'ip netns (namespaces, veth)',
+        'qdisc tbf (rate limit)',
+        'qdisc htb (rate limit)',
+        'qdisc netem (delay, jitter)',
+        'nftables (random loss)',
+        'Janus',
+        'Janus demo pages',
+        'Galène',
+        'coturn (TURN scenarios)',
+        'data dir writable',
+      ]),
     );
     for (const row of rows) {
       expect(['ok', 'missing', 'unavailable', 'failed']).toContain(row.status);
@@ -45,7 +59,9 @@ describe('meetbench doctor', () => {
   });
 
   it('prints a table and a summary that names exactly the optional checks that are not ok', () => {
-    const json = JSON.parse(spawnSync(process.execPath, ['bin/meetbench.js', '--data-dir', dataDir, 'doctor', '--json'], { cwd: REPO, encoding: 'utf8', timeout: 120_000 }).stdout) as Array<{ label: string; required: boolean; status: string }>;
+    const json = JSON.parse(
+      spawnSync(process.execPath, ['bin/meetbench.js', '--data-dir', dataDir, 'doctor', '--json'], { cwd: REPO, encoding: 'utf8', timeout: 120_000 }).stdout,
+    ) as Array<{ label: string; required: boolean; status: string }>;
     const run = spawnSync(process.execPath, ['bin/meetbench.js', '--data-dir', dataDir, 'doctor'], { cwd: REPO, encoding: 'utf8', timeout: 120_000 });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/ready: browser, fake media and data dir work/);

@@ -75,7 +75,12 @@ describe.skipIf(skipReason !== null)('the local lab with Janus', () => {
   it('answers the Janus info API at 10.99.0.2:8088 from the root namespace, with only the VideoRoom and VideoCall plugins', async () => {
     const janus = state.platforms.find((p) => p.id === 'janus')!;
     expect(janus.address).toBe('10.99.0.2');
-    const info = (await (await fetch('http://10.99.0.2:8088/janus/info')).json()) as { name: string; version_string: string; plugins: Record<string, unknown>; transports: Record<string, unknown> };
+    const info = (await (await fetch('http://10.99.0.2:8088/janus/info')).json()) as {
+      name: string;
+      version_string: string;
+      plugins: Record<string, unknown>;
+      transports: Record<string, unknown>;
+    };
     expect(info.name).toBe('Janus WebRTC Server');
     expect(info.version_string).toMatch(/^1\./);
     expect(Object.keys(info.plugins).sort()).toEqual(['janus.plugin.videocall', 'janus.plugin.videoroom']);
@@ -85,12 +90,17 @@ describe.skipIf(skipReason !== null)('the local lab with Janus', () => {
   it('created the rooms of the plan with their publisher and bitrate caps', async () => {
     const api = 'http://10.99.0.2:8088/janus';
     const post = async (url: string, body: object): Promise<Record<string, unknown>> =>
-      (await (await fetch(url, { method: 'POST', body: JSON.stringify({ ...body, transaction: Math.random().toString(36).slice(2) }) })).json()) as Record<string, unknown>;
+      (await (await fetch(url, { method: 'POST', body: JSON.stringify({ ...body, transaction: Math.random().toString(36).slice(2) }) })).json()) as Record<
+        string,
+        unknown
+      >;
     const session = (await post(api, { janus: 'create' })).data as { id: number };
     const handle = (await post(`${api}/${session.id}`, { janus: 'attach', plugin: 'janus.plugin.videoroom' })).data as { id: number };
     const reply = await post(`${api}/${session.id}/${handle.id}`, { janus: 'message', body: { request: 'list' } });
     await post(`${api}/${session.id}`, { janus: 'destroy' });
-    const list = ((reply.plugindata as { data: { list: Array<{ room: number; max_publishers: number; bitrate: number }> } }).data.list).sort((a, b) => a.room - b.room);
+    const list = (reply.plugindata as { data: { list: Array<{ room: number; max_publishers: number; bitrate: number }> } }).data.list.sort(
+      (a, b) => a.room - b.room,
+    );
     expect(list.map((r) => r.room)).toEqual([1, 2, 3, 1234]);
     for (const room of list) expect([room.max_publishers, room.bitrate]).toEqual([5, 300_000]);
   });
@@ -117,7 +127,11 @@ describe.skipIf(skipReason !== null)('the local lab with Janus', () => {
       expect(execFileSync('ip', ['-n', p.namespace, 'route'], { encoding: 'utf8' })).not.toMatch(/default/);
 
       const before = await readParticipantCounters(p);
-      const curl = execFileSync('ip', ['netns', 'exec', p.namespace, 'curl', '-s', '-o', '/dev/null', '-w', '%{http_code} %{size_download}', 'http://10.99.0.2:8000/videoroomtest.html'], { encoding: 'utf8' });
+      const curl = execFileSync(
+        'ip',
+        ['netns', 'exec', p.namespace, 'curl', '-s', '-o', '/dev/null', '-w', '%{http_code} %{size_download}', 'http://10.99.0.2:8000/videoroomtest.html'],
+        { encoding: 'utf8' },
+      );
       const after = await readParticipantCounters(p);
       const [code, size] = curl.split(' ').map(Number);
       expect(code).toBe(200);
@@ -249,7 +263,8 @@ describe.skipIf(skipReason !== null)('a process that started the lab and ends', 
 
 describe.skipIf(skipReason !== null)('meetbench lab up / status / down in separate processes', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mb-lab-cli-'));
-  const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/meetbench.js', '--data-dir', dataDir, ...args], { cwd: REPO, encoding: 'utf8', timeout: 180_000 });
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['bin/meetbench.js', '--data-dir', dataDir, ...args], { cwd: REPO, encoding: 'utf8', timeout: 180_000 });
   afterAll(() => {
     cli('lab', 'down');
     rmSync(dataDir, { recursive: true, force: true });

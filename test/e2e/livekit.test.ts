@@ -44,16 +44,32 @@ function expectKernelAgreement(p: ParticipantResult): void {
   const kernel = p.kernel!;
   const up = p.uplinkKbps.avg!;
   const down = p.downlinkKbps.avg!;
-  if (p.role === 'receiver') expect(Math.abs(kernel.uplinkPayloadKbps! - up), `${p.name} (listener): getStats up ${up} kbit/s, kernel payload ${kernel.uplinkPayloadKbps}`).toBeLessThan(QUIET_UPLINK_KBPS);
-  else expect(Math.abs(kernel.uplinkPayloadKbps! - up) / up, `${p.name}: getStats up ${up} kbit/s, kernel payload ${kernel.uplinkPayloadKbps}`).toBeLessThan(AGREEMENT);
-  expect(Math.abs(kernel.downlinkPayloadKbps! - down) / down, `${p.name}: getStats down ${down} kbit/s, kernel payload ${kernel.downlinkPayloadKbps}`).toBeLessThan(AGREEMENT);
+  if (p.role === 'receiver')
+    expect(Math.abs(kernel.uplinkPayloadKbps! - up), `${p.name} (listener): getStats up ${up} kbit/s, kernel payload ${kernel.uplinkPayloadKbps}`).toBeLessThan(
+      QUIET_UPLINK_KBPS,
+    );
+  else
+    expect(Math.abs(kernel.uplinkPayloadKbps! - up) / up, `${p.name}: getStats up ${up} kbit/s, kernel payload ${kernel.uplinkPayloadKbps}`).toBeLessThan(
+      AGREEMENT,
+    );
+  expect(
+    Math.abs(kernel.downlinkPayloadKbps! - down) / down,
+    `${p.name}: getStats down ${down} kbit/s, kernel payload ${kernel.downlinkPayloadKbps}`,
+  ).toBeLessThan(AGREEMENT);
 }
 
 function expectEveryPhase(p: ParticipantResult): void {
   expect(p.error, `${p.name} failed at ${p.errorStep}`).toBeNull();
   expect(p.joined).toBe(true);
   const { pageLoadMs, uiReadyMs, signallingMs, iceMs } = p.phases;
-  for (const [phase, value] of Object.entries({ pageLoadMs, uiReadyMs, signallingMs, iceMs, firstRemoteFrameMs: p.firstRemoteFrameMs, joinTimeMs: p.joinTimeMs })) {
+  for (const [phase, value] of Object.entries({
+    pageLoadMs,
+    uiReadyMs,
+    signallingMs,
+    iceMs,
+    firstRemoteFrameMs: p.firstRemoteFrameMs,
+    joinTimeMs: p.joinTimeMs,
+  })) {
     expect(value, `${p.name}: ${phase}`).not.toBeNull();
     expect(value!, `${p.name}: ${phase}`).toBeGreaterThan(0);
   }

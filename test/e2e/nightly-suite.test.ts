@@ -19,7 +19,9 @@ import { labMissing, livekitBlocked, livekitMissing, shouldSkip } from '../helpe
 import { runCli } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
-const skip = shouldSkip('test/e2e/nightly-suite.test.ts', 'a nightly suite on two lab platforms', labMissing() ?? livekitMissing(), { blocked: labMissing() === null && livekitBlocked() });
+const skip = shouldSkip('test/e2e/nightly-suite.test.ts', 'a nightly suite on two lab platforms', labMissing() ?? livekitMissing(), {
+  blocked: labMissing() === null && livekitBlocked(),
+});
 
 // maxCpuPct 100: this 2-core machine is shared; the test is about the night's machinery, not the figures
 const scenario = (name: string, fps: number): string => `name: ${name}
@@ -52,7 +54,11 @@ function receiver(): Promise<{ server: Server; port: number; received: Received[
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as { port: number }).port, received: Object.assign(received, { failures: () => failures }) })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, port: (server.address() as { port: number }).port, received: Object.assign(received, { failures: () => failures }) }),
+    ),
+  );
 }
 
 describe.skipIf(skip)('meetbench nightly: two lab platforms × two scenarios × 3 repeats', () => {
@@ -114,7 +120,9 @@ notify:
     expect(run.kind).toBe('nightly');
     expect(run.status).toBe('complete');
     expect(run.trials).toHaveLength(12);
-    expect(new Set(run.trials.map((t) => `${t.scenario}/${t.platform}`))).toEqual(new Set(['call/janus', 'call/livekit', 'small-call/janus', 'small-call/livekit']));
+    expect(new Set(run.trials.map((t) => `${t.scenario}/${t.platform}`))).toEqual(
+      new Set(['call/janus', 'call/livekit', 'small-call/janus', 'small-call/livekit']),
+    );
     expect(run.trials.map((t) => t.repeat).sort()).toEqual([1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3]);
     // the exit code is the night's verdict; a real join on the lab must not fail or break
     expect(result.code, context).toBe(EXIT_CODES[run.verdict]);

@@ -44,11 +44,13 @@ describe.skipIf(skip)('what receivers see and hear on the lab Janus', () => {
     let trial: Trial;
     let samples: Sample[];
 
-    it('runs three senders with generated media through the real CLI', async () => {
-      const file = writeScenario(
-        data.dir,
-        'lan',
-        `name: e2e-quality-lan
+    it(
+      'runs three senders with generated media through the real CLI',
+      async () => {
+        const file = writeScenario(
+          data.dir,
+          'lan',
+          `name: e2e-quality-lan
 platforms:
   - { id: janus, adapter: janus-videoroom, url: "lab:janus" }
 participants:
@@ -64,20 +66,24 @@ timeline:
 durationS: 24
 warmupS: 4
 `,
-      );
-      await runScenarioCli(data.dir, file);
-      run = await latestReport(data.dir);
-      trial = run.trials[0]!;
-      samples = trialSamples(data.dir, run);
-      expect(trial.media).toMatchObject({ camera: 'generated', microphone: 'generated' });
-      expect(trial.collectorErrors).toBeUndefined();
-    }, 300_000 + LAB_WAIT_MS);
+        );
+        await runScenarioCli(data.dir, file);
+        run = await latestReport(data.dir);
+        trial = run.trials[0]!;
+        samples = trialSamples(data.dir, run);
+        expect(trial.media).toMatchObject({ camera: 'generated', microphone: 'generated' });
+        expect(trial.collectorErrors).toBeUndefined();
+      },
+      300_000 + LAB_WAIT_MS,
+    );
 
     it('has every receiver report video and audio latency for every sender, the LAN median between 20 and 400 ms', () => {
       for (const receiver of trial.participants) {
         for (const sender of trial.participants.filter((s) => s !== receiver)) {
           const p = pair(receiver, sender.name);
-          log(`${sender.name} → ${receiver.name}: video ${JSON.stringify(p?.video?.latencyMs)}, audio ${JSON.stringify(p?.audio?.latencyMs)}, ${JSON.stringify(p?.noData)}`);
+          log(
+            `${sender.name} → ${receiver.name}: video ${JSON.stringify(p?.video?.latencyMs)}, audio ${JSON.stringify(p?.audio?.latencyMs)}, ${JSON.stringify(p?.noData)}`,
+          );
           expect(p?.noData, `${sender.name} → ${receiver.name}`).toEqual([]);
           expect(p!.video!.latencyMs.p50).toBeGreaterThan(0);
           expect(p!.audio!.latencyMs.p50).toBeGreaterThan(0);
@@ -95,11 +101,19 @@ warmupS: 4
       if (trial.verdict === 'inconclusive') ctx.skip(`the runner was saturated twice (${trial.reason}): no calibration verdict on its numbers`);
       // outside the cut and 3 s after it, where the undelayed sender's latency is its baseline
       const calm = (t: number): boolean => t < CUT_AT || t > CUT_AT + CUT_S + 3;
-      for (const [receiver, undelayed] of [['bench1', 'bench3'], ['bench3', 'bench1']] as const) {
-        for (const [field, tolerance] of [['videoLatencyMs', 1000 / FPS], ['audioLatencyMs', 25]] as const) {
+      for (const [receiver, undelayed] of [
+        ['bench1', 'bench3'],
+        ['bench3', 'bench1'],
+      ] as const) {
+        for (const [field, tolerance] of [
+          ['videoLatencyMs', 1000 / FPS],
+          ['audioLatencyMs', 25],
+        ] as const) {
           const held = median(seconds(samples, receiver, 'bench2', field, calm))!;
           const baseline = median(seconds(samples, receiver, undelayed, field, calm))!;
-          log(`${field} at ${receiver}: held ${held} ms, ${undelayed} ${baseline} ms: +${Math.round(held - baseline)} ms (expected ${HOLD_MS} ± ${Math.round(tolerance)})`);
+          log(
+            `${field} at ${receiver}: held ${held} ms, ${undelayed} ${baseline} ms: +${Math.round(held - baseline)} ms (expected ${HOLD_MS} ± ${Math.round(tolerance)})`,
+          );
           expect(Math.abs(held - baseline - HOLD_MS), `${field} at ${receiver}`).toBeLessThanOrEqual(tolerance);
         }
       }
@@ -128,14 +142,16 @@ warmupS: 4
     });
   });
 
-  describe('at 640x360: picture quality against the sender\'s rate, MOS against loss', () => {
+  describe("at 640x360: picture quality against the sender's rate, MOS against loss", () => {
     let trial: Trial;
 
-    it('runs a 60 kbit/s sender, a 600 kbit/s sender and a participant receiving through 5 % loss', async () => {
-      const file = writeScenario(
-        data.dir,
-        'rates',
-        `name: e2e-quality-rates
+    it(
+      'runs a 60 kbit/s sender, a 600 kbit/s sender and a participant receiving through 5 % loss',
+      async () => {
+        const file = writeScenario(
+          data.dir,
+          'rates',
+          `name: e2e-quality-rates
 platforms:
   - { id: janus, adapter: janus-videoroom, url: "lab:janus" }
 participants:
@@ -155,17 +171,24 @@ timeouts: { joinMs: 45000 }
 durationS: 20
 warmupS: 5
 `,
-      );
-      await runScenarioCli(data.dir, file);
-      trial = (await latestReport(data.dir)).trials[0]!;
-    }, 300_000 + LAB_WAIT_MS);
+        );
+        await runScenarioCli(data.dir, file);
+        trial = (await latestReport(data.dir)).trials[0]!;
+      },
+      300_000 + LAB_WAIT_MS,
+    );
 
     it('scores the 60 kbit/s sender at least 3 dB lower PSNR at its receivers than the 600 kbit/s one', (ctx) => {
       if (trial.verdict === 'inconclusive') ctx.skip(`the runner was saturated twice (${trial.reason}): no verdict on its pictures`);
       const psnrOf = (sender: string): number => {
         const scores = trial.participants.filter((p) => p.name !== sender).map((p) => pair(p, sender)?.video?.psnrDb ?? null);
-        log(`${sender}: PSNR at its receivers ${JSON.stringify(scores)}, sizes ${JSON.stringify(trial.participants.map((p) => pair(p, sender)?.video && `${pair(p, sender)!.video!.width}x${pair(p, sender)!.video!.height}`))}`);
-        expect(scores.every((s) => s !== null), `${sender}: every receiver scored its pictures`).toBe(true);
+        log(
+          `${sender}: PSNR at its receivers ${JSON.stringify(scores)}, sizes ${JSON.stringify(trial.participants.map((p) => pair(p, sender)?.video && `${pair(p, sender)!.video!.width}x${pair(p, sender)!.video!.height}`))}`,
+        );
+        expect(
+          scores.every((s) => s !== null),
+          `${sender}: every receiver scored its pictures`,
+        ).toBe(true);
         return (scores as number[]).reduce((a, b) => a + b, 0) / scores.length;
       };
       const low = psnrOf('bench1');
@@ -176,7 +199,9 @@ warmupS: 5
     it('rates the participant receiving through 5 % loss lower in MOS than a clean one, both within 1 to 4.5', () => {
       const lossy = named(trial, 'bench3');
       const clean = named(trial, 'bench2');
-      log(`MOS: lossy ${lossy.metrics.mos} (${JSON.stringify(lossy.quality?.pairs.map((p) => [p.sender, p.audioLossPct, p.audio?.latencyMs.p50]))}), clean ${clean.metrics.mos} (${JSON.stringify(clean.quality?.pairs.map((p) => [p.sender, p.audioLossPct, p.audio?.latencyMs.p50]))})`);
+      log(
+        `MOS: lossy ${lossy.metrics.mos} (${JSON.stringify(lossy.quality?.pairs.map((p) => [p.sender, p.audioLossPct, p.audio?.latencyMs.p50]))}), clean ${clean.metrics.mos} (${JSON.stringify(clean.quality?.pairs.map((p) => [p.sender, p.audioLossPct, p.audio?.latencyMs.p50]))})`,
+      );
       for (const p of [lossy, clean]) {
         expect(p.metrics.mos).toBeGreaterThanOrEqual(1);
         expect(p.metrics.mos).toBeLessThanOrEqual(4.5);

@@ -33,7 +33,11 @@ function gridClasspath(): { classpath: string | null; reason: string | null } {
 <dependencies><dependency><groupId>org.seleniumhq.selenium</groupId><artifactId>selenium-grid</artifactId><version>${GRID_VERSION}</version></dependency></dependencies></project>`,
   );
   try {
-    execFileSync('mvn', ['-q', '-B', 'dependency:build-classpath', `-Dmdep.outputFile=${path.join(work, 'cp.txt')}`], { cwd: work, timeout: 240_000, stdio: 'ignore' });
+    execFileSync('mvn', ['-q', '-B', 'dependency:build-classpath', `-Dmdep.outputFile=${path.join(work, 'cp.txt')}`], {
+      cwd: work,
+      timeout: 240_000,
+      stdio: 'ignore',
+    });
     return { classpath: readFileSync(path.join(work, 'cp.txt'), 'utf8').trim(), reason: null };
   } catch {
     return { classpath: null, reason: `org.seleniumhq.selenium:selenium-grid:${GRID_VERSION} did not resolve with Maven` };
@@ -50,7 +54,10 @@ async function gridReady(url: string, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
     const ready = await fetch(`${url}/status`, { signal: AbortSignal.timeout(2000) })
       .then((r) => r.json() as Promise<{ value?: { ready?: boolean } }>)
-      .then((s) => s.value?.ready === true, () => false);
+      .then(
+        (s) => s.value?.ready === true,
+        () => false,
+      );
     if (ready) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -88,7 +95,22 @@ webdriver-executable = "/usr/bin/chromedriver"
     // its own process group: the teardown kills the Grid with chromedriver and Chromium under it
     java = spawn(
       'ip',
-      ['netns', 'exec', namespace.namespace, 'java', '-cp', grid.classpath as string, 'org.openqa.selenium.grid.Main', 'standalone', '--host', namespace.address, '--port', '4444', '--config', path.join(work, 'grid.toml')],
+      [
+        'netns',
+        'exec',
+        namespace.namespace,
+        'java',
+        '-cp',
+        grid.classpath as string,
+        'org.openqa.selenium.grid.Main',
+        'standalone',
+        '--host',
+        namespace.address,
+        '--port',
+        '4444',
+        '--config',
+        path.join(work, 'grid.toml'),
+      ],
       { detached: true, stdio: 'ignore' },
     );
     await gridReady(gridUrl, Date.now() + 90_000);

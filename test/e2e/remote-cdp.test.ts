@@ -43,7 +43,10 @@ function killGroup(child: ChildProcess | null): void {
 
 async function devtoolsReady(endpoint: string, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
-    const ok = await fetch(`${endpoint}/json/version`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+    const ok = await fetch(`${endpoint}/json/version`, { signal: AbortSignal.timeout(1000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 300));
   }

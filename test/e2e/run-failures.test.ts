@@ -69,7 +69,10 @@ describe.skipIf(skip)('a run whose platforms misbehave', () => {
 
   /** Starts a 2-participant run on the lab Janus and returns once it measures, with its namespaces. */
   async function measuringOnJanus(name: string, durationS: number): Promise<{ cli: ReturnType<typeof startCli>; ours: string[] }> {
-    const file = writeScenario(dataDir, `name: ${name}\nplatforms:\n  - { id: janus, adapter: janus-videoroom, url: "lab:janus" }\n${TWO_PARTICIPANTS}durationS: ${durationS}\nwarmupS: 1\n`);
+    const file = writeScenario(
+      dataDir,
+      `name: ${name}\nplatforms:\n  - { id: janus, adapter: janus-videoroom, url: "lab:janus" }\n${TWO_PARTICIPANTS}durationS: ${durationS}\nwarmupS: 1\n`,
+    );
     const before = participantNamespaces();
     const cli = startCli(['run', file], { dataDir, env });
     await cli.waitFor(/then measuring/);

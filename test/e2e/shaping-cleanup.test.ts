@@ -24,7 +24,11 @@ import { log, tempDataDir, writeScenario } from './shaping-support.ts';
 const skip = shouldSkip('test/e2e/shaping-cleanup.test.ts', 'shaping leaves nothing behind', labMissing());
 
 const exists = (kind: 'netns' | 'link', name: string): boolean =>
-  kind === 'netns' ? execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' }).split('\n').some((l) => l.split(' ')[0] === name) : execFileSync('ip', ['-o', 'link', 'show'], { encoding: 'utf8' }).includes(` ${name}@`);
+  kind === 'netns'
+    ? execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })
+        .split('\n')
+        .some((l) => l.split(' ')[0] === name)
+    : execFileSync('ip', ['-o', 'link', 'show'], { encoding: 'utf8' }).includes(` ${name}@`);
 
 const rootTables = (prefix: string): string[] =>
   execFileSync('nft', ['list', 'tables'], { encoding: 'utf8' })

@@ -14,7 +14,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ParticipantResult, RunRecord } from '../../results/run-record.ts';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
 import { runCli } from '../helpers/run-cli.ts';
-import { LAB_WAIT_MS, latestReport, log, ofParticipant, perSecondCeilingKbps, runScenarioCli, tempDataDir, trialSamples, writeScenario } from './shaping-support.ts';
+import {
+  LAB_WAIT_MS,
+  latestReport,
+  log,
+  ofParticipant,
+  perSecondCeilingKbps,
+  runScenarioCli,
+  tempDataDir,
+  trialSamples,
+  writeScenario,
+} from './shaping-support.ts';
 
 const skip = shouldSkip('test/e2e/shaping-rates.test.ts', 'shaped participants on the lab Janus', labMissing());
 
@@ -25,11 +35,13 @@ describe.skipIf(skip)('rate caps and loss, by the kernel counters', () => {
   afterAll(() => data.remove());
   let run: RunRecord;
 
-  it('runs 4 participants in 2 rooms: capped + LAN in room 1, lossy + LAN in room 2', async () => {
-    const file = writeScenario(
-      data.dir,
-      'rates',
-      `name: e2e-shaping-rates
+  it(
+    'runs 4 participants in 2 rooms: capped + LAN in room 1, lossy + LAN in room 2',
+    async () => {
+      const file = writeScenario(
+        data.dir,
+        'rates',
+        `name: e2e-shaping-rates
 platforms:
   - { id: janus, adapter: janus-videoroom, url: "lab:janus" }
 participants:
@@ -56,14 +68,19 @@ timeline:
 durationS: 12
 warmupS: 5
 `,
-    );
-    const result = await runScenarioCli(data.dir, file);
-    expect(result.stderr).toMatch(/network plan: small-link: applied in full \(uplink rate 300 kbit\/s \(tbf\), downlink rate 300 kbit\/s \(tbf\)\)/);
-    expect(result.stderr).toMatch(/profile small-link for bench1/);
-    run = await latestReport(data.dir);
-    expect(run.trials[0]!.participants.map((p) => p.joined)).toEqual([true, true, true, true]);
-    for (const p of run.trials[0]!.participants) log(`${p.name} ${p.network}: up ${p.uplinkKbps.avg} kbit/s (kernel ${p.kernel?.uplinkKbps}, payload ${p.kernel?.uplinkPayloadKbps}), down ${p.downlinkKbps.avg} (kernel ${p.kernel?.downlinkKbps}, payload ${p.kernel?.downlinkPayloadKbps}), loss ${p.metrics.packet_loss_pct} %`);
-  }, 300_000 + LAB_WAIT_MS);
+      );
+      const result = await runScenarioCli(data.dir, file);
+      expect(result.stderr).toMatch(/network plan: small-link: applied in full \(uplink rate 300 kbit\/s \(tbf\), downlink rate 300 kbit\/s \(tbf\)\)/);
+      expect(result.stderr).toMatch(/profile small-link for bench1/);
+      run = await latestReport(data.dir);
+      expect(run.trials[0]!.participants.map((p) => p.joined)).toEqual([true, true, true, true]);
+      for (const p of run.trials[0]!.participants)
+        log(
+          `${p.name} ${p.network}: up ${p.uplinkKbps.avg} kbit/s (kernel ${p.kernel?.uplinkKbps}, payload ${p.kernel?.uplinkPayloadKbps}), down ${p.downlinkKbps.avg} (kernel ${p.kernel?.downlinkKbps}, payload ${p.kernel?.downlinkPayloadKbps}), loss ${p.metrics.packet_loss_pct} %`,
+        );
+    },
+    300_000 + LAB_WAIT_MS,
+  );
 
   it('caps the capped participant at 300 kbit/s both ways, by the kernel and by getStats', () => {
     const capped = byName(run, 'bench1');
@@ -84,7 +101,7 @@ warmupS: 5
     expect(Math.abs(capped.downlinkKbps.avg! - capped.kernel!.downlinkPayloadKbps!) / capped.kernel!.downlinkPayloadKbps!).toBeLessThan(0.2);
   });
 
-  it('leaves the uncapped participants uncapped: the partner sends above the cap, the lossy one\'s receiver gets what it sent', () => {
+  it("leaves the uncapped participants uncapped: the partner sends above the cap, the lossy one's receiver gets what it sent", () => {
     const capped = byName(run, 'bench1');
     const lossy = byName(run, 'bench2');
     // bench3 sends to the capped participant (which receives less than that), bench4 receives the lossy one
@@ -97,7 +114,9 @@ warmupS: 5
     // through in a second. Its own encoder decides how much, so the test asks no fixed rate of it.
     const ceiling = perSecondCeilingKbps(300);
     const partnerSeconds = ofParticipant(trialSamples(data.dir, run), 'bench3').map((s) => s.kernelUplinkKbps ?? 0);
-    log(`uncapped partner: kernel uplink ${partner.kernel!.uplinkKbps} kbit/s, busiest second ${Math.max(...partnerSeconds)} (a 300 kbit/s cap lets through at most ${Math.round(ceiling)})`);
+    log(
+      `uncapped partner: kernel uplink ${partner.kernel!.uplinkKbps} kbit/s, busiest second ${Math.max(...partnerSeconds)} (a 300 kbit/s cap lets through at most ${Math.round(ceiling)})`,
+    );
     expect(Math.max(...partnerSeconds)).toBeGreaterThan(ceiling);
     // the cap binds on the capped side: it receives clearly less than its partner sends
     expect(capped.kernel!.downlinkKbps!).toBeLessThan(partner.kernel!.uplinkKbps! * 0.9);
@@ -108,9 +127,11 @@ warmupS: 5
     expect(other.kernel!.downlinkKbps!).toBeGreaterThan(lossy.kernel!.uplinkKbps! * 0.85);
   });
 
-  it('shows the 5 % loss in its partner\'s receive stats, and says what of the lossy profile was applied', () => {
+  it("shows the 5 % loss in its partner's receive stats, and says what of the lossy profile was applied", () => {
     const lossy = byName(run, 'bench2');
-    expect(lossy.shaping!.applied).toEqual(expect.arrayContaining([expect.stringMatching(/^uplink loss 5 % \((nftables|netem)\)$/), expect.stringMatching(/^downlink loss 5 % /)]));
+    expect(lossy.shaping!.applied).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^uplink loss 5 % \((nftables|netem)\)$/), expect.stringMatching(/^downlink loss 5 % /)]),
+    );
     const delay = [...lossy.shaping!.applied, ...lossy.shaping!.notApplied].find((p) => p.startsWith('uplink delay 20 ms'));
     expect(delay).toMatch(/^uplink delay 20 ms( \(netem\)|: delay needs netem: qdisc netem is missing here)/);
     // audio is not retransmitted, video partly (NACK): well above the clean room's loss
@@ -126,11 +147,13 @@ describe.skipIf(skip)('a 1.5 Mbit/s downlink cap', () => {
   const data = tempDataDir('shaping-down');
   afterAll(() => data.remove());
 
-  it('holds second by second by the kernel counters, and getStats agrees', async () => {
-    const file = writeScenario(
-      data.dir,
-      'down',
-      `name: e2e-shaping-down
+  it(
+    'holds second by second by the kernel counters, and getStats agrees',
+    async () => {
+      const file = writeScenario(
+        data.dir,
+        'down',
+        `name: e2e-shaping-down
 platforms:
   - { id: janus, adapter: janus-videoroom, url: "lab:janus" }
 participants:
@@ -146,27 +169,33 @@ networkProfiles:
 durationS: 12
 warmupS: 8
 `,
-    );
-    await runScenarioCli(data.dir, file);
-    const run = await latestReport(data.dir);
-    const capped = byName(run, 'bench3');
-    const senders = [byName(run, 'bench1'), byName(run, 'bench2')];
-    expect(capped.shaping).toMatchObject({ profile: 'down1500', downlink: { rateKbps: 1500 }, applied: ['downlink rate 1.5 Mbit/s (tbf)'] });
-    const samples = ofParticipant(trialSamples(data.dir, run), 'bench3');
-    expect(samples.length).toBeGreaterThan(5);
-    for (const s of samples) expect(s.kernelDownlinkKbps!, `t=${s.t}`).toBeLessThanOrEqual(perSecondCeilingKbps(1500));
-    expect(capped.kernel!.downlinkKbps!).toBeLessThanOrEqual(1500 * 1.03);
-    expect(capped.downlinkKbps.avg!).toBeLessThanOrEqual(1500);
-    expect(Math.abs(capped.downlinkKbps.avg! - capped.kernel!.downlinkPayloadKbps!) / capped.kernel!.downlinkPayloadKbps!).toBeLessThan(0.2);
-    const demand = senders.reduce((sum, p) => sum + p.kernel!.uplinkKbps!, 0);
-    log(`downlink cap 1.5 Mbit/s: capped received ${capped.kernel!.downlinkKbps} kbit/s (kernel), ${capped.downlinkKbps.avg} (getStats), max second ${Math.max(...samples.map((s) => s.kernelDownlinkKbps ?? 0))}; the two senders sent ${demand} kbit/s together; runner ${run.trials[0]!.runner.cpuPct.avg} % CPU`);
-    if (demand > 1500 * 1.1) {
-      // the cap was exercised: the capped participant got less than was sent to it
-      expect(capped.kernel!.downlinkKbps!).toBeLessThan(demand * 0.95);
-    } else {
-      log('NOTE: the senders did not exceed 1.5 Mbit/s together on this runner (encoders CPU-limited), so this cap only held, it did not bind; the 500 kbit/s cap above binds');
-    }
-  }, 300_000 + LAB_WAIT_MS);
+      );
+      await runScenarioCli(data.dir, file);
+      const run = await latestReport(data.dir);
+      const capped = byName(run, 'bench3');
+      const senders = [byName(run, 'bench1'), byName(run, 'bench2')];
+      expect(capped.shaping).toMatchObject({ profile: 'down1500', downlink: { rateKbps: 1500 }, applied: ['downlink rate 1.5 Mbit/s (tbf)'] });
+      const samples = ofParticipant(trialSamples(data.dir, run), 'bench3');
+      expect(samples.length).toBeGreaterThan(5);
+      for (const s of samples) expect(s.kernelDownlinkKbps!, `t=${s.t}`).toBeLessThanOrEqual(perSecondCeilingKbps(1500));
+      expect(capped.kernel!.downlinkKbps!).toBeLessThanOrEqual(1500 * 1.03);
+      expect(capped.downlinkKbps.avg!).toBeLessThanOrEqual(1500);
+      expect(Math.abs(capped.downlinkKbps.avg! - capped.kernel!.downlinkPayloadKbps!) / capped.kernel!.downlinkPayloadKbps!).toBeLessThan(0.2);
+      const demand = senders.reduce((sum, p) => sum + p.kernel!.uplinkKbps!, 0);
+      log(
+        `downlink cap 1.5 Mbit/s: capped received ${capped.kernel!.downlinkKbps} kbit/s (kernel), ${capped.downlinkKbps.avg} (getStats), max second ${Math.max(...samples.map((s) => s.kernelDownlinkKbps ?? 0))}; the two senders sent ${demand} kbit/s together; runner ${run.trials[0]!.runner.cpuPct.avg} % CPU`,
+      );
+      if (demand > 1500 * 1.1) {
+        // the cap was exercised: the capped participant got less than was sent to it
+        expect(capped.kernel!.downlinkKbps!).toBeLessThan(demand * 0.95);
+      } else {
+        log(
+          'NOTE: the senders did not exceed 1.5 Mbit/s together on this runner (encoders CPU-limited), so this cap only held, it did not bind; the 500 kbit/s cap above binds',
+        );
+      }
+    },
+    300_000 + LAB_WAIT_MS,
+  );
 });
 
 describe.skipIf(skip)('a profile this machine cannot apply in full', () => {

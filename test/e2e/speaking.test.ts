@@ -53,7 +53,8 @@ async function speakInTurns(dataDir: string, yaml: string): Promise<Turns> {
 }
 
 function printTurns(run: RunRecord, names: string[], bySecond: Map<number, Map<string, Sample>>): void {
-  const cell = (s: Sample | undefined): string => `meant ${s?.speaking} sent ${s?.audioLevelSent} received ${s?.audioLevelReceived} (${s?.audioDownlinkKbps} kbit/s)`;
+  const cell = (s: Sample | undefined): string =>
+    `meant ${s?.speaking} sent ${s?.audioLevelSent} received ${s?.audioLevelReceived} (${s?.audioDownlinkKbps} kbit/s)`;
   const rows = [...bySecond.entries()].sort(([a], [b]) => a - b).map(([t, row]) => `t=${t} ${names.map((n) => `${n} ${cell(row.get(n))}`).join(' | ')}`);
   process.stdout.write(`${run.trials[0]!.platform}, audio level and audio received each second:\n${rows.join('\n')}\n`);
 }
@@ -119,7 +120,8 @@ describe.skipIf(skip)('speaking in turns among 4 participants', () => {
   });
 
   it("on the lab's Carbonio media plane (mixed by Janus AudioBridge): receivers' mixed audio carries the talker, and silence in their own turn", async () => {
-    const platform = '{ id: carbonio, adapter: zimbra-connect, url: "lab:carbonio", options: { login: false, enableCamera: false, meetings: "e2e-speaking-{room}" } }';
+    const platform =
+      '{ id: carbonio, adapter: zimbra-connect, url: "lab:carbonio", options: { login: false, enableCamera: false, meetings: "e2e-speaking-{room}" } }';
     const turns = await speakInTurns(tempDir('mb-e2e-speaking-mix-'), scenario(platform, ''));
     expectLevelsFollowTurns(turns);
     for (const name of turns.names) {

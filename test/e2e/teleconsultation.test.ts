@@ -25,7 +25,10 @@ describe.skipIf(skip)('the teleconsultation template', () => {
     const run = JSON.parse((await runCli(['report', 'latest', '--format', 'json'], { dataDir })).stdout) as RunRecord;
     expect(run.trials.map((t) => t.network)).toEqual(['lan', 'vpn']);
     for (const trial of run.trials) {
-      expect(trial.participants.map((p) => [p.name, p.joined, p.error]), trial.id).toEqual(['bench1', 'bench2', 'bench3', 'bench4'].map((n) => [n, true, null]));
+      expect(
+        trial.participants.map((p) => [p.name, p.joined, p.error]),
+        trial.id,
+      ).toEqual(['bench1', 'bench2', 'bench3', 'bench4'].map((n) => [n, true, null]));
       const [doctor1, doctor2, patient1, patient2] = trial.participants;
       for (const doctor of [doctor1!, doctor2!]) {
         expect(doctor.network, `${trial.id} ${doctor.name}`).toBe(trial.network);
@@ -35,11 +38,16 @@ describe.skipIf(skip)('the teleconsultation template', () => {
       }
       for (const patient of [patient1!, patient2!]) {
         expect(patient.network, `${trial.id} ${patient.name}`).toBe('4g');
-        expect(patient.shaping?.applied.some((a) => /uplink rate 3 Mbit\/s/.test(a)), JSON.stringify(patient.shaping)).toBe(true);
+        expect(
+          patient.shaping?.applied.some((a) => /uplink rate 3 Mbit\/s/.test(a)),
+          JSON.stringify(patient.shaping),
+        ).toBe(true);
         expect(patient.device).toMatchObject({ name: 'android-tablet', cpuSlowdown: 4, observed: { width: 1280, height: 800, maxTouchPoints: 5 } });
         expect(patient.metrics.fps_received, `${trial.id} ${patient.name} frames received`).toBeGreaterThan(2);
       }
-      expect(trial.criteria.map((c) => c.id)).toEqual(expect.arrayContaining(['join-time-p95', 'join-success', 'first-image', 'freezes', 'latency', 'packet-loss-max']));
+      expect(trial.criteria.map((c) => c.id)).toEqual(
+        expect.arrayContaining(['join-time-p95', 'join-success', 'first-image', 'freezes', 'latency', 'packet-loss-max']),
+      );
     }
   });
 });

@@ -30,7 +30,17 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
     headless: true,
     pipe: true,
     userDataDir: profileDir,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-gpu', '--disable-dev-shm-usage', '--disable-extensions'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-extensions',
+    ],
   });
   return {
     browser,

@@ -98,7 +98,9 @@ describe('viewer pages in Chromium', () => {
     expect(text).toContain('relay/udp');
     expect(text).toContain('42 bytes');
     // raw kernel counters read above the payload figure, which reads close to getStats
-    const rows = await page.$$eval('table.net tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td.num')].map((td) => Number((td.textContent ?? '').replace(/[^\d.]/g, '')))));
+    const rows = await page.$$eval('table.net tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td.num')].map((td) => Number((td.textContent ?? '').replace(/[^\d.]/g, '')))),
+    );
     const joined = rows.filter((r) => r.every((v) => v > 0));
     expect(joined.length).toBeGreaterThan(0);
     for (const [upStats, , upRaw, , upPayload] of joined) {
@@ -139,7 +141,11 @@ describe('viewer pages in Chromium', () => {
       // evaluated through the DevTools protocol, so the page's CSP (no inline script) stays as it is
       await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> };
+          }
+        ).axe;
         const result = await axe.run(document, { resultTypes: ['violations'] });
         return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
       });

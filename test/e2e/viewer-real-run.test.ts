@@ -22,7 +22,8 @@ import { launchBrowser, SCREENSHOT_DIR, startViewer, watch } from './viewer-harn
 
 const skip = shouldSkip('test/e2e/viewer-real-run.test.ts', 'viewer pages of a real lab run', labMissing());
 const CRITERIA = path.resolve('scenarios/criteria.yaml');
-const en = (value: number | null, digits = 0): string => (value === null ? '—' : new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits }).format(value));
+const en = (value: number | null, digits = 0): string =>
+  value === null ? '—' : new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits }).format(value);
 
 describe.skipIf(skip)('viewer pages of a real run on the lab Janus', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'meetbench-viewer-real-'));
@@ -113,7 +114,10 @@ criteria: ${JSON.stringify(CRITERIA)}
     for (const declared of ['Open-source licence', 'Sign-in through our LDAP directory', 'Meeting recording']) expect(text).toContain(declared);
     expect(text).toContain('Debian package janus');
     // one platform: one card as wide as its content, its name on one line
-    const card0 = await page.$eval('.cards .card', (el) => ({ width: el.getBoundingClientRect().width, nameHeight: el.querySelector('.card-name')!.getBoundingClientRect().height }));
+    const card0 = await page.$eval('.cards .card', (el) => ({
+      width: el.getBoundingClientRect().width,
+      nameHeight: el.querySelector('.card-name')!.getBoundingClientRect().height,
+    }));
     expect(card0.width).toBeGreaterThan(500);
     expect(card0.nameHeight).toBeLessThan(40);
     await page.close();
@@ -126,8 +130,19 @@ criteria: ${JSON.stringify(CRITERIA)}
     expect(text).toContain(trial.runner.saturated ? 'SATURATED' : 'NOT SATURATED');
     for (const p of trial.participants) {
       expect(text).toContain(`${en(p.joinTimeMs)} ms`);
-      const row = await page.$$eval('table.net tbody tr', (rows, name) => rows.find((r) => r.querySelector('th')?.textContent?.trim() === name)?.textContent ?? '', p.name);
-      for (const value of [p.uplinkKbps.avg, p.downlinkKbps.avg, p.kernel!.uplinkKbps, p.kernel!.downlinkKbps, p.kernel!.uplinkPayloadKbps ?? null, p.kernel!.downlinkPayloadKbps ?? null]) {
+      const row = await page.$$eval(
+        'table.net tbody tr',
+        (rows, name) => rows.find((r) => r.querySelector('th')?.textContent?.trim() === name)?.textContent ?? '',
+        p.name,
+      );
+      for (const value of [
+        p.uplinkKbps.avg,
+        p.downlinkKbps.avg,
+        p.kernel!.uplinkKbps,
+        p.kernel!.downlinkKbps,
+        p.kernel!.uplinkPayloadKbps ?? null,
+        p.kernel!.downlinkPayloadKbps ?? null,
+      ]) {
         if (value !== null) expect(row, `${p.name}: ${value}`).toContain(`${en(value)} kbit/s`);
       }
       // raw kernel counters carry the headers: they read above the payload figure

@@ -34,7 +34,10 @@ afterAll(() => {
 
 /** the environment without any viewer password, whatever the machine running the tests has set */
 const env = (extra: Record<string, string> = {}): Record<string, string> => {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k !== 'MEETBENCH_VIEWER_PASSWORD' && v !== undefined)) as Record<string, string>;
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k !== 'MEETBENCH_VIEWER_PASSWORD' && v !== undefined)) as Record<
+    string,
+    string
+  >;
   return { ...base, ...extra };
 };
 

@@ -55,7 +55,11 @@ warmupS: 3
     const [sfu, mesh] = ['janus', 'zimbra'].map((id) => run.trials.find((t) => t.platform === id)!);
     expect(mesh!.mediaModel).toBe('mesh');
     expect(mesh!.labPlatform?.title).toBe('Zimbra Connect peer-to-peer calls (lab reconstruction)');
-    for (const trial of [sfu!, mesh!]) expect(trial.participants.map((p) => p.joined), `${trial.platform}: everyone joined`).toEqual([true, true, true, true, true]);
+    for (const trial of [sfu!, mesh!])
+      expect(
+        trial.participants.map((p) => p.joined),
+        `${trial.platform}: everyone joined`,
+      ).toEqual([true, true, true, true, true]);
     const oneStream = median(sfu!.participants.map((p) => p.kernel!.uplinkKbps!))!;
     process.stdout.write(`  SFU (lab Janus) kernel uplink per participant: ${oneStream} kbit/s\n`);
     for (const p of mesh!.participants) {

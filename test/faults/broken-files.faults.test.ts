@@ -34,7 +34,10 @@ function timedCli(args: string[], limitMs = 20_000, dataDir?: string): Promise<T
   return new Promise((resolve) => {
     const started = performance.now();
     // detached: its own process group, so the kill reaches the CLI under /usr/bin/time too
-    const child = spawn('/usr/bin/time', ['-f', 'MAXRSS_KB=%M', process.execPath, BIN, ...(dataDir ? ['--data-dir', dataDir] : []), ...args], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+    const child = spawn('/usr/bin/time', ['-f', 'MAXRSS_KB=%M', process.execPath, BIN, ...(dataDir ? ['--data-dir', dataDir] : []), ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true,
+    });
     let stderr = '';
     let killed = false;
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -59,7 +62,7 @@ describe('input files that are too big or not files', () => {
     writeFileSync(small, VALID);
     const big = path.join(dir, 'seven-megabytes.yaml');
     // a valid start, then 7 MB of list items: the kind of file a script appending results would leave
-    writeFileSync(big, `${VALID}notes:\n${'  - an item of a very long list\n'.repeat(7 * 1024 * 1024 / 32)}`);
+    writeFileSync(big, `${VALID}notes:\n${'  - an item of a very long list\n'.repeat((7 * 1024 * 1024) / 32)}`);
     // in this process: what validate does with the file, without the CLI's start-up
     const rssBefore = process.memoryUsage().rss;
     const startedAt = performance.now();
@@ -74,7 +77,15 @@ describe('input files that are too big or not files', () => {
     const result = await timedCli(['validate', big]);
     const extraMs = result.ms - baseline.ms;
     const extraMb = result.maxRssMb - baseline.maxRssMb;
-    const ok = result.code === 2 && !result.killed && result.stderr.includes(big) && /bytes; expected at most/.test(result.stderr) && noStack(result.stderr) && inProcessMs < 1000 && inProcessMb < 100 && extraMb < 100;
+    const ok =
+      result.code === 2 &&
+      !result.killed &&
+      result.stderr.includes(big) &&
+      /bytes; expected at most/.test(result.stderr) &&
+      noStack(result.stderr) &&
+      inProcessMs < 1000 &&
+      inProcessMb < 100 &&
+      extraMb < 100;
     recordFault({
       id: 'H4',
       part: 'input',
@@ -113,7 +124,11 @@ describe('input files that are too big or not files', () => {
       { name: 'validate a link to /dev/zero', args: ['validate', zeroLink], expect: /character device; expected a regular file/ },
       { name: 'validate a UTF-16 file', args: ['validate', utf16], expect: /not UTF-8/ },
       { name: 'validate a suite naming a FIFO', args: ['validate', suite], expect: /FIFO \(named pipe\); expected a regular file/ },
-      { name: 'serve --password-file /dev/zero', args: ['serve', '--port', '0', '--password-file', '/dev/zero'], expect: /character device; expected a regular file/ },
+      {
+        name: 'serve --password-file /dev/zero',
+        args: ['serve', '--port', '0', '--password-file', '/dev/zero'],
+        expect: /character device; expected a regular file/,
+      },
     ];
     const failures: string[] = [];
     let slowest = 0;
@@ -121,7 +136,9 @@ describe('input files that are too big or not files', () => {
       const result = await timedCli(c.args, 15_000, sandbox.dataDir());
       slowest = Math.max(slowest, result.ms);
       if (result.killed || result.code !== 2 || !c.expect.test(result.stderr) || !noStack(result.stderr)) {
-        failures.push(`${c.name}: ${result.killed ? 'HUNG (killed after 15 s)' : `exit ${result.code}`}, peak ${result.maxRssMb.toFixed(0)} MB, ${result.stderr.slice(0, 200)}`);
+        failures.push(
+          `${c.name}: ${result.killed ? 'HUNG (killed after 15 s)' : `exit ${result.code}`}, peak ${result.maxRssMb.toFixed(0)} MB, ${result.stderr.slice(0, 200)}`,
+        );
       }
     }
     recordFault({
@@ -152,7 +169,9 @@ async function refusedClearly(cases: PathCase[]): Promise<string[]> {
   for (const c of cases) {
     const result = await timedCli(c.args, 15_000, c.dataDir);
     if (result.killed || result.code !== c.code || !c.expect.test(result.stderr) || !noStack(result.stderr)) {
-      failures.push(`${c.name}: ${result.killed ? 'HUNG (killed after 15 s)' : `exit ${result.code}`}, peak ${result.maxRssMb.toFixed(0)} MB: ${result.stderr.slice(0, 240).replace(/\n/g, ' ⏎ ')}`);
+      failures.push(
+        `${c.name}: ${result.killed ? 'HUNG (killed after 15 s)' : `exit ${result.code}`}, peak ${result.maxRssMb.toFixed(0)} MB: ${result.stderr.slice(0, 240).replace(/\n/g, ' ⏎ ')}`,
+      );
     }
   }
   return failures;
@@ -176,10 +195,34 @@ describe('a data directory and an output path that are not what they should be',
     const storeIsZero = sandbox.dataDir();
     symlinkSync('/dev/zero', path.join(storeIsZero, 'meetbench.json'));
     const cases: PathCase[] = [
-      { name: 'store path is a folder (EISDIR)', dataDir: storeIsFolder, args: ['report', 'latest', '--format', 'json'], code: 3, expect: /results store .*meetbench\.json is a directory; expected a regular file/ },
-      { name: 'data dir is a file', dataDir: dataDirIsFile, args: ['report', 'latest', '--format', 'json'], code: 2, expect: /data directory .*not-a-folder is not a folder/ },
-      { name: 'store is a FIFO', dataDir: storeIsFifo, args: ['report', 'latest', '--format', 'json'], code: 3, expect: /is a FIFO \(named pipe\); expected a regular file/ },
-      { name: 'store is a link to /dev/zero', dataDir: storeIsZero, args: ['prune', '--keep-days', '1'], code: 3, expect: /is a character device; expected a regular file/ },
+      {
+        name: 'store path is a folder (EISDIR)',
+        dataDir: storeIsFolder,
+        args: ['report', 'latest', '--format', 'json'],
+        code: 3,
+        expect: /results store .*meetbench\.json is a directory; expected a regular file/,
+      },
+      {
+        name: 'data dir is a file',
+        dataDir: dataDirIsFile,
+        args: ['report', 'latest', '--format', 'json'],
+        code: 2,
+        expect: /data directory .*not-a-folder is not a folder/,
+      },
+      {
+        name: 'store is a FIFO',
+        dataDir: storeIsFifo,
+        args: ['report', 'latest', '--format', 'json'],
+        code: 3,
+        expect: /is a FIFO \(named pipe\); expected a regular file/,
+      },
+      {
+        name: 'store is a link to /dev/zero',
+        dataDir: storeIsZero,
+        args: ['prune', '--keep-days', '1'],
+        code: 3,
+        expect: /is a character device; expected a regular file/,
+      },
     ];
     const failures = await refusedClearly(cases);
     recordFault({
@@ -199,9 +242,27 @@ describe('a data directory and an output path that are not what they should be',
     const good = seeded();
     const storeBytes = readFileSync(path.join(good, 'meetbench.json'));
     const cases: PathCase[] = [
-      { name: 'report -o into a missing folder', dataDir: good, args: ['report', 'latest', '--format', 'md', '-o', path.join(good, 'no', 'such', 'folder', 'r.md')], code: 2, expect: /-o .*r\.md: the folder .*folder does not exist/ },
-      { name: 'report -o onto a folder', dataDir: good, args: ['report', 'latest', '--format', 'md', '-o', sandbox.root], code: 2, expect: /-o .*: is a directory; expected a file name/ },
-      { name: 'report -o onto the results store itself', dataDir: good, args: ['report', 'latest', '--format', 'md', '-o', path.join(good, 'meetbench.json')], code: 2, expect: /-o .*meetbench\.json: is the results store/ },
+      {
+        name: 'report -o into a missing folder',
+        dataDir: good,
+        args: ['report', 'latest', '--format', 'md', '-o', path.join(good, 'no', 'such', 'folder', 'r.md')],
+        code: 2,
+        expect: /-o .*r\.md: the folder .*folder does not exist/,
+      },
+      {
+        name: 'report -o onto a folder',
+        dataDir: good,
+        args: ['report', 'latest', '--format', 'md', '-o', sandbox.root],
+        code: 2,
+        expect: /-o .*: is a directory; expected a file name/,
+      },
+      {
+        name: 'report -o onto the results store itself',
+        dataDir: good,
+        args: ['report', 'latest', '--format', 'md', '-o', path.join(good, 'meetbench.json')],
+        code: 2,
+        expect: /-o .*meetbench\.json: is the results store/,
+      },
     ];
     const failures = await refusedClearly(cases);
     const storeKept = readFileSync(path.join(good, 'meetbench.json')).equals(storeBytes);

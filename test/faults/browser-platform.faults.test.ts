@@ -26,7 +26,10 @@ const env = { MEETBENCH_PROFILE_TAG: TAG };
 
 function ourBrowsers(tag = TAG): number[] {
   try {
-    return execFileSync('pgrep', ['-f', '--', `meetbench-profile-${tag}-`], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    return execFileSync('pgrep', ['-f', '--', `meetbench-profile-${tag}-`], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
@@ -54,7 +57,25 @@ describe.skipIf(skip)('platforms that fail in distinct ways (B2)', () => {
     });
     await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
     // a self-signed certificate made for this test
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-keyout',
+        path.join(dir, 'key.pem'),
+        '-out',
+        path.join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     tls = https.createServer({ key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) }, (_req, res) => {
       res.end('<h1>in-house platform</h1>');
     });
@@ -88,13 +109,20 @@ timeouts: { joinMs: 8000 }
     const seconds = (Date.now() - started) / 1000;
     const report = await runCli(['report', 'latest', '--format', 'json'], { dataDir, env });
     const run = JSON.parse(report.stdout) as RunRecord;
-    const expected: Record<string, RegExp> = { http500: /answered HTTP 500/, selfsigned: /ERR_CERT_AUTHORITY_INVALID|ERR_CERT_/, refused: /ERR_CONNECTION_REFUSED/ };
+    const expected: Record<string, RegExp> = {
+      http500: /answered HTTP 500/,
+      selfsigned: /ERR_CERT_AUTHORITY_INVALID|ERR_CERT_/,
+      refused: /ERR_CONNECTION_REFUSED/,
+    };
     let survived = 0;
     const seen: string[] = [];
     for (const [platform, pattern] of Object.entries(expected)) {
       const trial = run.trials.find((t) => t.platform === platform);
       const participants = trial?.participants ?? [];
-      const ok = trial?.verdict === 'broken' && participants.length === 2 && participants.every((p) => !p.joined && p.errorStep === 'navigate' && pattern.test(p.error ?? ''));
+      const ok =
+        trial?.verdict === 'broken' &&
+        participants.length === 2 &&
+        participants.every((p) => !p.joined && p.errorStep === 'navigate' && pattern.test(p.error ?? ''));
       if (ok) survived += 1;
       seen.push(`${platform}: ${participants[0]?.error?.slice(0, 110) ?? trial?.reason}`);
     }
@@ -197,7 +225,10 @@ describe.skipIf(skip)('browsers that hang or outlive their runner (B4, B5)', () 
       for (let i = 0; i < 2; i += 1) { const l = await launchParticipantBrowser({ insecureOrigins: [], timeoutMs: 30000 }); await ((await l.browser.pages())[0] ?? (await l.browser.newPage())).goto('about:blank'); pids.push(l.pid); }
       process.stdout.write('READY ' + pids.join(' ') + '\\n');
       setInterval(() => undefined, 1000);`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: { ...process.env, MEETBENCH_PROFILE_TAG: tag }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      env: { ...process.env, MEETBENCH_PROFILE_TAG: tag },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const mains = await new Promise<number[]>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
         const m = /READY ([\d ]+)/.exec(chunk.toString());
@@ -211,7 +242,11 @@ describe.skipIf(skip)('browsers that hang or outlive their runner (B4, B5)', () 
     child.kill('SIGKILL');
     const killedAt = Date.now();
     while (ourBrowsers(tag).length > 0 && !ourBrowsers(tag).includes(mains[1]!) && Date.now() - killedAt < 15_000) await sleep(200);
-    while (ourBrowsers(tag).some((pid) => execFileSync('ps', ['-o', 'pgid=', '-p', String(pid)], { encoding: 'utf8' }).trim() === String(mains[0])) && Date.now() - killedAt < 15_000) await sleep(200);
+    while (
+      ourBrowsers(tag).some((pid) => execFileSync('ps', ['-o', 'pgid=', '-p', String(pid)], { encoding: 'utf8' }).trim() === String(mains[0])) &&
+      Date.now() - killedAt < 15_000
+    )
+      await sleep(200);
     const gone = Date.now() - killedAt;
     const frozenLeft = ourBrowsers(tag).length;
     // the next start: a run takes the run lock and reaps first (here a short one against a closed port)
@@ -223,7 +258,9 @@ describe.skipIf(skip)('browsers that hang or outlive their runner (B4, B5)', () 
     const next = await runCli(['run', path.join(dataDir, 'next.yaml')], { dataDir, env: { MEETBENCH_PROFILE_TAG: `${tag}next` } });
     await sleep(300);
     const left = ourBrowsers(tag);
-    const profiles = execFileSync('sh', ['-c', `ls -d ${tmpdir()}/meetbench-profile-${tag}-* 2>/dev/null || true`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    const profiles = execFileSync('sh', ['-c', `ls -d ${tmpdir()}/meetbench-profile-${tag}-* 2>/dev/null || true`], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
     for (const pid of left) process.kill(pid, 'SIGKILL');
     for (const p of profiles) rmSync(p, { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });

@@ -28,7 +28,10 @@ const noStack = (text: string): boolean => !/\n\s+at /.test(text);
 
 function browsersTagged(tag: string): number[] {
   try {
-    return execFileSync('pgrep', ['-f', '--', `meetbench-profile-${tag}-`], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    return execFileSync('pgrep', ['-f', '--', `meetbench-profile-${tag}-`], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
@@ -67,7 +70,8 @@ timeouts: { joinMs: 15000 }
     return file;
   }
 
-  const report = async (dataDir: string): Promise<RunRecord> => JSON.parse((await runCli(['report', 'latest', '--format', 'json'], { dataDir })).stdout) as RunRecord;
+  const report = async (dataDir: string): Promise<RunRecord> =>
+    JSON.parse((await runCli(['report', 'latest', '--format', 'json'], { dataDir })).stdout) as RunRecord;
 
   it('L1: without the AudioBridge plugin, doctor says so and lab:carbonio is refused with the fix', async () => {
     // Janus's module folder as Debian ships it, less the AudioBridge
@@ -76,19 +80,28 @@ timeouts: { joinMs: 15000 }
     mkdirSync(modules, { recursive: true });
     for (const sub of ['transports', 'events', 'loggers']) symlinkSync(path.join(real, sub), path.join(modules, sub), 'dir');
     mkdirSync(path.join(modules, 'plugins'), { recursive: true });
-    for (const f of readdirSync(path.join(real, 'plugins')).filter((n) => !n.startsWith('libjanus_audiobridge'))) symlinkSync(path.join(real, 'plugins', f), path.join(modules, 'plugins', f));
+    for (const f of readdirSync(path.join(real, 'plugins')).filter((n) => !n.startsWith('libjanus_audiobridge')))
+      symlinkSync(path.join(real, 'plugins', f), path.join(modules, 'plugins', f));
     const env = { MEETBENCH_JANUS_LIB_DIR: modules };
 
     const doctor = await runCli(['doctor', '--json'], { dataDir: path.join(dir, 'doctor'), env });
-    const row = (JSON.parse(doctor.stdout) as Array<{ label: string; status: string; detail: string; hint: string | null }>).find((r) => r.label.includes('lab:carbonio'))!;
+    const row = (JSON.parse(doctor.stdout) as Array<{ label: string; status: string; detail: string; hint: string | null }>).find((r) =>
+      r.label.includes('lab:carbonio'),
+    )!;
     const run = await runCli(['run', scenario('no-audiobridge', 2, 300, 2)], { dataDir: path.join(dir, 'no-audiobridge'), env });
     // refused before the lab: no lab progress, no participant placed (other runs' namespaces may come and go meanwhile)
     const started = /lab: |participant\(s\) joining/.test(run.stdout + run.stderr);
-    const ok = row.status === 'missing' && /AudioBridge/.test(row.detail) && run.code === 3 && /apt-get install --reinstall -y janus/.test(run.stderr) && noStack(run.stderr) && !started;
+    const ok =
+      row.status === 'missing' &&
+      /AudioBridge/.test(row.detail) &&
+      run.code === 3 &&
+      /apt-get install --reinstall -y janus/.test(run.stderr) &&
+      noStack(run.stderr) &&
+      !started;
     recordFault({
       id: 'L1',
       part: 'lab-runner',
-      case: "lab:carbonio on a Janus without its AudioBridge plugin",
+      case: 'lab:carbonio on a Janus without its AudioBridge plugin',
       trials: 2,
       survived: (row.status === 'missing' ? 1 : 0) + (run.code === 3 && noStack(run.stderr) ? 1 : 0),
       lost: 0,
@@ -101,7 +114,7 @@ timeouts: { joinMs: 15000 }
     expect(started, run.stdout).toBe(false);
   });
 
-  it('L2: a meeting service with a wrong api_secret: the trial is broken, with Janus\'s reason', async () => {
+  it("L2: a meeting service with a wrong api_secret: the trial is broken, with Janus's reason", async () => {
     lab = (await labUp({ dataDir: labDir, platforms: ['carbonio'], reuse: false, waitMs: 600_000 })).state;
     const secretFile = lab.platforms.find((p) => p.id === 'carbonio')!.endpoints!.extra.secretFile!;
     const secret = readFileSync(secretFile, 'utf8');
@@ -158,7 +171,12 @@ timeouts: { joinMs: 15000 }
     lab = next.state;
     const fresh = lab.platforms.find((p) => p.id === 'carbonio')!.processes[0]!;
     const reaped = !isAlive(janus.pid) && !isAlive(service.pid) && fresh.pid !== janus.pid;
-    const ok = late.every((p) => !p.joined && BEFORE_THE_SERVICE.includes(p.errorStep ?? '')) && leftBrowsers === 0 && leftNamespaces.length === 0 && reaped && noStack(result.stderr);
+    const ok =
+      late.every((p) => !p.joined && BEFORE_THE_SERVICE.includes(p.errorStep ?? '')) &&
+      leftBrowsers === 0 &&
+      leftNamespaces.length === 0 &&
+      reaped &&
+      noStack(result.stderr);
     recordFault({
       id: 'L3',
       part: 'lab-runner',

@@ -35,7 +35,11 @@ function writeStore(dataDir: string, runs: unknown[]): void {
 function oldRunWithDetails(dataDir: string, id: string): RunRecord {
   mkdirSync(path.join(dataDir, 'samples', 'x'), { recursive: true });
   mkdirSync(path.join(dataDir, 'artifacts', 'x'), { recursive: true });
-  return makeRun({ id, startedAt: daysAgo(400), trials: [makeTrial({ samplesFile: `samples/${id}/t1.ndjson`, participants: [makeParticipant({ artifacts: ['p1.png'] })] })] });
+  return makeRun({
+    id,
+    startedAt: daysAgo(400),
+    trials: [makeTrial({ samplesFile: `samples/${id}/t1.ndjson`, participants: [makeParticipant({ artifacts: ['p1.png'] })] })],
+  });
 }
 
 describe('hostile run ids and folders', () => {
@@ -89,7 +93,8 @@ describe('hostile run ids and folders', () => {
       const result = await runCli(['prune', ...c.args], { dataDir });
       const changed = snapshotChanges(snap, sandbox.snapshot());
       messages.push(result.stderr.trim().split('\n')[0] ?? '');
-      if (changed.length > 0 || !noStack(result.stderr) || result.code !== 0) failures.push(`${c.name}: exit ${result.code}, outside changes: ${changed.slice(0, 3).join('; ')}; ${result.stderr.slice(0, 200)}`);
+      if (changed.length > 0 || !noStack(result.stderr) || result.code !== 0)
+        failures.push(`${c.name}: exit ${result.code}, outside changes: ${changed.slice(0, 3).join('; ')}; ${result.stderr.slice(0, 200)}`);
     }
     recordFault({
       id: 'H12',
@@ -113,7 +118,10 @@ describe('malformed runs among good ones', () => {
     ['a participant without phases', (r) => ({ ...r, trials: [{ ...r.trials[0], participants: [{ ...r.trials[0]!.participants[0], phases: null }] }] })],
     ['a run from a newer meetbench (schemaVersion 2)', (r) => ({ ...r, schemaVersion: 2 })],
     ['a trial id that is a path', (r) => ({ ...r, trials: [{ ...r.trials[0], id: '../../victim' }] })],
-    ['artifact names that are paths and numbers', (r) => ({ ...r, trials: [{ ...r.trials[0], participants: [{ ...r.trials[0]!.participants[0], artifacts: ['../../../etc/passwd', 7] }] }] })],
+    [
+      'artifact names that are paths and numbers',
+      (r) => ({ ...r, trials: [{ ...r.trials[0], participants: [{ ...r.trials[0]!.participants[0], artifacts: ['../../../etc/passwd', 7] }] }] }),
+    ],
     ['a verdict nobody knows', (r) => ({ ...r, verdict: 'splendid' })],
   ];
 
@@ -161,7 +169,8 @@ describe('malformed runs among good ones', () => {
       exits.push(`${args.slice(0, 2).join(' ')}: ${result.code}`);
       const expectedCode = args[1] === 'bad-0' ? 3 : args[0] === 'score' ? [0, 1] : [0];
       const codeOk = Array.isArray(expectedCode) ? expectedCode.includes(result.code ?? -1) : result.code === expectedCode;
-      if (!codeOk || !noStack(result.stderr) || !/bad-0/.test(result.stderr)) failures.push(`${args.join(' ')}: exit ${result.code}, ${result.stderr.slice(0, 300)}`);
+      if (!codeOk || !noStack(result.stderr) || !/bad-0/.test(result.stderr))
+        failures.push(`${args.join(' ')}: exit ${result.code}, ${result.stderr.slice(0, 300)}`);
     }
     const after = JSON.parse(readFileSync(path.join(dataDir, STORE_FILE), 'utf8')) as { runs: Array<{ id: string }> };
     const kept = bad.every((b) => after.runs.some((r) => r.id === (b as { id: string }).id));
@@ -239,7 +248,12 @@ describe('stored names in the reports sent by mail and chat', () => {
     ];
     const dataDir = sandbox.dataDir();
     const trials = hostile.map((name, i) =>
-      makeTrial({ id: `t${i}`, platform: name, scenario: `scenario ${name}`, criteria: [{ id: 'join', metric: 'join_time_ms', threshold: 'p(95) < 5000', level: 'error', value: 1200, outcome: 'pass' }] }),
+      makeTrial({
+        id: `t${i}`,
+        platform: name,
+        scenario: `scenario ${name}`,
+        criteria: [{ id: 'join', metric: 'join_time_ms', threshold: 'p(95) < 5000', level: 'error', value: 1200, outcome: 'pass' }],
+      }),
     );
     writeStore(dataDir, [makeRun({ id: 'mail', source: hostile[0], trials })]);
     const result = await runCli(['report', 'latest', '--format', 'md'], { dataDir });
@@ -254,7 +268,16 @@ describe('stored names in the reports sent by mail and chat', () => {
       ['bare address', /(?<!\\)(?:https?:\/\/|\bwww\.)/],
     ];
     const found = live.filter(([, pattern]) => pattern.test(md)).map(([name]) => name);
-    const named = hostile.every((h) => md.includes(h.split(/[\n(]/)[0]!.replace(/[\\`*_{}[\]<>#!|~&]/g, '\\$&').replace(/:\/\//g, '\\://').replace(/\bwww\./g, 'www\\.').slice(0, 12)));
+    const named = hostile.every((h) =>
+      md.includes(
+        h
+          .split(/[\n(]/)[0]!
+          .replace(/[\\`*_{}[\]<>#!|~&]/g, '\\$&')
+          .replace(/:\/\//g, '\\://')
+          .replace(/\bwww\./g, 'www\\.')
+          .slice(0, 12),
+      ),
+    );
     recordFault({
       id: 'H10',
       part: 'store',

@@ -33,16 +33,40 @@ interface Case {
 }
 
 const SCENARIO_CASES: Case[] = [
-  { id: 'C1', name: 'tab indentation', text: `name: x\nplatforms:\n\t- { id: j, adapter: janus-videoroom, url: "u" }\n`, line: 3, message: /Tabs are not allowed/ },
+  {
+    id: 'C1',
+    name: 'tab indentation',
+    text: `name: x\nplatforms:\n\t- { id: j, adapter: janus-videoroom, url: "u" }\n`,
+    line: 3,
+    message: /Tabs are not allowed/,
+  },
   { id: 'C1', name: 'unclosed quote', text: `name: "x\nplatforms:\n${PLATFORM}`, line: null, message: /YAML syntax/ },
   { id: 'C1', name: 'wrong type', text: `name: x\nplatforms:\n${PLATFORM}participants: { count: "two" }\n`, line: 4, message: /expected number/ },
   { id: 'C2', name: 'duplicate key', text: `${VALID}name: y\n`, line: 5, message: /duplicate key/ },
-  { id: 'C3', name: 'merge key with __proto__', text: `${VALID}base: &b { __proto__: { polluted: 1 } }\nother:\n  <<: *b\n`, line: 5, message: /__proto__ is not allowed|merge keys/ },
-  { id: 'C3', name: '__proto__ key under adapter options', text: `name: x\nplatforms:\n  - { id: j, adapter: janus-videoroom, url: "u", options: { __proto__: { roomBase: 9, polluted: 1 } } }\nparticipants: { count: 2 }\n`, line: 3, message: /__proto__ is not allowed/ },
+  {
+    id: 'C3',
+    name: 'merge key with __proto__',
+    text: `${VALID}base: &b { __proto__: { polluted: 1 } }\nother:\n  <<: *b\n`,
+    line: 5,
+    message: /__proto__ is not allowed|merge keys/,
+  },
+  {
+    id: 'C3',
+    name: '__proto__ key under adapter options',
+    text: `name: x\nplatforms:\n  - { id: j, adapter: janus-videoroom, url: "u", options: { __proto__: { roomBase: 9, polluted: 1 } } }\nparticipants: { count: 2 }\n`,
+    line: 3,
+    message: /__proto__ is not allowed/,
+  },
   { id: 'C3', name: 'constructor.prototype key', text: `${VALID}constructor: { prototype: { polluted: 1 } }\n`, line: 5, message: /unknown key/ },
   { id: 'C4', name: 'billion laughs (9 levels, 387 million expansions)', text: `${aliasBomb(9)}name: *l9\n`, line: null, message: /too many aliases/ },
   { id: 'C5', name: 'misspelled key', text: `${VALID}durationSec: 5\n`, line: 5, message: /durationSec: unknown key/ },
-  { id: 'C5', name: 'unknown nested key', text: `name: x\nplatforms:\n${PLATFORM}participants: { count: 2, recievers: 1 }\n`, line: 4, message: /recievers: unknown key/ },
+  {
+    id: 'C5',
+    name: 'unknown nested key',
+    text: `name: x\nplatforms:\n${PLATFORM}participants: { count: 2, recievers: 1 }\n`,
+    line: 4,
+    message: /recievers: unknown key/,
+  },
   { id: 'C1', name: 'huge file (2 MiB)', text: `${VALID}# ${'x'.repeat(2 * 1024 * 1024)}\n`, line: null, message: /bytes; expected at most/ },
   { id: 'C1', name: 'binary garbage', text: Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 151 + 7) % 256)), line: null, message: /./ },
   { id: 'C1', name: 'NUL bytes', text: `${VALID}\u0000\u0000\n`, line: null, message: /./ },
@@ -87,7 +111,16 @@ describe('hostile scenario files (C1–C5)', () => {
   it('a !!js/function tag is never executed: the value stays the plain string', () => {
     const scenario = loadScenario('tag.yaml', `${VALID}criteria: !!js/function "function () { return 1 }"\n`);
     const ok = typeof scenario.criteria === 'string' && scenario.criteria === 'function () { return 1 }';
-    recordFault({ id: 'C1', part: 'input', case: 'YAML code tags (!!js/function)', trials: 1, survived: ok ? 1 : 0, lost: ok ? 0 : 1, figure: `value read as ${typeof scenario.criteria} ${JSON.stringify(scenario.criteria)}, nothing executed`, test: TEST });
+    recordFault({
+      id: 'C1',
+      part: 'input',
+      case: 'YAML code tags (!!js/function)',
+      trials: 1,
+      survived: ok ? 1 : 0,
+      lost: ok ? 0 : 1,
+      figure: `value read as ${typeof scenario.criteria} ${JSON.stringify(scenario.criteria)}, nothing executed`,
+      test: TEST,
+    });
     expect(ok).toBe(true);
   });
 
@@ -138,7 +171,8 @@ describe('hostile criteria files and thresholds (C5, C7, C8)', () => {
         parseCriteriaText(text, 'c.yaml');
         failures.push(`${name}: accepted`);
       } catch (error) {
-        if (!(error instanceof InputError) || !error.problems.some((p) => expected.test(`${p.path}: ${p.message}`) && p.line !== null)) failures.push(`${name}: ${(error as Error).message.slice(0, 200)}`);
+        if (!(error instanceof InputError) || !error.problems.some((p) => expected.test(`${p.path}: ${p.message}`) && p.line !== null))
+          failures.push(`${name}: ${(error as Error).message.slice(0, 200)}`);
       }
     }
     recordFault({

@@ -35,7 +35,9 @@ interface Counts {
 
 function ourChromium(): number {
   try {
-    return execFileSync('pgrep', ['-f', '--', `meetbench-profile-${TAG}-`], { encoding: 'utf8' }).split('\n').filter(Boolean).length;
+    return execFileSync('pgrep', ['-f', '--', `meetbench-profile-${TAG}-`], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean).length;
   } catch {
     return 0;
   }
@@ -48,12 +50,14 @@ function counts(): Counts {
   return { chromium: ourChromium(), fds: readdirSync('/proc/self/fd').length, ownedNamespaces: owned.participants.size, machineNamespaces: namespaces.length };
 }
 
-const show = (c: Counts): string => `${c.chromium} Chromium processes, ${c.fds} open fds, ${c.ownedNamespaces} owned namespaces (${c.machineNamespaces} mb- namespaces on the machine)`;
+const show = (c: Counts): string =>
+  `${c.chromium} Chromium processes, ${c.fds} open fds, ${c.ownedNamespaces} owned namespaces (${c.machineNamespaces} mb- namespaces on the machine)`;
 
 /** profile folders tagged `tag` (and `tag`next) that no process uses any more */
 function removeProfiles(tag: string): void {
   if (browsersTagged(tag).length > 0) return;
-  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(`meetbench-profile-${tag}`))) rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(`meetbench-profile-${tag}`)))
+    rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
 }
 
 function participantNamespaces(): string[] {
@@ -65,7 +69,10 @@ function participantNamespaces(): string[] {
 
 function browsersTagged(tag: string): number[] {
   try {
-    return execFileSync('pgrep', ['-f', '--', `meetbench-profile-${tag}-`], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    return execFileSync('pgrep', ['-f', '--', `meetbench-profile-${tag}-`], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
@@ -106,7 +113,10 @@ warmupS: 0
     const leftAfterKill = { namespaces: participantNamespaces().filter((n) => theirs.includes(n)).length, browsers: browsersTagged(tag).length };
 
     const next = await runCli(['run', path.join(dir, 'short.yaml')], { dataDir, env: { MEETBENCH_PROFILE_TAG: `${tag}next` } });
-    const leftAfterNext = { namespaces: participantNamespaces().filter((n) => theirs.includes(n) && !before.includes(n)).length, browsers: browsersTagged(tag).length };
+    const leftAfterNext = {
+      namespaces: participantNamespaces().filter((n) => theirs.includes(n) && !before.includes(n)).length,
+      browsers: browsersTagged(tag).length,
+    };
     const runs = (await (await openStore(dataDir)).allRuns()).map((r) => r.status);
     const ok = leftAfterNext.browsers === 0 && runs[0] === 'aborted' && /took over the run lock/.test(next.stderr);
     recordFault({

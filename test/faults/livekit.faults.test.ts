@@ -27,7 +27,10 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 function browsersTagged(tag: string): number[] {
   try {
-    return execFileSync('pgrep', ['-f', '--', `meetbench-profile-${tag}-`], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    return execFileSync('pgrep', ['-f', '--', `meetbench-profile-${tag}-`], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
@@ -70,13 +73,25 @@ describe.skipIf(skip)('LiveKit faults', () => {
       const platform = (id: string, env: string): string =>
         `  - { id: ${id}, adapter: livekit-meet, url: "lab:livekit", options: { mode: token, serverUrl: "${record.endpoints!.extra.serverUrl}", tokenEnv: ${env} } }`;
       const file = path.join(dataDir, 'tokens.yaml');
-      writeFileSync(file, `name: tokens\nplatforms:\n${platform('forged', 'MB_FAULT_FORGED')}\n${platform('expired', 'MB_FAULT_EXPIRED')}\nparticipants: { count: 1 }\ndurationS: 2\nwarmupS: 0\ntimeouts: { joinMs: 20000 }\n`);
+      writeFileSync(
+        file,
+        `name: tokens\nplatforms:\n${platform('forged', 'MB_FAULT_FORGED')}\n${platform('expired', 'MB_FAULT_EXPIRED')}\nparticipants: { count: 1 }\ndurationS: 2\nwarmupS: 0\ntimeouts: { joinMs: 20000 }\n`,
+      );
       const result = await runCli(['run', file], { dataDir, env: { MB_FAULT_FORGED: forged, MB_FAULT_EXPIRED: expired } });
       const run = await report(dataDir);
       const [onForged, onExpired] = run.trials.map((t) => t.participants[0]!);
       const text = JSON.stringify(run) + result.stdout + result.stderr;
-      const words = { forged: /invalid token: \*\*\*, error: token signature is invalid/, expired: /invalid token: \*\*\*, error: token has invalid claims: token is expired/ };
-      const ok = onForged?.errorStep === 'connect' && words.forged.test(onForged.error ?? '') && onExpired?.errorStep === 'connect' && words.expired.test(onExpired.error ?? '') && !text.includes(forged) && !text.includes(expired);
+      const words = {
+        forged: /invalid token: \*\*\*, error: token signature is invalid/,
+        expired: /invalid token: \*\*\*, error: token has invalid claims: token is expired/,
+      };
+      const ok =
+        onForged?.errorStep === 'connect' &&
+        words.forged.test(onForged.error ?? '') &&
+        onExpired?.errorStep === 'connect' &&
+        words.expired.test(onExpired.error ?? '') &&
+        !text.includes(forged) &&
+        !text.includes(expired);
       recordFault({
         id: 'LK1',
         part: 'browser-platform',
@@ -101,7 +116,10 @@ describe.skipIf(skip)('LiveKit faults', () => {
     it('LK2: LiveKit killed mid-trial: its participants fail at "in-meeting", the trial is not passed, nothing left behind', async () => {
       const tag = `lkkill${process.pid}`;
       const file = path.join(dataDir, 'kill.yaml');
-      writeFileSync(file, 'name: kill\nplatforms:\n  - { id: livekit, adapter: livekit-meet, url: "lab:livekit" }\nparticipants: { count: 2, rampUpMs: 300, media: { width: 160, height: 120, fps: 10 } }\ndurationS: 20\nwarmupS: 1\n');
+      writeFileSync(
+        file,
+        'name: kill\nplatforms:\n  - { id: livekit, adapter: livekit-meet, url: "lab:livekit" }\nparticipants: { count: 2, rampUpMs: 300, media: { width: 160, height: 120, fps: 10 } }\ndurationS: 20\nwarmupS: 1\n',
+      );
       const before = namespaces();
       const cli = startCli(['run', file], { dataDir, env: { MEETBENCH_PROFILE_TAG: tag } });
       await cli.waitFor(/then measuring/, 180_000);
@@ -122,10 +140,19 @@ describe.skipIf(skip)('LiveKit faults', () => {
         reapedByAnother = true;
       });
       reused = true;
-      const left = { browsers: browsersTagged(tag).length, namespaces: [...leftParticipants, ...namespaces().filter((n) => n === 'mb-livekit')], server: isAlive(server) };
+      const left = {
+        browsers: browsersTagged(tag).length,
+        namespaces: [...leftParticipants, ...namespaces().filter((n) => n === 'mb-livekit')],
+        server: isAlive(server),
+      };
       const steps = trial.participants.map((p) => `${p.name} ${p.errorStep}: ${p.error}`);
       const acceptedSteps = reapedByAnother ? ['in-meeting', 'browser-crashed'] : ['in-meeting'];
-      const ok = trial.verdict !== 'passed' && trial.participants.every((p) => acceptedSteps.includes(p.errorStep ?? '')) && left.browsers === 0 && left.namespaces.length === 0 && !left.server;
+      const ok =
+        trial.verdict !== 'passed' &&
+        trial.participants.every((p) => acceptedSteps.includes(p.errorStep ?? '')) &&
+        left.browsers === 0 &&
+        left.namespaces.length === 0 &&
+        !left.server;
       recordFault({
         id: 'LK2',
         part: 'lab-runner',
@@ -149,7 +176,7 @@ describe.skipIf(skip)('LiveKit faults', () => {
     }, 300_000);
   });
 
-  it('LK3: LiveKit\'s port taken at lab start: a clear error naming the port, exit 3, nothing left', async () => {
+  it("LK3: LiveKit's port taken at lab start: a clear error naming the port, exit 3, nothing left", async () => {
     const dataDir = tempDir('mb-faults-livekit-port-');
     let attempt = 0;
     let result: Awaited<ReturnType<typeof runCli>> | null = null;
@@ -164,8 +191,21 @@ describe.skipIf(skip)('LiveKit faults', () => {
       if (cli.child.exitCode === null) cli.child.kill('SIGSTOP');
       // `ip netns add` (its own process) finishes mounting the namespace while the lab is stopped
       await sleep(200);
-      const squatter = spawn('ip', ['netns', 'exec', 'mb-livekit', process.execPath, '-e', `require('net').createServer().listen(${LIVEKIT_PORTS.http}, '0.0.0.0', () => console.log('listening')).on('error', (e) => { console.log(e.code); process.exit(1); })`], { stdio: ['ignore', 'pipe', 'ignore'] });
-      const said = await new Promise<string>((resolve) => squatter.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())).once('close', () => resolve('closed')));
+      const squatter = spawn(
+        'ip',
+        [
+          'netns',
+          'exec',
+          'mb-livekit',
+          process.execPath,
+          '-e',
+          `require('net').createServer().listen(${LIVEKIT_PORTS.http}, '0.0.0.0', () => console.log('listening')).on('error', (e) => { console.log(e.code); process.exit(1); })`,
+        ],
+        { stdio: ['ignore', 'pipe', 'ignore'] },
+      );
+      const said = await new Promise<string>((resolve) =>
+        squatter.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())).once('close', () => resolve('closed')),
+      );
       squatted = said === 'listening';
       cli.child.kill('SIGCONT');
       result = await cli.done;
@@ -174,7 +214,9 @@ describe.skipIf(skip)('LiveKit faults', () => {
     }
     const left = namespaces().filter((n) => n === 'mb-livekit' || n === 'mb-coturn');
     const stderr = result?.stderr ?? '';
-    const clear = /LiveKit \(pid \d+\) exited while starting in mb-livekit: its TCP port 10\.99\.0\.5:7880 is taken by another process in the namespace/.test(stderr);
+    const clear = /LiveKit \(pid \d+\) exited while starting in mb-livekit: its TCP port 10\.99\.0\.5:7880 is taken by another process in the namespace/.test(
+      stderr,
+    );
     recordFault({
       id: 'LK3',
       part: 'lab-runner',
@@ -187,7 +229,9 @@ describe.skipIf(skip)('LiveKit faults', () => {
     });
     expect(squatted, 'the port could be taken before LiveKit started').toBe(true);
     expect(result!.code).toBe(3);
-    expect(stderr).toMatch(/LiveKit \(pid \d+\) exited while starting in mb-livekit: its TCP port 10\.99\.0\.5:7880 is taken by another process in the namespace/);
+    expect(stderr).toMatch(
+      /LiveKit \(pid \d+\) exited while starting in mb-livekit: its TCP port 10\.99\.0\.5:7880 is taken by another process in the namespace/,
+    );
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(left).toEqual([]);
   }, 900_000);

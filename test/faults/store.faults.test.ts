@@ -73,7 +73,10 @@ function warmWriter(bundle: string, dir: string, prefix: string): WarmWriter {
 }
 
 function seedDocument(dir: string, runs: number): void {
-  const doc = { schemaVersion: 1, runs: Array.from({ length: runs }, (_, i) => makeRun({ id: `seed-${i}`, startedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString() })) };
+  const doc = {
+    schemaVersion: 1,
+    runs: Array.from({ length: runs }, (_, i) => makeRun({ id: `seed-${i}`, startedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString() })),
+  };
   writeFileSync(path.join(dir, STORE_FILE), JSON.stringify(doc, null, 1));
 }
 
@@ -291,7 +294,7 @@ describe('corrupt store files (S4)', () => {
     const deadPid = 2 ** 22 + 7;
     const stale = [`.${STORE_FILE}.${deadPid}.0a1b2c3d.tmp`, `.${STORE_FILE}.tmp`];
     writeFileSync(path.join(dir, stale[0]!), '{"schemaVersion":1,"runs":[{"id":"half');
-    writeFileSync(path.join(dir, stale[1]!), 'garbage of lowdb\'s own fixed-name writer');
+    writeFileSync(path.join(dir, stale[1]!), "garbage of lowdb's own fixed-name writer");
     // a live writer's temp file (ours) must not be touched
     const live = `.${STORE_FILE}.${process.pid}.ffffffff.tmp`;
     writeFileSync(path.join(dir, live), 'being written');

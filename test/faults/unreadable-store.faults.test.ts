@@ -135,7 +135,11 @@ describe('the viewer over a store that becomes unreadable', () => {
         const res = await fetch(`${viewer.base}${target}`);
         const body = await res.text();
         const json = target.startsWith('/api/') || target === '/metrics';
-        const ok = res.status === 503 && /results store .*unreadable/.test(body) && !/\n\s+at |internal error/.test(body) && (json ? res.headers.get('content-type')?.includes('json') : body.includes('<h1>'));
+        const ok =
+          res.status === 503 &&
+          /results store .*unreadable/.test(body) &&
+          !/\n\s+at |internal error/.test(body) &&
+          (json ? res.headers.get('content-type')?.includes('json') : body.includes('<h1>'));
         if (ok) clear += 1;
         else if (wrong.length < 3) wrong.push(`${target}: ${res.status} ${body.slice(0, 120)}`);
       }
@@ -143,7 +147,10 @@ describe('the viewer over a store that becomes unreadable', () => {
       const kept = copies(dataDir);
       writeFileSync(path.join(dataDir, STORE_FILE), good);
       const repaired = await fetch(`${viewer.base}/api/runs`);
-      const logLines = viewer.stderr().split('\n').filter((l) => l.includes('unreadable')).length;
+      const logLines = viewer
+        .stderr()
+        .split('\n')
+        .filter((l) => l.includes('unreadable')).length;
       recordFault({
         id: 'H2d',
         part: 'viewer',

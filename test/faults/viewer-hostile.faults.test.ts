@@ -33,17 +33,22 @@ interface Answer {
 function request(base: string, rawPath: string, options: { headers?: Record<string, string>; from?: string } = {}): Promise<Answer> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: url.hostname, port: url.port, path: rawPath, headers: options.headers, localAddress: options.from ?? '127.0.0.1', agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      { host: url.hostname, port: url.port, path: rawPath, headers: options.headers, localAddress: options.from ?? '127.0.0.1', agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
 }
 
-const basic = (user: string, password: string, scheme = 'Basic'): Record<string, string> => ({ Authorization: `${scheme} ${Buffer.from(`${user}:${password}`).toString('base64')}` });
+const basic = (user: string, password: string, scheme = 'Basic'): Record<string, string> => ({
+  Authorization: `${scheme} ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+});
 const RIGHT = 'correct horse battery staple';
 
 async function storeWithOneRun(): Promise<{ dataDir: string; store: Awaited<ReturnType<typeof openStore>> }> {
@@ -59,7 +64,11 @@ describe('guessing the viewer password', () => {
     // the throttle's clock: advanced by each Retry-After instead of waiting it out
     let now = 1_700_000_000_000;
     const logged: string[] = [];
-    const server: RunningServer = await startServer(createApp({ store, auth: { password: RIGHT, now: () => now, log: (line) => logged.push(line) } }), '127.0.0.1', 0);
+    const server: RunningServer = await startServer(
+      createApp({ store, auth: { password: RIGHT, now: () => now, log: (line) => logged.push(line) } }),
+      '127.0.0.1',
+      0,
+    );
     try {
       const guesses = 300;
       let checked = 0;
@@ -116,7 +125,15 @@ describe('guessing the viewer password', () => {
       const other = await request(viewer.base, '/api/runs', { headers: basic('meetbench', RIGHT), from: '127.0.0.2' });
       const log = viewer.stderr();
       const failureLines = log.split('\n').filter((l) => l.includes('wrong password from 127.0.0.1')).length;
-      const ok = statuses.slice(0, 6).every((s) => s === 401) && statuses.slice(6).every((s) => s === 429) && blocked.status === 429 && Number(blocked.headers['retry-after']) >= 1 && other.status === 200 && failureLines === 6 && !log.includes('hunter2') && !log.includes('horse');
+      const ok =
+        statuses.slice(0, 6).every((s) => s === 401) &&
+        statuses.slice(6).every((s) => s === 429) &&
+        blocked.status === 429 &&
+        Number(blocked.headers['retry-after']) >= 1 &&
+        other.status === 200 &&
+        failureLines === 6 &&
+        !log.includes('hunter2') &&
+        !log.includes('horse');
       recordFault({
         id: 'H3b',
         part: 'viewer',
@@ -204,11 +221,18 @@ function listTree(dir: string): string[] {
 describe('the read-only viewer never writes', () => {
   it('an artifact address of a trial whose artifacts are gone creates nothing and answers 404', async () => {
     const { dataDir, store } = await storeWithOneRun();
-    await store.saveRun(makeRun({ id: 'pruned', trials: [makeTrial({ id: 't1', participants: [makeParticipant({ artifacts: ['p1-failure.png', 'p1.console.txt'] })] })] }));
+    await store.saveRun(
+      makeRun({ id: 'pruned', trials: [makeTrial({ id: 't1', participants: [makeParticipant({ artifacts: ['p1-failure.png', 'p1.console.txt'] })] })] }),
+    );
     const server = await startServer(createApp({ store }), '127.0.0.1', 0);
     try {
       const tree = listTree(dataDir);
-      const addresses = ['/artifacts/pruned/t1/p1-failure.png', '/artifacts/pruned/t1/p1.console.txt', '/artifacts/run-1/t1/p1.png', '/artifacts/pruned/t2/p1.png'];
+      const addresses = [
+        '/artifacts/pruned/t1/p1-failure.png',
+        '/artifacts/pruned/t1/p1.console.txt',
+        '/artifacts/run-1/t1/p1.png',
+        '/artifacts/pruned/t2/p1.png',
+      ];
       const answers: string[] = [];
       for (const address of addresses) answers.push(`${(await request(server.url, address)).status}`);
       const created = listTree(dataDir).filter((entry) => !tree.includes(entry));
@@ -269,7 +293,9 @@ describe('the read-only viewer never writes', () => {
 describe('files in the data directory that are not what they claim', () => {
   it('FIFOs, a link to /dev/zero and 1 GiB files as artifacts and samples: answered at once, the viewer keeps serving', async () => {
     const { dataDir, store } = await storeWithOneRun();
-    const trials = ['fifo', 'zero', 'huge'].map((id) => makeTrial({ id, samplesFile: `samples/r/${id}.ndjson`, participants: [makeParticipant({ artifacts: ['p1-failure.png', 'p1.console.txt'] })] }));
+    const trials = ['fifo', 'zero', 'huge'].map((id) =>
+      makeTrial({ id, samplesFile: `samples/r/${id}.ndjson`, participants: [makeParticipant({ artifacts: ['p1-failure.png', 'p1.console.txt'] })] }),
+    );
     await store.saveRun(makeRun({ id: 'r', trials }));
     const samples = path.join(dataDir, 'samples', 'r');
     const artifacts = (trial: string): string => path.join(dataDir, 'artifacts', 'r', trial);
@@ -282,7 +308,12 @@ describe('files in the data directory that are not what they claim', () => {
     execFileSync('truncate', ['-s', '1G', path.join(samples, 'huge.ndjson'), path.join(artifacts('huge'), 'p1-failure.png')]);
     const viewer = await startViewer(dataDir);
     try {
-      const addresses = ['fifo', 'zero', 'huge'].flatMap((t) => [`/api/runs/r/trials/${t}/series`, `/api/runs/r/trials/${t}/samples.ndjson`, `/artifacts/r/${t}/p1.console.txt`, `/artifacts/r/${t}/p1-failure.png`]);
+      const addresses = ['fifo', 'zero', 'huge'].flatMap((t) => [
+        `/api/runs/r/trials/${t}/series`,
+        `/api/runs/r/trials/${t}/samples.ndjson`,
+        `/artifacts/r/${t}/p1.console.txt`,
+        `/artifacts/r/${t}/p1-failure.png`,
+      ]);
       const wrong: string[] = [];
       let slowest = 0;
       // all at once, more than the 4 threads of libuv's pool: a read blocked on a FIFO used to hold one for ever
@@ -293,13 +324,17 @@ describe('files in the data directory that are not what they claim', () => {
             const res = await fetch(`${viewer.base}${address}`, { signal: AbortSignal.timeout(10_000) });
             const body = await res.text();
             slowest = Math.max(slowest, performance.now() - started);
-            if (res.status >= 500 || body.length > 1024 * 1024 || (res.status === 200 && address.endsWith('.txt'))) wrong.push(`${address}: ${res.status}, ${body.length} bytes`);
+            if (res.status >= 500 || body.length > 1024 * 1024 || (res.status === 200 && address.endsWith('.txt')))
+              wrong.push(`${address}: ${res.status}, ${body.length} bytes`);
           } catch (error) {
             wrong.push(`${address}: ${(error as Error).name} after ${((performance.now() - started) / 1000).toFixed(1)} s`);
           }
         }),
       );
-      const after = await fetch(`${viewer.base}/api/runs`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.status, (e: Error) => e.name);
+      const after = await fetch(`${viewer.base}/api/runs`, { signal: AbortSignal.timeout(10_000) }).then(
+        (r) => r.status,
+        (e: Error) => e.name,
+      );
       const rssMb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${viewer.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
       const stacks = (viewer.stderr().match(/\n\s+at /g) ?? []).length;
       const ok = wrong.length === 0 && after === 200 && rssMb < 500 && stacks === 0;
@@ -343,7 +378,14 @@ describe('run and trial ids that fail the id check', () => {
         const run = encodeURIComponent(id);
         const trial = encodeURIComponent(id === 'bad id' ? '../t1' : 't1');
         const hostileTrial = id === 'bad id' ? [`/runs/run-1?trial=${trial}`, `/api/runs/run-1/trials/${trial}`] : [];
-        for (const address of [`/runs/${run}`, `/api/runs/${run}`, `/api/runs/${run}/trials/${trial}/series`, `/api/runs/${run}/trials/${trial}/samples.ndjson`, `/print/${run}`, ...hostileTrial]) {
+        for (const address of [
+          `/runs/${run}`,
+          `/api/runs/${run}`,
+          `/api/runs/${run}/trials/${trial}/series`,
+          `/api/runs/${run}/trials/${trial}/samples.ndjson`,
+          `/print/${run}`,
+          ...hostileTrial,
+        ]) {
           requests += 1;
           const answer = await request(server.url, address);
           if (answer.status !== 404 || /\n\s+at /.test(answer.body)) wrong.push(`${address}: ${answer.status}`);
@@ -373,13 +415,28 @@ describe('addresses made to lead a reader off-site', () => {
   it('no page links or redirects off-site, whatever its address', async () => {
     const { store } = await storeWithOneRun();
     const server = await startServer(createApp({ store }), '127.0.0.1', 0);
-    const paths = ['//evil.example', '//evil.example/', '///evil.example', '/\\evil.example', '/%5Cevil.example', '/%2F%2Fevil.example', '//evil.example?lang=fr', '/runs//evil.example', '/assets//evil.example', '/assets/..%2f..%2f', '/vendor/uplot//evil.example', '//evil.example/runs/run-1'];
+    const paths = [
+      '//evil.example',
+      '//evil.example/',
+      '///evil.example',
+      '/\\evil.example',
+      '/%5Cevil.example',
+      '/%2F%2Fevil.example',
+      '//evil.example?lang=fr',
+      '/runs//evil.example',
+      '/assets//evil.example',
+      '/assets/..%2f..%2f',
+      '/vendor/uplot//evil.example',
+      '//evil.example/runs/run-1',
+    ];
     const wrong: string[] = [];
     let links = 0;
     try {
       for (const rawPath of paths) {
         const answer = await request(server.url, rawPath);
-        const targets = [...answer.body.matchAll(/(?:href|src|action)="([^"]*)"/g)].map((m) => m[1]!.replace(/&#39;|&amp;/g, (e) => (e === '&amp;' ? '&' : "'")));
+        const targets = [...answer.body.matchAll(/(?:href|src|action)="([^"]*)"/g)].map((m) =>
+          m[1]!.replace(/&#39;|&amp;/g, (e) => (e === '&amp;' ? '&' : "'")),
+        );
         if (answer.headers.location) targets.push(answer.headers.location);
         links += targets.length;
         // a browser reads //host and /\host as another site; anything with a scheme is one too
@@ -409,7 +466,11 @@ describe('a web page in the same browser as the viewer', () => {
     const logged: string[] = [];
     const server = await startServer(createApp({ store, auth: { password: RIGHT, log: (line) => logged.push(line) } }), '127.0.0.1', 0);
     // what Chromium sends for each kind of request another site's page can make
-    const fetchMeta = (site: string, mode: string, dest: string): Record<string, string> => ({ 'Sec-Fetch-Site': site, 'Sec-Fetch-Mode': mode, 'Sec-Fetch-Dest': dest });
+    const fetchMeta = (site: string, mode: string, dest: string): Record<string, string> => ({
+      'Sec-Fetch-Site': site,
+      'Sec-Fetch-Mode': mode,
+      'Sec-Fetch-Dest': dest,
+    });
     const cases: Array<[string, Record<string, string>, number]> = [
       ['<img src> of an artifact', { ...fetchMeta('cross-site', 'no-cors', 'image'), ...basic('meetbench', RIGHT) }, 403],
       ['<script src> of /api/runs', { ...fetchMeta('cross-site', 'no-cors', 'script'), ...basic('meetbench', RIGHT) }, 403],
@@ -428,7 +489,8 @@ describe('a web page in the same browser as the viewer', () => {
         if (answer.status !== expected) wrong.push(`${name}: ${answer.status}`);
       }
       // a page guessing through the user's browser: refused before counting, so the user is not throttled
-      for (let i = 0; i < 20; i += 1) await request(server.url, '/', { headers: { ...fetchMeta('cross-site', 'no-cors', 'image'), ...basic('meetbench', `guess-${i}`) } });
+      for (let i = 0; i < 20; i += 1)
+        await request(server.url, '/', { headers: { ...fetchMeta('cross-site', 'no-cors', 'image'), ...basic('meetbench', `guess-${i}`) } });
       const user = await request(server.url, '/', { headers: basic('meetbench', RIGHT) });
       if (user.status !== 200) wrong.push(`the user after 20 cross-site guesses: ${user.status}`);
       if (logged.length > 0) wrong.push(`${logged.length} cross-site guesses counted as failures`);
@@ -451,4 +513,3 @@ describe('a web page in the same browser as the viewer', () => {
 });
 
 nothingOutsideChanged(sandbox, before, { part: 'viewer', test: TEST, cases: 'hostile viewer cases' });
-

@@ -27,11 +27,14 @@ interface Answer {
 /** a raw request: the path and the Host header exactly as given */
 function request(base: URL, rawPath: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: base.hostname, port: base.port, path: rawPath, method: options.method ?? 'GET', headers: options.headers, setHost: !options.headers?.Host }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      { host: base.hostname, port: base.port, path: rawPath, method: options.method ?? 'GET', headers: options.headers, setHost: !options.headers?.Host },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -102,7 +105,11 @@ describe('the viewer process under hostile requests', () => {
       ['HEAD /', () => request(base, '/', { method: 'HEAD' }), (a) => a.status === 200 && a.body === ''],
       ['OPTIONS /', () => request(base, '/', { method: 'OPTIONS' }), (a) => a.status === 405 && a.headers.allow === 'GET, HEAD'],
       ['TRACE /', () => request(base, '/', { method: 'TRACE' }), (a) => a.status === 405],
-      ['100 kB URL', () => request(base, `/runs/${'a'.repeat(100_000)}`).catch(() => ({ status: 431, headers: {}, body: '' })), (a) => a.status >= 400 && a.status < 500],
+      [
+        '100 kB URL',
+        () => request(base, `/runs/${'a'.repeat(100_000)}`).catch(() => ({ status: 431, headers: {}, body: '' })),
+        (a) => a.status >= 400 && a.status < 500,
+      ],
       ['8 kB run id', () => request(base, `/runs/${'a'.repeat(8_000)}`), (a) => a.status === 404 || a.status === 400],
       ['broken %-encoding', () => request(base, '/runs/%E0%A4%A'), (a) => a.status === 400 || a.status === 404],
       ['NUL in path', () => request(base, '/runs/x%00y'), (a) => a.status === 400 || a.status === 404],

@@ -30,7 +30,9 @@ const SHIPPED = {
   scenario: [
     'scenarios/demo.yaml',
     'scenarios/zimbra-connect-vs-alternatives.yaml',
-    ...['bigbluebutton', 'custom', 'janus-videocall', 'jitsi-meet', 'livekit-meet', 'nextcloud-talk', 'teleconsultation', 'zimbra-connect', 'zimbra-p2p'].map((f) => `scenarios/platforms/${f}.yaml`),
+    ...['bigbluebutton', 'custom', 'janus-videocall', 'jitsi-meet', 'livekit-meet', 'nextcloud-talk', 'teleconsultation', 'zimbra-connect', 'zimbra-p2p'].map(
+      (f) => `scenarios/platforms/${f}.yaml`,
+    ),
   ],
   criteria: ['scenarios/criteria.yaml', 'scenarios/teleconsultation-criteria.yaml'],
 };
@@ -39,7 +41,9 @@ describe('the fuzz corpus', () => {
   it('lists only files that exist, and every shipped scenario template', () => {
     const all = [...SHIPPED.scenario, ...SHIPPED.criteria];
     expect(all.filter((f) => !existsSync(f))).toEqual([]);
-    const templates = readdirSync('scenarios/platforms').filter((f) => f.endsWith('.yaml')).map((f) => `scenarios/platforms/${f}`);
+    const templates = readdirSync('scenarios/platforms')
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => `scenarios/platforms/${f}`);
     expect(templates.filter((f) => !SHIPPED.scenario.includes(f))).toEqual([]);
   });
 });

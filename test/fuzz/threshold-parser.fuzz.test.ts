@@ -29,18 +29,93 @@ function oracle(text: string): boolean {
 }
 
 const TOKENS = [
-  'avg', 'min', 'max', 'med', 'count', 'rate', 'value', 'p(', ')', 'p', '(', 'P(', 'AVG', 'mean', 'p95',
-  '<', '<=', '>', '>=', '==', '===', '!=', '=', '!', '=>', '=<', '<>',
-  '0', '1', '5', '95', '99.9', '100', '101', '-1', '+2', '.5', '5.', '1e3', '1E-2', '1e', '1e+', '1e999', '-0', '0x10', '1_000', '0b1', '00012',
-  'NaN', 'nan', 'Inf', '-Inf', 'Infinity', '∞', '−5', '١٢', '５', '0,5', '5%', '200ms', 's', 'kbps',
-  ' ', ' ', '\t', '\n', '\u00a0', '\u2009', '\u0000', '\uFEFF', '"', "'", ';', '&&', '||', '${1}', '__proto__', 'constructor',
+  'avg',
+  'min',
+  'max',
+  'med',
+  'count',
+  'rate',
+  'value',
+  'p(',
+  ')',
+  'p',
+  '(',
+  'P(',
+  'AVG',
+  'mean',
+  'p95',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  '==',
+  '===',
+  '!=',
+  '=',
+  '!',
+  '=>',
+  '=<',
+  '<>',
+  '0',
+  '1',
+  '5',
+  '95',
+  '99.9',
+  '100',
+  '101',
+  '-1',
+  '+2',
+  '.5',
+  '5.',
+  '1e3',
+  '1E-2',
+  '1e',
+  '1e+',
+  '1e999',
+  '-0',
+  '0x10',
+  '1_000',
+  '0b1',
+  '00012',
+  'NaN',
+  'nan',
+  'Inf',
+  '-Inf',
+  'Infinity',
+  '∞',
+  '−5',
+  '١٢',
+  '５',
+  '0,5',
+  '5%',
+  '200ms',
+  's',
+  'kbps',
+  ' ',
+  ' ',
+  '\t',
+  '\n',
+  '\u00a0',
+  '\u2009',
+  '\u0000',
+  '\uFEFF',
+  '"',
+  "'",
+  ';',
+  '&&',
+  '||',
+  '${1}',
+  '__proto__',
+  'constructor',
 ];
 
 function randomExpression(random: () => number): string {
   const roll = random();
   if (roll < 0.4) {
     // near-valid: aggregation, operator, number with small damage
-    const agg = ['avg', 'min', 'max', 'med', 'count', 'rate', 'value', `p(${pick(random, 120) - 10})`, `p(${(random() * 100).toFixed(pick(random, 4))})`][pick(random, 9)]!;
+    const agg = ['avg', 'min', 'max', 'med', 'count', 'rate', 'value', `p(${pick(random, 120) - 10})`, `p(${(random() * 100).toFixed(pick(random, 4))})`][
+      pick(random, 9)
+    ]!;
     const op = ['<', '<=', '>', '>=', '==', '===', '!='][pick(random, 7)]!;
     const value = [String(pick(random, 10_000)), (random() * 10 - 5).toExponential(pick(random, 5)), TOKENS[pick(random, TOKENS.length)]!][pick(random, 3)]!;
     const spaces = (): string => [' ', '', '  ', '\t'][pick(random, 4)]!;
@@ -51,7 +126,8 @@ function randomExpression(random: () => number): string {
   return Array.from({ length: pick(random, 300) }, () => String.fromCodePoint(pick(random, 0x3000))).join('');
 }
 
-const same = (a: Threshold, b: Threshold): boolean => a.aggregation === b.aggregation && a.operator === b.operator && a.value === b.value && a.percentile === b.percentile;
+const same = (a: Threshold, b: Threshold): boolean =>
+  a.aggregation === b.aggregation && a.operator === b.operator && a.value === b.value && a.percentile === b.percentile;
 
 describe('threshold parser fuzz', () => {
   it(`${CASES} random expressions: accepted exactly as the grammar says, refused with a position otherwise`, () => {

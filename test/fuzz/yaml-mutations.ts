@@ -6,11 +6,98 @@ import { stringify } from 'yaml';
 import { pick } from './seeded-random.ts';
 
 /** keys a hostile or careless file may hold */
-const KEYS = ['name', 'platforms', 'participants', 'count', 'id', 'adapter', 'url', 'options', 'measured', 'declared', 'threshold', 'metric', 'level', 'version', '__proto__', 'constructor', 'prototype', 'toString', 'thresold', 'abortOnfail', '<<', '', ' ', 'ключ', '🎥'];
-const SCALARS: unknown[] = [0, -1, 1e308, -0, 0.5, 2 ** 53 + 1, true, false, null, '', 'x', 'p(95) < 5000', 'lab:janus', 'http://127.0.0.1:1', '<script>alert(1)</script>', '../../etc/passwd', 'NaN', '.inf', '\u0000', '\uFEFF', 'a'.repeat(5000)];
+const KEYS = [
+  'name',
+  'platforms',
+  'participants',
+  'count',
+  'id',
+  'adapter',
+  'url',
+  'options',
+  'measured',
+  'declared',
+  'threshold',
+  'metric',
+  'level',
+  'version',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'thresold',
+  'abortOnfail',
+  '<<',
+  '',
+  ' ',
+  'ключ',
+  '🎥',
+];
+const SCALARS: unknown[] = [
+  0,
+  -1,
+  1e308,
+  -0,
+  0.5,
+  2 ** 53 + 1,
+  true,
+  false,
+  null,
+  '',
+  'x',
+  'p(95) < 5000',
+  'lab:janus',
+  'http://127.0.0.1:1',
+  '<script>alert(1)</script>',
+  '../../etc/passwd',
+  'NaN',
+  '.inf',
+  '\u0000',
+  '\uFEFF',
+  'a'.repeat(5000),
+];
 
 /** splices that hit the YAML parser's corners */
-const TOKENS = ['&a ', '*a', '*nope', '<<: ', '<<: *a', '!!binary ', '!!js/function ', '!!python/object ', '!custom ', '? ', '- ', ': ', '{', '}', '[', ']', '"', "'", '|', '>', '#', '%YAML 1.1\n', '---\n', '...\n', '\t', '\u0000', '\uFEFF', '\r', '\n', '  ', '__proto__: ', 'constructor: ', '~', '.nan', '0x1F', '1e999', '\u2028', '\\u0000'];
+const TOKENS = [
+  '&a ',
+  '*a',
+  '*nope',
+  '<<: ',
+  '<<: *a',
+  '!!binary ',
+  '!!js/function ',
+  '!!python/object ',
+  '!custom ',
+  '? ',
+  '- ',
+  ': ',
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  "'",
+  '|',
+  '>',
+  '#',
+  '%YAML 1.1\n',
+  '---\n',
+  '...\n',
+  '\t',
+  '\u0000',
+  '\uFEFF',
+  '\r',
+  '\n',
+  '  ',
+  '__proto__: ',
+  'constructor: ',
+  '~',
+  '.nan',
+  '0x1F',
+  '1e999',
+  '\u2028',
+  '\\u0000',
+];
 
 function randomValue(random: () => number, depth: number): unknown {
   const roll = random();
@@ -19,7 +106,12 @@ function randomValue(random: () => number, depth: number): unknown {
   const out: Record<string, unknown> = {};
   for (let i = 0; i < pick(random, 6); i += 1) {
     // defineProperty: a plain assignment of "__proto__" would set the prototype instead of a key
-    Object.defineProperty(out, KEYS[pick(random, KEYS.length)]!, { value: randomValue(random, depth + 1), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, KEYS[pick(random, KEYS.length)]!, {
+      value: randomValue(random, depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }

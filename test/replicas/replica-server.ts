@@ -27,7 +27,12 @@ export const VARIANT_OFFSET = 100;
 export const NEVER_ANSWERS_PORT = 8299;
 export type ReplicaId = keyof typeof REPLICA_PORTS;
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.map': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+};
 
 export interface ReplicaRequest {
   req: IncomingMessage;

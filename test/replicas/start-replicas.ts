@@ -20,12 +20,19 @@ export interface RunningReplicas {
 
 export async function startReplicas(namespace: string, address: string, workDir: string, timeoutMs = 20_000): Promise<RunningReplicas> {
   const logFile = path.join(workDir, 'replica-server.log');
-  const pid = spawnInNamespace(namespace, process.execPath, ['--import', 'tsx', SERVER, '--host', address, '--parent-pid', String(process.pid)], { logFile, cwd: REPO_ROOT });
-  const url = (id: ReplicaId, variant: 'normal' | 'renamed' = 'normal'): string => `http://${address}:${REPLICA_PORTS[id] + (variant === 'renamed' ? VARIANT_OFFSET : 0)}`;
+  const pid = spawnInNamespace(namespace, process.execPath, ['--import', 'tsx', SERVER, '--host', address, '--parent-pid', String(process.pid)], {
+    logFile,
+    cwd: REPO_ROOT,
+  });
+  const url = (id: ReplicaId, variant: 'normal' | 'renamed' = 'normal'): string =>
+    `http://${address}:${REPLICA_PORTS[id] + (variant === 'renamed' ? VARIANT_OFFSET : 0)}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (!isAlive(pid)) throw new Error(`replica server exited: ${logTail(logFile).join(' | ')}`);
-    const up = await fetch(`${url('jitsi-meet')}/_shared/replica-ui.js`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+    const up = await fetch(`${url('jitsi-meet')}/_shared/replica-ui.js`, { signal: AbortSignal.timeout(1000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (Date.now() > deadline) {
       terminateSync([pid]);

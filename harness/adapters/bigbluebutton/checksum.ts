@@ -9,7 +9,9 @@ export const CHECKSUM_ALGORITHMS = ['sha1', 'sha256', 'sha384', 'sha512'] as con
 export type ChecksumAlgorithm = (typeof CHECKSUM_ALGORITHMS)[number];
 
 export function bbbChecksum(callName: string, queryString: string, secret: string, algorithm: ChecksumAlgorithm): string {
-  return createHash(algorithm).update(callName + queryString + secret).digest('hex');
+  return createHash(algorithm)
+    .update(callName + queryString + secret)
+    .digest('hex');
 }
 
 /**

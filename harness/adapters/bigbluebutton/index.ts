@@ -17,8 +17,12 @@ const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable 
 
 export const bbbOptionsSchema = z.strictObject({
   secretEnv: envName.describe('environment variable holding the shared secret (securitySalt; `bbb-conf --secret`)'),
-  checksumAlgorithm: z.enum(CHECKSUM_ALGORITHMS).default('sha256').describe('checksum hash; must be in the server\'s supportedChecksumAlgorithms'),
-  meetingPrefix: z.string().regex(/^[A-Za-z0-9._-]+$/).default('meetbench-').describe('meeting ID prefix for numbered rooms (room 2 → meetbench-2)'),
+  checksumAlgorithm: z.enum(CHECKSUM_ALGORITHMS).default('sha256').describe("checksum hash; must be in the server's supportedChecksumAlgorithms"),
+  meetingPrefix: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/)
+    .default('meetbench-')
+    .describe('meeting ID prefix for numbered rooms (room 2 → meetbench-2)'),
   joinAs: z.enum(['moderator', 'viewer']).default('moderator').describe('role of the synthetic participants'),
   credentials: z.enum(['password', 'role']).default('password').describe('join with the meeting passwords (all versions) or with role= (2.4+)'),
   moderatorPassword: z.string().min(1).default('mp').describe('moderatorPW given at create (not a secret: meetbench creates the meeting)'),
@@ -97,7 +101,12 @@ async function joinAudio(ctx: JoinContext, opts: BbbOptions): Promise<void> {
 }
 
 async function shareWebcam(ctx: JoinContext, opts: BbbOptions): Promise<void> {
-  const first = await whichFirst(ctx, `${PAGE_STATE.webcamShared} || !!document.querySelector(${JSON.stringify(SELECTORS.webcamConnecting)})`, SELECTORS.videoPreview, opts.modalWaitMs);
+  const first = await whichFirst(
+    ctx,
+    `${PAGE_STATE.webcamShared} || !!document.querySelector(${JSON.stringify(SELECTORS.webcamConnecting)})`,
+    SELECTORS.videoPreview,
+    opts.modalWaitMs,
+  );
   if (first === 'done') return;
   if (first === null) await clickWhenReady(ctx, 'open-webcam', SELECTORS.joinVideo);
   await clickWhenReady(ctx, 'webcam-preview', SELECTORS.startSharingWebcam);
@@ -106,7 +115,8 @@ async function shareWebcam(ctx: JoinContext, opts: BbbOptions): Promise<void> {
 export const bigBlueButtonAdapter: PlatformAdapter = {
   id: 'bigbluebutton',
   title: 'BigBlueButton',
-  description: 'BigBlueButton HTML5 client through signed API create+join (SHA-1/256/384/512); echo test and video preview skipped by join parameters, modal flow as fallback; echo-test peer connections excluded.',
+  description:
+    'BigBlueButton HTML5 client through signed API create+join (SHA-1/256/384/512); echo test and video preview skipped by join parameters, modal flow as fallback; echo-test peer connections excluded.',
   capabilities: { send: true, receiveOnly: true, rooms: true, screenShare: false, lab: false },
   optionsSchema: bbbOptionsSchema,
   excludePeerConnection: EXCLUDE_ECHO_TEST,

@@ -14,7 +14,13 @@ const options = (ctx: JoinContext): CustomOptions => customOptionsSchema.parse(c
 
 function templateValues(ctx: JoinContext, opts: CustomOptions): Parameters<typeof fillTemplate>[1] {
   const room = /^\d+$/.test(ctx.participant.room) ? `${opts.roomPrefix}${ctx.participant.room}` : ctx.participant.room;
-  return { base: ctx.platform.url.replace(/\/+$/, ''), origin: new URL(ctx.platform.url).origin, room, name: ctx.participant.name, index: ctx.participant.index };
+  return {
+    base: ctx.platform.url.replace(/\/+$/, ''),
+    origin: new URL(ctx.platform.url).origin,
+    room,
+    name: ctx.participant.name,
+    index: ctx.participant.index,
+  };
 }
 
 async function runStep(ctx: JoinContext, opts: CustomOptions, step: RecipeStep, position: number): Promise<void> {
@@ -40,7 +46,8 @@ async function runStep(ctx: JoinContext, opts: CustomOptions, step: RecipeStep, 
 export const customAdapter: PlatformAdapter = {
   id: 'custom',
   title: 'Custom recipe',
-  description: 'Any web meeting driven by a declarative recipe in the scenario file: goto, fill, click, waitFor, waitForFunction, dismiss, mark; joined by a selector or a JS expression.',
+  description:
+    'Any web meeting driven by a declarative recipe in the scenario file: goto, fill, click, waitFor, waitForFunction, dismiss, mark; joined by a selector or a JS expression.',
   capabilities: { send: true, receiveOnly: false, rooms: true, screenShare: false, lab: false },
   optionsSchema: customOptionsSchema,
 
@@ -48,7 +55,10 @@ export const customAdapter: PlatformAdapter = {
     const opts = options(ctx);
     const explicitMarks = opts.steps.some((s) => 'mark' in s);
     const interactive = opts.steps.map((s, i) => ('fill' in s || 'click' in s ? i : -1)).filter((i) => i >= 0);
-    const lastClick = opts.steps.map((s, i) => ('click' in s ? i : -1)).filter((i) => i >= 0).pop();
+    const lastClick = opts.steps
+      .map((s, i) => ('click' in s ? i : -1))
+      .filter((i) => i >= 0)
+      .pop();
     for (const [i, step] of opts.steps.entries()) {
       if (!explicitMarks && i === interactive[0]) await ctx.mark('uiReady');
       if (!explicitMarks && i === lastClick) await ctx.mark('joinAction');

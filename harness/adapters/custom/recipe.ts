@@ -6,15 +6,27 @@
 import { z } from 'zod';
 
 const selector = z.string().min(1);
-const stepName = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case words joined by "-"').optional().describe('name used in errors (default: the action and its position)');
+const stepName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case words joined by "-"')
+  .optional()
+  .describe('name used in errors (default: the action and its position)');
 
 export const stepSchema = z.union([
   z.strictObject({ goto: z.string().min(1).describe('URL template'), name: stepName }),
-  z.strictObject({ fill: selector.describe('input to type into'), value: z.string().describe('text template, e.g. "{name}" or "{env:ROOM_PASSWORD}"'), name: stepName }),
+  z.strictObject({
+    fill: selector.describe('input to type into'),
+    value: z.string().describe('text template, e.g. "{name}" or "{env:ROOM_PASSWORD}"'),
+    name: stepName,
+  }),
   z.strictObject({ click: selector.describe('element to click once visible and enabled'), name: stepName }),
   z.strictObject({ waitFor: selector.describe('element that must appear'), name: stepName }),
   z.strictObject({ waitForFunction: z.string().min(1).describe('JS expression that must become true'), name: stepName }),
-  z.strictObject({ dismiss: selector.describe('dialog button clicked if it shows up'), waitMs: z.number().int().min(0).max(60_000).default(2000), name: stepName }),
+  z.strictObject({
+    dismiss: selector.describe('dialog button clicked if it shows up'),
+    waitMs: z.number().int().min(0).max(60_000).default(2000),
+    name: stepName,
+  }),
   z.strictObject({ mark: z.enum(['uiReady', 'joinAction']).describe('record a join phase here') }),
 ]);
 export type RecipeStep = z.output<typeof stepSchema>;

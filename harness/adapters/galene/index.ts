@@ -9,8 +9,16 @@ import type { PlatformAdapter } from '../platform-adapter.ts';
 import { fillLoginForm, groupUrl, leaveGroup, navigate, waitJoined, type GaleneOptions } from './join-flow.ts';
 
 const optionsSchema = z.strictObject({
-  roomPrefix: z.string().regex(/^[A-Za-z0-9._-]*$/).default('meetbench-').describe('group name prefix for numbered rooms (room 2 → meetbench-2)'),
-  passwordEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).optional().describe('environment variable holding the group password (open lab groups need none)'),
+  roomPrefix: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]*$/)
+    .default('meetbench-')
+    .describe('group name prefix for numbered rooms (room 2 → meetbench-2)'),
+  passwordEnv: z
+    .string()
+    .regex(/^[A-Z_][A-Z0-9_]*$/)
+    .optional()
+    .describe('environment variable holding the group password (open lab groups need none)'),
   enableWaitMs: z.number().int().min(0).default(5000).describe('how long a sender waits for automatic publishing before clicking "Enable"'),
 });
 

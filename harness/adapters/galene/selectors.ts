@@ -25,8 +25,7 @@ export const SELECTORS = {
 export const PAGE_STATE = {
   joined: "typeof serverConnection !== 'undefined' && !!serverConnection && !!serverConnection.group",
   /** recent Galène: an array of strings; older: an object of booleans */
-  canPresent:
-    "(p => Array.isArray(p) ? p.includes('present') : !!(p && p.present))(serverConnection.permissions)",
+  canPresent: "(p => Array.isArray(p) ? p.includes('present') : !!(p && p.present))(serverConnection.permissions)",
   upStreams: 'Object.values(serverConnection.up || {})',
   downStreams: 'Object.values(serverConnection.down || {})',
 } as const;

@@ -56,7 +56,10 @@ function pairing(ctx: JoinContext): { peer: string; calls: boolean } {
   const { name, room, roomMembers } = ctx.participant;
   const seat = roomMembers.indexOf(name);
   if (roomMembers.length !== 2 || seat < 0) {
-    throw new JoinStepError('pair', `a 1:1 call needs exactly 2 participants in room ${room}, the scenario puts ${roomMembers.length} there (${roomMembers.join(', ')}); expected rooms.count = participants.count / 2`);
+    throw new JoinStepError(
+      'pair',
+      `a 1:1 call needs exactly 2 participants in room ${room}, the scenario puts ${roomMembers.length} there (${roomMembers.join(', ')}); expected rooms.count = participants.count / 2`,
+    );
   }
   return { peer: roomMembers[1 - seat]!, calls: seat === 1 };
 }
@@ -131,7 +134,8 @@ async function call(ctx: JoinContext, peer: string): Promise<void> {
 export const janusVideocallAdapter: PlatformAdapter = {
   id: 'janus-videocall',
   title: 'Janus VideoCall (official demo page, 1:1 calls)',
-  description: 'Janus WebRTC Server with its official VideoCall demo: 1:1 calls, as in teleconsultation; runs for real in the lab (Debian janus + janus-demos).',
+  description:
+    'Janus WebRTC Server with its official VideoCall demo: 1:1 calls, as in teleconsultation; runs for real in the lab (Debian janus + janus-demos).',
   capabilities: { send: true, receiveOnly: false, rooms: true, screenShare: false, lab: true, roomSize: 2 },
   optionsSchema,
   sharedProfile: janusDemoSharedProfile,

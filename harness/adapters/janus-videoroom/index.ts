@@ -21,7 +21,9 @@ const optionsSchema = z.strictObject({
   page: z
     .string()
     .default('videoroomtest.html')
-    .describe('demo page under the URL: videoroomtest.html (a PeerConnection per remote feed) or mvideoroomtest.html (one multistream PeerConnection for all of them)'),
+    .describe(
+      'demo page under the URL: videoroomtest.html (a PeerConnection per remote feed) or mvideoroomtest.html (one multistream PeerConnection for all of them)',
+    ),
   /** numeric room ids; a participant's room index picks one (room 1 → first id) */
   roomBase: z.number().int().min(1).default(1).describe('id of the first room; rooms are numbered from it'),
   server: janusServerOption,

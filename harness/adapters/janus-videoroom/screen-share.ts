@@ -35,7 +35,9 @@ export const RECEIVED_SCREEN_TRACKS = `
 /** which demo pages the share works on: the sharer must be kept from subscribing to its own share */
 export function screenShareUnsupported(options: Record<string, unknown>): string | null {
   const page = typeof options.page === 'string' ? options.page : 'videoroomtest.html';
-  return page === 'videoroomtest.html' ? null : `a share is published from the demo page videoroomtest.html only (${page} would subscribe the sharer to its own share)`;
+  return page === 'videoroomtest.html'
+    ? null
+    : `a share is published from the demo page videoroomtest.html only (${page} would subscribe the sharer to its own share)`;
 }
 
 /**

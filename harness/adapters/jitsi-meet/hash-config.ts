@@ -26,7 +26,8 @@ export function hashConfig(input: JitsiUrlInput): Array<[string, unknown]> {
     ['config.analytics.disabled', true],
   ];
   if (input.receiveOnly) entries.push(['config.startWithAudioMuted', true], ['config.startWithVideoMuted', true]);
-  for (const [key, value] of Object.entries(input.extraConfig)) entries.push([key.startsWith('config.') || key.startsWith('interfaceConfig.') ? key : `config.${key}`, value]);
+  for (const [key, value] of Object.entries(input.extraConfig))
+    entries.push([key.startsWith('config.') || key.startsWith('interfaceConfig.') ? key : `config.${key}`, value]);
   entries.push(['userInfo.displayName', input.displayName]);
   return entries;
 }

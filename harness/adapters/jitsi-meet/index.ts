@@ -15,13 +15,27 @@ import { PAGE_STATE, SELECTORS } from './selectors.ts';
 const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name (A-Z, 0-9, _)');
 
 export const jitsiOptionsSchema = z.strictObject({
-  roomPrefix: z.string().regex(/^[A-Za-z0-9._-]*$/).default('meetbench-').describe('room name prefix for numbered rooms (room 2 → meetbench-2)'),
-  tenant: z.string().regex(/^[A-Za-z0-9._-]+$/).optional().describe('tenant path segment before the room (multi-tenant deployments)'),
+  roomPrefix: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]*$/)
+    .default('meetbench-')
+    .describe('room name prefix for numbered rooms (room 2 → meetbench-2)'),
+  tenant: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/)
+    .optional()
+    .describe('tenant path segment before the room (multi-tenant deployments)'),
   p2p: z.boolean().default(false).describe('allow the peer-to-peer connection of 2-party calls (off: media always through the bridge, comparable numbers)'),
-  prejoin: z.enum(['skip', 'form']).default('skip').describe('"skip" turns prejoin off in the URL hash (falls back to the form if shown anyway); "form" fills the prejoin form'),
+  prejoin: z
+    .enum(['skip', 'form'])
+    .default('skip')
+    .describe('"skip" turns prejoin off in the URL hash (falls back to the form if shown anyway); "form" fills the prejoin form'),
   passwordEnv: envName.optional().describe('environment variable holding the room password (lobby / password-protected rooms)'),
   jwtEnv: envName.optional().describe('environment variable holding a JWT for token-authenticated deployments (?jwt=)'),
-  extraConfig: z.record(z.string(), z.unknown()).default({}).describe('more hash config keys, e.g. {"channelLastN": 4}; only keys of configWhitelist.ts take effect'),
+  extraConfig: z
+    .record(z.string(), z.unknown())
+    .default({})
+    .describe('more hash config keys, e.g. {"channelLastN": 4}; only keys of configWhitelist.ts take effect'),
 });
 type JitsiOptions = z.output<typeof jitsiOptionsSchema>;
 
@@ -40,12 +54,17 @@ async function firstScreen(ctx: JoinContext, step: string, timeoutMs = ctx.timeo
     const handle = await ctx.page.waitForFunction(FIRST_SCREEN, { timeout: timeoutMs, polling: 100 });
     return (await handle.jsonValue()) as 'lobby' | 'prejoin' | 'conference';
   } catch (error) {
-    throw new JoinStepError(step, `neither the conference (${SELECTORS.conferencePage}), the prejoin screen nor the lobby appeared (${shortReason(error)})`, SELECTORS.prejoinScreen);
+    throw new JoinStepError(
+      step,
+      `neither the conference (${SELECTORS.conferencePage}), the prejoin screen nor the lobby appeared (${shortReason(error)})`,
+      SELECTORS.prejoinScreen,
+    );
   }
 }
 
 async function enterPassword(ctx: JoinContext, opts: JitsiOptions): Promise<void> {
-  if (!opts.passwordEnv) throw new JoinStepError('lobby-password', 'the room asks for a password; set options.passwordEnv to the variable holding it', SELECTORS.lobbyEnterPassword);
+  if (!opts.passwordEnv)
+    throw new JoinStepError('lobby-password', 'the room asks for a password; set options.passwordEnv to the variable holding it', SELECTORS.lobbyEnterPassword);
   const password = ctx.secret(opts.passwordEnv);
   if (password === undefined) throw new JoinStepError('lobby-password', `environment variable ${opts.passwordEnv} is not set`, SELECTORS.lobbyPassword);
   await clickWhenReady(ctx, 'lobby-password', SELECTORS.lobbyEnterPassword);
@@ -55,7 +74,11 @@ async function enterPassword(ctx: JoinContext, opts: JitsiOptions): Promise<void
   try {
     await ctx.page.waitForSelector(SELECTORS.lobbyEnterPassword, { hidden: true, timeout: ctx.timeoutMs });
   } catch (error) {
-    throw new JoinStepError('lobby-password', `still in the lobby after entering the password: wrong password? (${shortReason(error)})`, SELECTORS.lobbyPasswordJoin);
+    throw new JoinStepError(
+      'lobby-password',
+      `still in the lobby after entering the password: wrong password? (${shortReason(error)})`,
+      SELECTORS.lobbyPasswordJoin,
+    );
   }
 }
 
@@ -101,7 +124,12 @@ export const jitsiMeetAdapter: PlatformAdapter = {
     for (;;) {
       const state = await nextState(ctx);
       if (state === 'joined') break;
-      if (handled.has(state)) throw new JoinStepError(state === 'lobby' ? 'lobby-password' : 'prejoin-join', `still on the ${state} screen after acting on it`, state === 'lobby' ? SELECTORS.lobbyPasswordJoin : SELECTORS.prejoinJoin);
+      if (handled.has(state))
+        throw new JoinStepError(
+          state === 'lobby' ? 'lobby-password' : 'prejoin-join',
+          `still on the ${state} screen after acting on it`,
+          state === 'lobby' ? SELECTORS.lobbyPasswordJoin : SELECTORS.prejoinJoin,
+        );
       handled.add(state);
       if (state === 'lobby') await enterPassword(ctx, opts);
       else await fillPrejoin(ctx);
@@ -110,7 +138,10 @@ export const jitsiMeetAdapter: PlatformAdapter = {
   },
 
   async leave(ctx) {
-    const clicked = await ctx.page.$(SELECTORS.leave).then(async (h) => (h ? (await h.click(), true) : false)).catch(() => false);
+    const clicked = await ctx.page
+      .$(SELECTORS.leave)
+      .then(async (h) => (h ? (await h.click(), true) : false))
+      .catch(() => false);
     if (!clicked) await ctx.page.evaluate("typeof APP !== 'undefined' && APP.conference && APP.conference.hangup && APP.conference.hangup()");
   },
 };

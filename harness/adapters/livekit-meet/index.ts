@@ -23,8 +23,16 @@ const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable 
 export const livekitOptionsSchema = z
   .strictObject({
     mode: z.enum(['prejoin', 'token']).default('prejoin').describe('"prejoin": the /rooms/<room> form; "token": /custom with a token URL'),
-    roomPrefix: z.string().regex(/^[A-Za-z0-9._-]*$/).default('meetbench-').describe('room name prefix for numbered rooms (room 2 → meetbench-2)'),
-    serverUrl: z.string().regex(/^wss?:\/\//, 'a ws:// or wss:// URL').optional().describe('LiveKit server URL for the token form (liveKitUrl=)'),
+    roomPrefix: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]*$/)
+      .default('meetbench-')
+      .describe('room name prefix for numbered rooms (room 2 → meetbench-2)'),
+    serverUrl: z
+      .string()
+      .regex(/^wss?:\/\//, 'a ws:// or wss:// URL')
+      .optional()
+      .describe('LiveKit server URL for the token form (liveKitUrl=)'),
     apiKeyEnv: envName.optional().describe('environment variable holding the API key (token form: tokens minted per participant)'),
     apiSecretEnv: envName.optional().describe('environment variable holding the API secret'),
     tokenEnv: envName.optional().describe('environment variable holding one ready token (all participants share its identity)'),
@@ -32,14 +40,22 @@ export const livekitOptionsSchema = z
       .string()
       .regex(/^\//, 'a path on the deployment, starting with /')
       .optional()
-      .describe('token form: ask this path of the deployment for each participant\'s token and server URL, as Meet\'s own page does (/api/connection-details on Meet and on the lab)'),
-    codec: z.enum(['vp8', 'vp9', 'h264', 'av1']).optional().describe('codec= query parameter (Meet defaults to vp9, the lab page to LiveKit\'s vp8)'),
+      .describe(
+        "token form: ask this path of the deployment for each participant's token and server URL, as Meet's own page does (/api/connection-details on Meet and on the lab)",
+      ),
+    codec: z.enum(['vp8', 'vp9', 'h264', 'av1']).optional().describe("codec= query parameter (Meet defaults to vp9, the lab page to LiveKit's vp8)"),
     singlePC: z.boolean().optional().describe('singlePC= query parameter (one peer connection for publish and subscribe)'),
   })
-  .refine((o) => o.mode !== 'token' || o.connectionDetails !== undefined || (o.serverUrl !== undefined && (o.tokenEnv !== undefined || (o.apiKeyEnv !== undefined && o.apiSecretEnv !== undefined))), {
-    message: 'mode "token" needs connectionDetails, or serverUrl with either tokenEnv or apiKeyEnv + apiSecretEnv',
-    path: ['mode'],
-  });
+  .refine(
+    (o) =>
+      o.mode !== 'token' ||
+      o.connectionDetails !== undefined ||
+      (o.serverUrl !== undefined && (o.tokenEnv !== undefined || (o.apiKeyEnv !== undefined && o.apiSecretEnv !== undefined))),
+    {
+      message: 'mode "token" needs connectionDetails, or serverUrl with either tokenEnv or apiKeyEnv + apiSecretEnv',
+      path: ['mode'],
+    },
+  );
 type LivekitOptions = z.output<typeof livekitOptionsSchema>;
 
 const options = (ctx: JoinContext): LivekitOptions => livekitOptionsSchema.parse(ctx.platform.options);
@@ -68,7 +84,14 @@ async function connection(ctx: JoinContext, opts: LivekitOptions, base: string, 
   const apiKey = ctx.secret(opts.apiKeyEnv ?? '');
   const apiSecret = ctx.secret(opts.apiSecretEnv ?? '');
   if (!apiKey || !apiSecret) throw new JoinStepError('token', `environment variables ${opts.apiKeyEnv} and ${opts.apiSecretEnv} must both be set`);
-  const token = mintAccessToken({ apiKey, apiSecret, identity: ctx.participant.name, name: ctx.participant.name, room, canPublish: ctx.participant.role === 'sender' });
+  const token = mintAccessToken({
+    apiKey,
+    apiSecret,
+    identity: ctx.participant.name,
+    name: ctx.participant.name,
+    room,
+    canPublish: ctx.participant.role === 'sender',
+  });
   return { serverUrl, token };
 }
 
@@ -84,7 +107,8 @@ async function askConnectionDetails(ctx: JoinContext, endpoint: string, room: st
   } catch (error) {
     throw new JoinStepError('token', `${endpoint} did not answer with connection details (${shortReason(error)})`);
   }
-  if (status !== 200 || !body.serverUrl || !body.participantToken) throw new JoinStepError('token', `${endpoint} answered HTTP ${status}${body.error ? `: ${body.error}` : ' without a token'}`);
+  if (status !== 200 || !body.serverUrl || !body.participantToken)
+    throw new JoinStepError('token', `${endpoint} answered HTTP ${status}${body.error ? `: ${body.error}` : ' without a token'}`);
   return { serverUrl: body.serverUrl, token: body.participantToken };
 }
 
@@ -117,7 +141,8 @@ function failOnDialog(ctx: JoinContext, stop: AbortSignal): Promise<never> {
 export const livekitMeetAdapter: PlatformAdapter = {
   id: 'livekit-meet',
   title: 'LiveKit Meet',
-  description: 'LiveKit Meet, and the lab LiveKit through a page of the same components: the prejoin form, or the /custom token URL with a token per participant (minted from an API key and secret, or asked of the connection-details route).',
+  description:
+    'LiveKit Meet, and the lab LiveKit through a page of the same components: the prejoin form, or the /custom token URL with a token per participant (minted from an API key and secret, or asked of the connection-details route).',
   capabilities: { send: true, receiveOnly: true, rooms: true, screenShare: false, lab: true },
   optionsSchema: livekitOptionsSchema as unknown as z.ZodType<Record<string, unknown>>,
   // LiveKit is an SFU: every stream relayed, audio included (no mixing)
@@ -129,7 +154,10 @@ export const livekitMeetAdapter: PlatformAdapter = {
     // receivers: PreJoin reads its choices from localStorage `lk-user-choices`; camera and mic off
     await ctx.page.evaluateOnNewDocument((name: string) => {
       try {
-        localStorage.setItem('lk-user-choices', JSON.stringify({ videoEnabled: false, audioEnabled: false, videoDeviceId: '', audioDeviceId: '', username: name }));
+        localStorage.setItem(
+          'lk-user-choices',
+          JSON.stringify({ videoEnabled: false, audioEnabled: false, videoDeviceId: '', audioDeviceId: '', username: name }),
+        );
       } catch {
         // opaque origin (about:blank)
       }
@@ -176,7 +204,10 @@ export const livekitMeetAdapter: PlatformAdapter = {
   },
 
   async leave(ctx) {
-    const clicked = await ctx.page.$(SELECTORS.disconnect).then(async (h) => (h ? (await h.click(), true) : false)).catch(() => false);
+    const clicked = await ctx.page
+      .$(SELECTORS.disconnect)
+      .then(async (h) => (h ? (await h.click(), true) : false))
+      .catch(() => false);
     if (!clicked) await ctx.page.evaluate('window.__lk_room && window.__lk_room.disconnect && window.__lk_room.disconnect()');
   },
 };

@@ -15,10 +15,12 @@ import { SELECTORS, SHOW_MEDIA_SETTINGS_KEY, mediaDisabledKeys } from './selecto
 const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name (A-Z, 0-9, _)');
 
 export const nextcloudOptionsSchema = z.strictObject({
-  conversations: z.record(z.string(), z.string().regex(/^[A-Za-z0-9]+$/)).describe('conversation token per room, e.g. {"1": "abc123de"} (the part after /call/)'),
+  conversations: z
+    .record(z.string(), z.string().regex(/^[A-Za-z0-9]+$/))
+    .describe('conversation token per room, e.g. {"1": "abc123de"} (the part after /call/)'),
   prettyUrls: z.boolean().default(false).describe('the server hides index.php (/call/<token> instead of /index.php/call/<token>)'),
   usernameEnv: envName.optional().describe('environment variable holding a Nextcloud user name; without it participants join as guests'),
-  passwordEnv: envName.optional().describe('environment variable holding that user\'s password (or app password)'),
+  passwordEnv: envName.optional().describe("environment variable holding that user's password (or app password)"),
   skipDeviceCheck: z.boolean().default(true).describe('set Talk\'s showMediaSettings=false in browser storage so "Check devices" does not show'),
   selectors: z
     .strictObject({
@@ -52,7 +54,11 @@ async function logIn(ctx: JoinContext, opts: NextcloudOptions, destination: stri
   await typeWhenReady(ctx, 'login', s.loginPassword, password);
   await clickWhenReady(ctx, 'login', s.loginSubmit);
   try {
-    await ctx.page.waitForFunction((path: string) => location.pathname.endsWith(path), { timeout: ctx.timeoutMs, polling: 100 }, destination.replace(/^\/index\.php/, ''));
+    await ctx.page.waitForFunction(
+      (path: string) => location.pathname.endsWith(path),
+      { timeout: ctx.timeoutMs, polling: 100 },
+      destination.replace(/^\/index\.php/, ''),
+    );
   } catch (error) {
     throw new JoinStepError('login', `still not on the conversation after logging in: wrong credentials? (${shortReason(error)})`, s.loginSubmit);
   }
@@ -106,7 +112,11 @@ export const nextcloudTalkAdapter: PlatformAdapter = {
       const handle = await ctx.page.waitForFunction(`(${inCall}) ? 'in-call' : ((${dialog}) ? 'dialog' : false)`, { timeout: ctx.timeoutMs, polling: 100 });
       state = (await handle.jsonValue()) as string;
     } catch (error) {
-      throw new JoinStepError('joined-signal', `waiting for ${SELECTORS.callContainer} and ${SELECTORS.leaveCall} (${shortReason(error)})`, SELECTORS.callContainer);
+      throw new JoinStepError(
+        'joined-signal',
+        `waiting for ${SELECTORS.callContainer} and ${SELECTORS.leaveCall} (${shortReason(error)})`,
+        SELECTORS.callContainer,
+      );
     }
     if (state === 'dialog') {
       // "Check devices" showed anyway (storage key not honoured by this version): join from the dialog

@@ -26,4 +26,7 @@ export const SHOW_MEDIA_SETTINGS_KEY = `${BROWSER_STORAGE_PREFIX}showMediaSettin
  * (MediaSettings.vue writes `audioDisabled_<token>` / `videoDisabled_<token>` = 'true'; the call's start in
  * utils/webrtc/index.js reads them and disables the local audio and video).
  */
-export const mediaDisabledKeys = (token: string): string[] => [`${BROWSER_STORAGE_PREFIX}audioDisabled_${token}`, `${BROWSER_STORAGE_PREFIX}videoDisabled_${token}`];
+export const mediaDisabledKeys = (token: string): string[] => [
+  `${BROWSER_STORAGE_PREFIX}audioDisabled_${token}`,
+  `${BROWSER_STORAGE_PREFIX}videoDisabled_${token}`,
+];

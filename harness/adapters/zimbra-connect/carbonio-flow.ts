@@ -19,7 +19,11 @@ async function clickEnter(ctx: JoinContext, s: Selectors): Promise<void> {
     await clickWhenReady(ctx, 'enter-meeting', s.enterMeeting);
   } catch (error) {
     if (!(error instanceof JoinStepError) || !(await hasLabelledButton(ctx, LABELS.enter))) throw error;
-    throw new JoinStepError('enter-meeting', `${s.enterMeeting} never became clickable, but a button labelled ${LABELS.enter.map((l) => `"${l}"`).join(' or ')} is on the page: its test id changed?`, s.enterMeeting);
+    throw new JoinStepError(
+      'enter-meeting',
+      `${s.enterMeeting} never became clickable, but a button labelled ${LABELS.enter.map((l) => `"${l}"`).join(' or ')} is on the page: its test id changed?`,
+      s.enterMeeting,
+    );
   }
 }
 

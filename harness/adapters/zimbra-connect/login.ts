@@ -8,7 +8,8 @@ import { loginUrl, type ZimbraOptions } from './options.ts';
 export async function logIn(ctx: JoinContext, opts: ZimbraOptions, s: Record<SelectorKey, string>, destination: string): Promise<void> {
   const user = opts.usernameEnv ? ctx.secret(opts.usernameEnv) : undefined;
   const password = opts.passwordEnv ? ctx.secret(opts.passwordEnv) : undefined;
-  if (user === undefined || password === undefined) throw new JoinStepError('login', `environment variables ${opts.usernameEnv} and ${opts.passwordEnv} must both be set`);
+  if (user === undefined || password === undefined)
+    throw new JoinStepError('login', `environment variables ${opts.usernameEnv} and ${opts.passwordEnv} must both be set`);
   await navigateStep(ctx, loginUrl(ctx.platform.url, opts, destination), 'login-page');
   await typeWhenReady(ctx, 'login', s.loginUser, user);
   await typeWhenReady(ctx, 'login', s.loginPassword, password);

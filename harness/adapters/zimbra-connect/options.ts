@@ -4,7 +4,10 @@ import { JoinStepError } from '../../errors.ts';
 import { DEFAULT_SELECTORS, DEFAULT_URLS, SELECTOR_KEYS, type SelectorKey } from './defaults.ts';
 
 const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name (A-Z, 0-9, _)');
-const selectorOverrides = Object.fromEntries(SELECTOR_KEYS.map((k) => [k, z.string().min(1).optional().describe(`CSS selector for ${k}`)])) as Record<SelectorKey, z.ZodOptional<z.ZodString>>;
+const selectorOverrides = Object.fromEntries(SELECTOR_KEYS.map((k) => [k, z.string().min(1).optional().describe(`CSS selector for ${k}`)])) as Record<
+  SelectorKey,
+  z.ZodOptional<z.ZodString>
+>;
 
 export const zimbraOptionsSchema = z
   .strictObject({
@@ -12,13 +15,20 @@ export const zimbraOptionsSchema = z
     access: z
       .enum(['member', 'guest'])
       .default('member')
-      .describe('member: (log in and) "Enter" the meeting; guest (Carbonio): type a name, "Ready to participate", wait in the waiting room until a moderator accepts'),
+      .describe(
+        'member: (log in and) "Enter" the meeting; guest (Carbonio): type a name, "Ready to participate", wait in the waiting room until a moderator accepts',
+      ),
     usernameEnv: envName.optional().describe('environment variable holding the account name (e.g. bench1@example.org); members who log in'),
     passwordEnv: envName.optional().describe('environment variable holding its password'),
     meetings: z
       .union([z.record(z.string(), z.string().min(1)), z.string().includes('{room}', { message: 'a template must contain {room}' })])
-      .describe('meeting id (Carbonio) or full meeting URL (Zimbra Connect instant meeting) per room, e.g. {"1": "5f1c…"}; or one template for every room, e.g. "lab-{room}"'),
-    login: z.boolean().default(true).describe('members log in first (false: the browser is expected to be signed in already, e.g. SSO, or the lab, where every visitor is a member)'),
+      .describe(
+        'meeting id (Carbonio) or full meeting URL (Zimbra Connect instant meeting) per room, e.g. {"1": "5f1c…"}; or one template for every room, e.g. "lab-{room}"',
+      ),
+    login: z
+      .boolean()
+      .default(true)
+      .describe('members log in first (false: the browser is expected to be signed in already, e.g. SSO, or the lab, where every visitor is a member)'),
     enableCamera: z.boolean().default(true).describe('senders turn the camera on on the access page before entering'),
     unmute: z.boolean().default(true).describe('senders turn the microphone on once in the meeting (Carbonio joins everyone muted)'),
     urls: z
@@ -35,7 +45,10 @@ export const zimbraOptionsSchema = z
     message: 'members who log in need usernameEnv and passwordEnv (or login: false)',
     path: ['usernameEnv'],
   })
-  .refine((o) => o.access === 'member' || o.flavor === 'carbonio', { message: 'the guest path is Carbonio\'s (Zimbra Connect\'s is undocumented)', path: ['access'] });
+  .refine((o) => o.access === 'member' || o.flavor === 'carbonio', {
+    message: "the guest path is Carbonio's (Zimbra Connect's is undocumented)",
+    path: ['access'],
+  });
 export type ZimbraOptions = z.output<typeof zimbraOptionsSchema>;
 
 export function selectorsOf(opts: ZimbraOptions): Record<SelectorKey, string> {
@@ -48,7 +61,10 @@ export function meetingUrl(platformUrl: string, opts: Pick<ZimbraOptions, 'flavo
   if (!meeting) throw new JoinStepError('navigate', `no meeting for room ${room} in options.meetings`);
   const origin = new URL(platformUrl).origin;
   if (/^https?:\/\//.test(meeting)) return meeting;
-  return (opts.urls.meeting ?? DEFAULT_URLS[opts.flavor].meeting).replaceAll('{origin}', origin).replaceAll('{meeting}', encodeURIComponent(meeting)).replaceAll('{room}', encodeURIComponent(room));
+  return (opts.urls.meeting ?? DEFAULT_URLS[opts.flavor].meeting)
+    .replaceAll('{origin}', origin)
+    .replaceAll('{meeting}', encodeURIComponent(meeting))
+    .replaceAll('{room}', encodeURIComponent(room));
 }
 
 export function loginUrl(platformUrl: string, opts: Pick<ZimbraOptions, 'flavor' | 'urls'>, destination: string): string {

@@ -24,13 +24,17 @@ function callUrl(ctx: JoinContext): string {
 export const zimbraP2pAdapter: PlatformAdapter = {
   id: 'zimbra-p2p',
   title: 'Zimbra Connect peer-to-peer calls (lab)',
-  description: "Zimbra Connect 8.8.15's peer-to-peer calls reconstructed in the lab (lab:zimbra-p2p): a mesh where every member sends to every other, groups of at most 5 by default.",
+  description:
+    "Zimbra Connect 8.8.15's peer-to-peer calls reconstructed in the lab (lab:zimbra-p2p): a mesh where every member sends to every other, groups of at most 5 by default.",
   capabilities: { send: true, receiveOnly: false, rooms: true, screenShare: false, lab: true },
   optionsSchema,
   mediaModel: () => 'mesh',
   roomLimit: (raw) => {
     const { groupSize } = optionsSchema.parse(raw);
-    return { max: groupSize, why: `Zimbra Connect's peer-to-peer calls hold at most ${groupSize} (options.groupSize): every member sends its media to every other, so each one's uplink grows with the call` };
+    return {
+      max: groupSize,
+      why: `Zimbra Connect's peer-to-peer calls hold at most ${groupSize} (options.groupSize): every member sends its media to every other, so each one's uplink grows with the call`,
+    };
   },
 
   async join(ctx) {

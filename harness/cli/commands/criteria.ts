@@ -38,7 +38,12 @@ export const registerCriteria: RegisterCommand = (program: Command, setExit) => 
     .action((expression: string, opts: { metric?: string; json?: boolean }) => {
       const threshold = parseOrExplain(expression, opts.metric);
       // fixed key order, percentile only for p(N): the documented output
-      const shown = { aggregation: threshold.aggregation, ...(threshold.percentile !== undefined ? { percentile: threshold.percentile } : {}), operator: threshold.operator, value: threshold.value };
+      const shown = {
+        aggregation: threshold.aggregation,
+        ...(threshold.percentile !== undefined ? { percentile: threshold.percentile } : {}),
+        operator: threshold.operator,
+        value: threshold.value,
+      };
       out(opts.json ? JSON.stringify(shown) : `${formatThreshold(threshold)}${opts.metric ? ` (fits ${opts.metric})` : ''}`);
       setExit(EXIT_CODES.passed);
     });

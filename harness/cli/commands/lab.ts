@@ -41,7 +41,10 @@ export const registerLab: RegisterCommand = (program, setExit) => {
         const started = Date.now();
         const result = await labUp({
           dataDir,
-          platforms: opts.platforms.split(',').map((s) => s.trim()).filter(Boolean),
+          platforms: opts.platforms
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
           rooms: Object.fromEntries(Object.entries(rooms).filter(([, v]) => v !== undefined)),
           persistent: true,
           reuse: opts.reuse,
@@ -77,12 +80,18 @@ export const registerLab: RegisterCommand = (program, setExit) => {
         out(JSON.stringify(status, null, 2));
       } else {
         if (status.otherDataDir) info(`lab: the machine's lab objects belong to data dir ${status.otherDataDir}`);
-        if (!status.state) out(`no lab recorded in ${dataDir}${status.namespaces.length > 0 ? ` (but namespaces exist: ${status.namespaces.join(', ')})` : ''}`);
+        if (!status.state)
+          out(`no lab recorded in ${dataDir}${status.namespaces.length > 0 ? ` (but namespaces exist: ${status.namespaces.join(', ')})` : ''}`);
         else {
-          out(`lab ${status.running ? 'running' : `NOT running${status.stale ? `: ${status.stale}` : ''}`}, created ${status.state.createdAt} by pid ${status.state.owner.pid}${status.state.owner.persistent ? ' (persistent)' : ''}`);
-          out(`rooms: ${status.state.rooms.count} rooms of up to ${status.state.rooms.maxPublishers} publishers, ${status.state.rooms.bitrateBps / 1000} kbit/s each`);
+          out(
+            `lab ${status.running ? 'running' : `NOT running${status.stale ? `: ${status.stale}` : ''}`}, created ${status.state.createdAt} by pid ${status.state.owner.pid}${status.state.owner.persistent ? ' (persistent)' : ''}`,
+          );
+          out(
+            `rooms: ${status.state.rooms.count} rooms of up to ${status.state.rooms.maxPublishers} publishers, ${status.state.rooms.bitrateBps / 1000} kbit/s each`,
+          );
           printPlatforms(dataDir);
-          if (status.state.participants.length > 0) out(`participant namespaces: ${status.state.participants.map((p) => `${p.namespace} (${p.address}, pid ${p.owner.pid})`).join(', ')}`);
+          if (status.state.participants.length > 0)
+            out(`participant namespaces: ${status.state.participants.map((p) => `${p.namespace} (${p.address}, pid ${p.owner.pid})`).join(', ')}`);
         }
       }
       // status is information: exit 0 whether or not the lab runs, 3 only when a recorded lab is broken
@@ -95,7 +104,14 @@ function printPlatforms(dataDir: string): void {
   const table = new Table({ head: ['platform', 'namespace', 'address', 'processes', 'page', 'api'], style: { head: [], border: [] } });
   for (const p of status.state?.platforms ?? []) {
     const s = status.platforms.find((x) => x.id === p.id);
-    table.push([p.id, `${p.namespace}${s?.namespacePresent ? '' : ' (missing)'}`, p.address, `${p.processes.map((x) => x.pid).join(' ')} ${s?.processesAlive ? 'alive' : 'DEAD'}`, p.endpoints?.pageUrl ?? '-', p.endpoints?.extra.api ?? '-']);
+    table.push([
+      p.id,
+      `${p.namespace}${s?.namespacePresent ? '' : ' (missing)'}`,
+      p.address,
+      `${p.processes.map((x) => x.pid).join(' ')} ${s?.processesAlive ? 'alive' : 'DEAD'}`,
+      p.endpoints?.pageUrl ?? '-',
+      p.endpoints?.extra.api ?? '-',
+    ]);
   }
   out(table.toString());
 }

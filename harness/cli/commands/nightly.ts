@@ -37,28 +37,40 @@ export async function executeNightly(options: NightlyOptions): Promise<number> {
   const deadline = deadlineText === undefined ? null : parseDeadline(deadlineText, start);
   if (deadlineText !== undefined && !deadline) throw new HarnessError('INVALID_FLAG', `--deadline "${deadlineText}": expected ${DEADLINE_FORMAT}`);
 
-  return withRunLock(options.dataDir, `meetbench nightly ${options.file}`, async () => {
-    const store = await openStore(options.dataDir);
-    return interruptible('the night', async (signal) => {
-      const result = await runSuite({ loaded, store, signal, deadline, progress: (m) => info(m), criteria });
-      const night = await finishNight({ loaded, store, criteria, result });
-      const { report } = night;
-      out(night.scorecardText);
-      if (report.stoppedBy) out(`INCOMPLETE: ${report.reason}`);
-      out(`history: ${report.history.comparisons.length} series compared with ${report.history.baselineRuns.length} previous night(s), ${report.history.regressions.length} regression(s)`);
-      for (const r of report.history.regressions) out(`  REGRESSION ${r.platform} ${r.scenario} ${r.network} ${r.metric}: ${r.reason}`);
-      out(`night ${report.runId}: ${report.verdict} (${report.trials.measured}/${report.trials.planned} trials) — reports in ${path.dirname(report.reports.markdown ?? '')}`);
+  return withRunLock(
+    options.dataDir,
+    `meetbench nightly ${options.file}`,
+    async () => {
+      const store = await openStore(options.dataDir);
+      return interruptible('the night', async (signal) => {
+        const result = await runSuite({ loaded, store, signal, deadline, progress: (m) => info(m), criteria });
+        const night = await finishNight({ loaded, store, criteria, result });
+        const { report } = night;
+        out(night.scorecardText);
+        if (report.stoppedBy) out(`INCOMPLETE: ${report.reason}`);
+        out(
+          `history: ${report.history.comparisons.length} series compared with ${report.history.baselineRuns.length} previous night(s), ${report.history.regressions.length} regression(s)`,
+        );
+        for (const r of report.history.regressions) out(`  REGRESSION ${r.platform} ${r.scenario} ${r.network} ${r.metric}: ${r.reason}`);
+        out(
+          `night ${report.runId}: ${report.verdict} (${report.trials.measured}/${report.trials.planned} trials) — reports in ${path.dirname(report.reports.markdown ?? '')}`,
+        );
 
-      if (options.notify !== false && loaded.suite.notify.length > 0) {
-        const outcomes = await notifyAll(loaded.suite.notify, (format) => formatMessage(format, report));
-        for (const o of outcomes) {
-          if (o.ok) info(`notified ${o.format} webhook ${o.target} (attempt ${o.attempts})`);
-          else info(`NOTIFY FAILED: ${o.format} webhook ${o.target} after ${o.attempts} attempt(s): ${o.error} — the night's results are stored and its exit code is unchanged`);
+        if (options.notify !== false && loaded.suite.notify.length > 0) {
+          const outcomes = await notifyAll(loaded.suite.notify, (format) => formatMessage(format, report));
+          for (const o of outcomes) {
+            if (o.ok) info(`notified ${o.format} webhook ${o.target} (attempt ${o.attempts})`);
+            else
+              info(
+                `NOTIFY FAILED: ${o.format} webhook ${o.target} after ${o.attempts} attempt(s): ${o.error} — the night's results are stored and its exit code is unchanged`,
+              );
+          }
         }
-      }
-      return report.exitCode;
-    });
-  }, info);
+        return report.exitCode;
+      });
+    },
+    info,
+  );
 }
 
 export const registerNightly: RegisterCommand = (program: Command, setExit) => {
@@ -69,7 +81,12 @@ export const registerNightly: RegisterCommand = (program: Command, setExit) => {
     .option('--deadline <when>', `stop cleanly at ${DEADLINE_FORMAT} (overrides the suite)`)
     .option('--no-notify', 'do not call the webhooks')
     .action(async (file: string, opts: { deadline?: string; notify: boolean }) => {
-      const code = await executeNightly({ file, dataDir: resolveDataDir(program.opts().dataDir), notify: opts.notify, ...(opts.deadline ? { deadline: opts.deadline } : {}) });
+      const code = await executeNightly({
+        file,
+        dataDir: resolveDataDir(program.opts().dataDir),
+        notify: opts.notify,
+        ...(opts.deadline ? { deadline: opts.deadline } : {}),
+      });
       setExit(code);
     });
 };

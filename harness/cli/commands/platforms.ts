@@ -36,7 +36,8 @@ function typeOf(schema: JsonSchema): string {
   if (schema.enum) return schema.enum.map((v) => JSON.stringify(v)).join(' | ');
   if (schema.anyOf) return schema.anyOf.map(typeOf).join(' | ');
   if (schema.type === 'array') return schema.items ? (schema.items.anyOf ? `(${typeOf(schema.items)})[]` : `${typeOf(schema.items)}[]`) : 'array';
-  if (schema.type === 'object' && schema.additionalProperties && typeof schema.additionalProperties === 'object') return `map of ${typeOf(schema.additionalProperties)}`;
+  if (schema.type === 'object' && schema.additionalProperties && typeof schema.additionalProperties === 'object')
+    return `map of ${typeOf(schema.additionalProperties)}`;
   if (schema.type === 'object' && schema.properties) return `{ ${Object.keys(schema.properties).join(', ')} }`;
   return Array.isArray(schema.type) ? schema.type.join(' | ') : (schema.type ?? 'any');
 }
@@ -48,7 +49,13 @@ export function describeOptions(adapter: PlatformAdapter): OptionDoc[] {
   const walk = (node: JsonSchema, prefix: string): void => {
     for (const [name, prop] of Object.entries(node.properties ?? {})) {
       const full = `${prefix}${name}`;
-      docs.push({ name: full, type: typeOf(prop), required: (node.required ?? []).includes(name) && prop.default === undefined, ...(prop.default !== undefined ? { default: prop.default } : {}), description: prop.description ?? '' });
+      docs.push({
+        name: full,
+        type: typeOf(prop),
+        required: (node.required ?? []).includes(name) && prop.default === undefined,
+        ...(prop.default !== undefined ? { default: prop.default } : {}),
+        description: prop.description ?? '',
+      });
       if (prop.type === 'object' && prop.properties && Object.keys(prop.properties).length <= 12) walk(prop, `${full}.`);
     }
   };
@@ -57,7 +64,14 @@ export function describeOptions(adapter: PlatformAdapter): OptionDoc[] {
 }
 
 export function platformsReport(adapters: PlatformAdapter[]): Array<Record<string, unknown>> {
-  return adapters.map((a) => ({ id: a.id, title: a.title, description: a.description, capabilities: a.capabilities, excludesPeerConnections: a.excludePeerConnection !== undefined, options: describeOptions(a) }));
+  return adapters.map((a) => ({
+    id: a.id,
+    title: a.title,
+    description: a.description,
+    capabilities: a.capabilities,
+    excludesPeerConnections: a.excludePeerConnection !== undefined,
+    options: describeOptions(a),
+  }));
 }
 
 function formatText(adapters: PlatformAdapter[]): string[] {

@@ -30,14 +30,18 @@ export const registerPrune: RegisterCommand = (program: Command, setExit) => {
       const keepDays = days('--keep-days', opts.keepDays)!;
       const keepSummariesDays = days('--keep-summaries-days', opts.keepSummariesDays);
       if (keepSummariesDays !== null && keepSummariesDays < keepDays) {
-        throw new HarnessError('INVALID_FLAG', `--keep-summaries-days ${keepSummariesDays} is shorter than --keep-days ${keepDays}`, { hint: 'summaries are kept at least as long as the details' });
+        throw new HarnessError('INVALID_FLAG', `--keep-summaries-days ${keepSummariesDays} is shorter than --keep-days ${keepDays}`, {
+          hint: 'summaries are kept at least as long as the details',
+        });
       }
       const store = await openStore(resolveDataDir(program.opts().dataDir));
       await warnSkippedRuns(store);
       const result = await pruneRuns(store, { keepDays, keepSummariesDays, dryRun: opts.dryRun ?? false });
       for (const { id, why } of result.skipped) info(`left run ${JSON.stringify(id)} as it is: ${why}`);
       const verb = opts.dryRun ? 'would remove' : 'removed';
-      out(`${verb} samples and artifacts of ${result.detailsRemoved.length} run(s), ${result.runsDeleted.length} run(s) entirely; ${(result.bytesFreed / 1024 / 1024).toFixed(1)} MiB`);
+      out(
+        `${verb} samples and artifacts of ${result.detailsRemoved.length} run(s), ${result.runsDeleted.length} run(s) entirely; ${(result.bytesFreed / 1024 / 1024).toFixed(1)} MiB`,
+      );
       setExit(EXIT_CODES.passed);
     });
 };

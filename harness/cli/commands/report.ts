@@ -54,7 +54,13 @@ export const REPORT_FORMATS: Record<string, ReportRenderer> = {
     return toMarkdown(run, scorecards, ctx.lang);
   },
   // loaded on demand: Chromium and the viewer are only needed for the PDF
-  pdf: async (ctx) => (await import('../../report-pdf.ts')).renderScorecardPdf({ store: ctx.store, run: ctx.run.id, lang: ctx.lang, ...(ctx.criteria ? { criteria: ctx.criteria } : {}) }),
+  pdf: async (ctx) =>
+    (await import('../../report-pdf.ts')).renderScorecardPdf({
+      store: ctx.store,
+      run: ctx.run.id,
+      lang: ctx.lang,
+      ...(ctx.criteria ? { criteria: ctx.criteria } : {}),
+    }),
 };
 
 /** formats whose output is bytes: refused without --output before anything is rendered */

@@ -43,7 +43,10 @@ export async function executeRun(options: ExecuteRunOptions): Promise<{ exitCode
   if (options.leaveOutUnrunnable) {
     const runnable = await withoutUnrunnableLabPlatforms(scenario);
     for (const why of runnable.leftOut) info(`left out, this machine cannot run it: ${why}`);
-    if (runnable.scenario.platforms.length === 0) throw new HarnessError('LAB_FAILED', `none of the platforms of ${options.file} can run on this machine`, { hint: 'node bin/meetbench.js doctor says what is missing' });
+    if (runnable.scenario.platforms.length === 0)
+      throw new HarnessError('LAB_FAILED', `none of the platforms of ${options.file} can run on this machine`, {
+        hint: 'node bin/meetbench.js doctor says what is missing',
+      });
     scenario = runnable.scenario;
   }
   const criteriaFile = options.criteria ?? (scenario.criteria ? path.resolve(path.dirname(options.file), scenario.criteria) : undefined);
@@ -57,8 +60,20 @@ export async function executeRun(options: ExecuteRunOptions): Promise<{ exitCode
       const store = await openStore(options.dataDir);
       return interruptible('the run', async (signal) => {
         info(scenarioBanner(scenario));
-        const measured = await runScenario({ store, scenario, source: path.basename(options.file), kind: options.kind ?? 'run', progress: (m) => info(m), signal, criteria });
-        const { run, scorecards } = await finishRun(store, measured, { criteria, stoppedBy: signal.aborted ? 'signal' : null, planned: planTrials(scenario, { inSuite: false }).length });
+        const measured = await runScenario({
+          store,
+          scenario,
+          source: path.basename(options.file),
+          kind: options.kind ?? 'run',
+          progress: (m) => info(m),
+          signal,
+          criteria,
+        });
+        const { run, scorecards } = await finishRun(store, measured, {
+          criteria,
+          stoppedBy: signal.aborted ? 'signal' : null,
+          planned: planTrials(scenario, { inSuite: false }).length,
+        });
         out(formatRunSummary(run));
         if (scorecards.length > 0) out(`\n${formatScorecard(scorecards, process.env.MEETBENCH_LANG === 'fr' ? 'fr' : 'en')}`);
         out(`stored in ${store.dataDir} — meetbench report ${run.id} --format json`);

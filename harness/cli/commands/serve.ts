@@ -46,8 +46,15 @@ export function parsePort(value: string): number {
 }
 
 /** Serves the viewer over a store until SIGINT/SIGTERM (shared by `serve` and `demo`). */
-export async function serveUntilSignal(store: ResultsStore, options: { host: string; port: number; password?: string; criteria?: ViewerCriteria }): Promise<void> {
-  const app = createApp({ store, ...(options.password !== undefined ? { auth: { password: options.password } } : {}), ...(options.criteria ? { criteria: options.criteria } : {}) });
+export async function serveUntilSignal(
+  store: ResultsStore,
+  options: { host: string; port: number; password?: string; criteria?: ViewerCriteria },
+): Promise<void> {
+  const app = createApp({
+    store,
+    ...(options.password !== undefined ? { auth: { password: options.password } } : {}),
+    ...(options.criteria ? { criteria: options.criteria } : {}),
+  });
   let running;
   try {
     running = await startServer(app, options.host, options.port);
@@ -91,7 +98,9 @@ export const registerServe: RegisterCommand = (program: Command, setExit) => {
         });
       }
       if (password !== undefined && password.trim() === '') {
-        throw new HarnessError('INVALID_FLAG', 'the viewer password is empty: refusing to serve with an empty password', { hint: 'choose a non-empty password' });
+        throw new HarnessError('INVALID_FLAG', 'the viewer password is empty: refusing to serve with an empty password', {
+          hint: 'choose a non-empty password',
+        });
       }
       const store = await openStore(resolveDataDir(program.opts<{ dataDir?: string }>().dataDir));
       await serveUntilSignal(store, { host: options.host, port, ...(password !== undefined ? { password } : {}), ...(criteria ? { criteria } : {}) });

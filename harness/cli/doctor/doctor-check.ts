@@ -19,7 +19,11 @@ export interface DoctorCheck {
 /** the first line a command prints of its own version, or null */
 export function version(cmd: string, args: string[]): string | null {
   try {
-    return execFileSync(cmd, args, { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'pipe'] }).trim().split('\n')[0] ?? null;
+    return (
+      execFileSync(cmd, args, { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'pipe'] })
+        .trim()
+        .split('\n')[0] ?? null
+    );
   } catch {
     return null;
   }

@@ -6,7 +6,18 @@ import { version, type DoctorCheck } from './doctor-check.ts';
 
 export function machineChecks(chromium: string): DoctorCheck[] {
   return [
-    { label: 'running as root', required: false, check: async () => (isRoot() ? { status: 'ok', detail: 'uid 0' } : { status: 'unavailable', detail: `uid ${process.getuid?.() ?? '?'}: no lab, no shaping`, hint: 'run as root for the lab: sudo node bin/meetbench.js ...' }) },
+    {
+      label: 'running as root',
+      required: false,
+      check: async () =>
+        isRoot()
+          ? { status: 'ok', detail: 'uid 0' }
+          : {
+              status: 'unavailable',
+              detail: `uid ${process.getuid?.() ?? '?'}: no lab, no shaping`,
+              hint: 'run as root for the lab: sudo node bin/meetbench.js ...',
+            },
+    },
     {
       label: 'Chromium',
       required: true,
@@ -22,7 +33,13 @@ export function machineChecks(chromium: string): DoctorCheck[] {
       check: async () => {
         if (!existsSync(chromium)) return { status: 'missing', detail: 'no browser to try', hint: 'apt-get install -y chromium' };
         const r = await probeFakeMedia(chromium);
-        return r.ok ? { status: 'ok', detail: `${r.detail}, ${r.ms} ms` } : { status: 'failed', detail: r.detail, hint: 'check the Chromium flags in harness/participants/chromium-flags.ts (docs/architecture.md "Measured on these machines")' };
+        return r.ok
+          ? { status: 'ok', detail: `${r.detail}, ${r.ms} ms` }
+          : {
+              status: 'failed',
+              detail: r.detail,
+              hint: 'check the Chromium flags in harness/participants/chromium-flags.ts (docs/architecture.md "Measured on these machines")',
+            };
       },
     },
   ];

@@ -17,7 +17,11 @@ export function networkChecks(): DoctorCheck[] {
     { label: 'ip netns (namespaces, veth)', required: false, check: feature((f) => f.namespaces, 'needs iproute2 and a kernel with network namespaces') },
     { label: 'qdisc tbf (rate limit)', required: false, check: feature((f) => f.qdiscs.tbf, 'kernel module sch_tbf') },
     { label: 'qdisc htb (rate limit)', required: false, check: feature((f) => f.qdiscs.htb, 'kernel module sch_htb') },
-    { label: 'qdisc netem (delay, jitter)', required: false, check: feature((f) => f.qdiscs.netem, 'kernel module sch_netem: without it, profiles with delay or jitter cannot be applied') },
+    {
+      label: 'qdisc netem (delay, jitter)',
+      required: false,
+      check: feature((f) => f.qdiscs.netem, 'kernel module sch_netem: without it, profiles with delay or jitter cannot be applied'),
+    },
     { label: 'nftables (random loss)', required: false, check: feature((f) => f.nftables, 'apt-get install -y nftables; loss profiles need it') },
     { label: 'network profiles', required: false, check: async () => (isRoot() ? profilesReport() : needsRoot) },
   ];

@@ -53,7 +53,9 @@ export function platformChecks(dataDir: string): DoctorCheck[] {
       required: false,
       check: async () => {
         const r = await REFERENCE_PLATFORMS.livekit!.platform.check();
-        return r.ok ? { status: 'ok', detail: r.detail } : { status: 'missing', detail: r.detail, hint: 'node scripts/setup.mjs builds it from its Go module (needs Go); the lab runs without it' };
+        return r.ok
+          ? { status: 'ok', detail: r.detail }
+          : { status: 'missing', detail: r.detail, hint: 'node scripts/setup.mjs builds it from its Go module (needs Go); the lab runs without it' };
       },
     },
     {
@@ -66,7 +68,9 @@ export function platformChecks(dataDir: string): DoctorCheck[] {
           return r.ok ? { status: 'ok', detail: r.detail } : { status: 'missing', detail: r.detail, hint: 'build it from its Go module where Go is available' };
         }
         const bin = galeneBinary(dataDir);
-        return bin ? { status: 'ok', detail: bin } : { status: 'missing', detail: 'no galene binary (go/bin/galene, ~/go/bin/galene)', hint: 'optional: build it with Go to compare a second SFU' };
+        return bin
+          ? { status: 'ok', detail: bin }
+          : { status: 'missing', detail: 'no galene binary (go/bin/galene, ~/go/bin/galene)', hint: 'optional: build it with Go to compare a second SFU' };
       },
     },
     {

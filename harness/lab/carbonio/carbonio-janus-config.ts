@@ -72,9 +72,13 @@ general: {
 export function generateCarbonioJanusConfig(options: CarbonioJanusOptions): Record<string, string> {
   const missing = missingCarbonioPlugins(options.modules.plugins);
   if (missing.length > 0) {
-    throw new HarnessError('LAB_FAILED', `the Janus ${missing.join(' and ')} plugin${missing.length > 1 ? 's are' : ' is'} missing from ${options.modules.libDir}/plugins`, {
-      hint: 'reinstall Debian\'s janus package, which ships both: apt-get install --reinstall -y janus',
-    });
+    throw new HarnessError(
+      'LAB_FAILED',
+      `the Janus ${missing.join(' and ')} plugin${missing.length > 1 ? 's are' : ' is'} missing from ${options.modules.libDir}/plugins`,
+      {
+        hint: "reinstall Debian's janus package, which ships both: apt-get install --reinstall -y janus",
+      },
+    );
   }
   if (options.apiSecret.length < 16) throw new HarnessError('LAB_FAILED', 'the Carbonio lab needs an api_secret of at least 16 characters');
   return {

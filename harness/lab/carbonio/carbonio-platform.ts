@@ -21,7 +21,7 @@ import { CARBONIO_SOURCES } from './carbonio-sources.ts';
 
 export const MEETING_SERVICE_PORT = 8090;
 const MEETING_SERVICE = fileURLToPath(new URL('./meeting-service/main.ts', import.meta.url));
-export const FIX_MISSING_PLUGIN = 'reinstall Debian\'s janus package, which ships the AudioBridge and VideoRoom plugins: apt-get install --reinstall -y janus';
+export const FIX_MISSING_PLUGIN = "reinstall Debian's janus package, which ships the AudioBridge and VideoRoom plugins: apt-get install --reinstall -y janus";
 
 /** where the meeting service reads the api_secret (mode 0600; the page never sees it) */
 export const secretFileOf = (workDir: string): string => path.join(workDir, 'api-secret');
@@ -36,18 +36,31 @@ export const carbonio: ReferencePlatform = {
     const libDir = findJanusLibDir();
     if (!libDir) return { ok: false, detail: `Janus ${version}, but no plugin folder found` };
     const missing = missingCarbonioPlugins(listModules(libDir).plugins);
-    if (missing.length > 0) return { ok: false, detail: `Janus ${version} has no ${missing.join(' and ')} plugin in ${libDir}/plugins: Carbonio's video server needs it`, hint: FIX_MISSING_PLUGIN };
+    if (missing.length > 0)
+      return {
+        ok: false,
+        detail: `Janus ${version} has no ${missing.join(' and ')} plugin in ${libDir}/plugins: Carbonio's video server needs it`,
+        hint: FIX_MISSING_PLUGIN,
+      };
     return { ok: true, detail: `Janus ${version} with the AudioBridge and VideoRoom plugins, as Carbonio's video server` };
   },
 
   async start(host: LabHost): Promise<ReferencePlatformEndpoints> {
     const libDir = findJanusLibDir();
-    if (!existsSync(JANUS_BINARY) || !libDir) throw new HarnessError('LAB_FAILED', `Janus is not installed (${JANUS_BINARY})`, { hint: 'as root: apt-get install -y janus' });
+    if (!existsSync(JANUS_BINARY) || !libDir)
+      throw new HarnessError('LAB_FAILED', `Janus is not installed (${JANUS_BINARY})`, { hint: 'as root: apt-get install -y janus' });
     const configDir = path.join(host.workDir, 'config');
     mkdirSync(configDir, { recursive: true });
     // as Carbonio's postinst makes it: `openssl rand -base64 24`
     const apiSecret = randomBytes(24).toString('base64');
-    const files = generateCarbonioJanusConfig({ configDir, address: host.address, interfaceName: host.interfaceName, modules: listModules(libDir), apiSecret, eventLoops: os.availableParallelism() });
+    const files = generateCarbonioJanusConfig({
+      configDir,
+      address: host.address,
+      interfaceName: host.interfaceName,
+      modules: listModules(libDir),
+      apiSecret,
+      eventLoops: os.availableParallelism(),
+    });
     for (const [name, content] of Object.entries(files)) writeFileSync(path.join(configDir, name), content, { mode: 0o600 });
     const secretFile = secretFileOf(host.workDir);
     writeFileSync(secretFile, `${apiSecret}\n`, { mode: 0o600 });
@@ -55,11 +68,23 @@ export const carbonio: ReferencePlatform = {
     const janusLog = path.join(host.workDir, 'janus.log');
     const janusPid = spawnInNamespace(host.namespace, JANUS_BINARY, ['-F', configDir, '-o'], { logFile: janusLog });
     const janusApi = `http://127.0.0.1:${JANUS_HTTP_PORT}/janus`;
-    const service = spawnLabService(host, MEETING_SERVICE, ['--host', host.address, '--port', String(MEETING_SERVICE_PORT), '--janus', janusApi, '--secret-file', secretFile], 'meeting-service.log');
+    const service = spawnLabService(
+      host,
+      MEETING_SERVICE,
+      ['--host', host.address, '--port', String(MEETING_SERVICE_PORT), '--janus', janusApi, '--secret-file', secretFile],
+      'meeting-service.log',
+    );
     const base = `http://${host.address}:${MEETING_SERVICE_PORT}`;
     return {
       pageUrl: `${base}/carbonio/focus-mode/meetings/{room}`,
-      extra: { health: `${base}/health`, connections: `${base}/lab/connections`, janusApi: `${janusApi} (inside ${host.namespace} only)`, janusLog, serviceLog: service.log, secretFile },
+      extra: {
+        health: `${base}/health`,
+        connections: `${base}/lab/connections`,
+        janusApi: `${janusApi} (inside ${host.namespace} only)`,
+        janusLog,
+        serviceLog: service.log,
+        secretFile,
+      },
       pids: [janusPid, service.pid],
     };
   },

@@ -14,13 +14,20 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkLivekitServer, LIVEKIT_SERVER_MODULE, livekitServerInstall, type LivekitServerInstall } from './livekit-release.ts';
 
-export type BuildOutcome =
-  | { status: 'cached' | 'built'; detail: string }
-  | { status: 'no-go' | 'failed'; detail: string };
+export type BuildOutcome = { status: 'cached' | 'built'; detail: string } | { status: 'no-go' | 'failed'; detail: string };
 
 /** Go: $GO when set (and then only it), else `go` on PATH, else the official tarball's place. */
 export function findGo(env: NodeJS.ProcessEnv = process.env): string | null {
-  const candidates = env.GO !== undefined ? [env.GO] : [...(env.PATH ?? '').split(':').filter(Boolean).map((dir) => path.join(dir, 'go')), '/usr/local/go/bin/go'];
+  const candidates =
+    env.GO !== undefined
+      ? [env.GO]
+      : [
+          ...(env.PATH ?? '')
+            .split(':')
+            .filter(Boolean)
+            .map((dir) => path.join(dir, 'go')),
+          '/usr/local/go/bin/go',
+        ];
   for (const candidate of candidates) {
     try {
       accessSync(candidate, constants.X_OK);
@@ -42,7 +49,11 @@ function runTool(binary: string, args: string[], cwd: string): Promise<string> {
     execFile(binary, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (!error) return resolve(stdout);
       // Go's progress lines ("go: downloading ...") are not the error; the lines after them are
-      const said = (stderr || stdout || error.message).split('\n').filter((line) => !line.startsWith('go: downloading ')).join('\n').trim();
+      const said = (stderr || stdout || error.message)
+        .split('\n')
+        .filter((line) => !line.startsWith('go: downloading '))
+        .join('\n')
+        .trim();
       reject(new Error(`${path.basename(binary)} ${args.join(' ')} failed: ${said}`));
     });
   });
@@ -63,7 +74,10 @@ async function moduleSource(goBinary: string, version: string, cwd: string): Pro
   return info.Dir;
 }
 
-export async function buildLivekitServer(install: LivekitServerInstall = livekitServerInstall(), options: { onProgress?: (line: string) => void; env?: NodeJS.ProcessEnv } = {}): Promise<BuildOutcome> {
+export async function buildLivekitServer(
+  install: LivekitServerInstall = livekitServerInstall(),
+  options: { onProgress?: (line: string) => void; env?: NodeJS.ProcessEnv } = {},
+): Promise<BuildOutcome> {
   const progress = options.onProgress ?? (() => undefined);
   const present = await checkLivekitServer(install);
   if (present.ok) return { status: 'cached', detail: present.detail };

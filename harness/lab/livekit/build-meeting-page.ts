@@ -48,7 +48,9 @@ export async function buildMeetingPage(env: NodeJS.ProcessEnv = process.env): Pr
   const dir = meetingPageDir(env);
   if (existsSync(path.join(dir, 'index.html'))) return { dir, built: false };
   const versions = pagePackageVersions();
-  const missing = Object.entries(versions).filter(([, v]) => v === 'missing').map(([name]) => name);
+  const missing = Object.entries(versions)
+    .filter(([, v]) => v === 'missing')
+    .map(([name]) => name);
   if (missing.length > 0) throw new Error(`cannot bundle the LiveKit meeting page: ${missing.join(', ')} not installed (npm ci)`);
   // imported here, not at the top: the lab loads this file, and only a build needs esbuild
   const esbuild = await import('esbuild');
@@ -72,7 +74,9 @@ export async function buildMeetingPage(env: NodeJS.ProcessEnv = process.env): Pr
       logLevel: 'silent',
       absWorkingDir: REPO_ROOT,
     });
-    const title = `LiveKit meeting (lab: ${Object.entries(versions).map(([name, version]) => `${name} ${version}`).join(', ')})`;
+    const title = `LiveKit meeting (lab: ${Object.entries(versions)
+      .map(([name, version]) => `${name} ${version}`)
+      .join(', ')})`;
     const html = readFileSync(path.join(SOURCE_DIR, 'index.html'), 'utf8').replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`);
     writeFileSync(path.join(work, 'index.html'), html);
     mkdirSync(path.dirname(dir), { recursive: true });

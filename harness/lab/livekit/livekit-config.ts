@@ -51,7 +51,9 @@ export function livekitConfig(input: LivekitConfigInput): Record<string, unknown
       node_ip: input.address,
       enable_loopback_candidate: false,
       interfaces: { includes: [input.interfaceName] },
-      turn_servers: [{ host: input.turn.address, port: turnPort(input.turn), protocol: 'udp', username: input.turn.username, credential: input.turn.credential }],
+      turn_servers: [
+        { host: input.turn.address, port: turnPort(input.turn), protocol: 'udp', username: input.turn.username, credential: input.turn.credential },
+      ],
     },
     keys: { [input.keys.apiKey]: input.keys.apiSecret },
     room: { auto_create: true },

@@ -56,11 +56,16 @@ export async function checkLivekitServer(install = livekitServerInstall()): Prom
   if (existsSync(install.binary)) {
     const version = await binaryVersion(install.binary);
     if (version === install.version) return { ok: true, detail: `LiveKit server ${version} at ${install.binary}` };
-    return { ok: false, detail: `${install.binary} does not run as LiveKit ${install.version} (it says ${version ?? 'nothing'}); run node scripts/setup.mjs to build it again` };
+    return {
+      ok: false,
+      detail: `${install.binary} does not run as LiveKit ${install.version} (it says ${version ?? 'nothing'}); run node scripts/setup.mjs to build it again`,
+    };
   }
   const lastError = existsSync(install.errorFile) ? readFileSync(install.errorFile, 'utf8').trim() : '';
   return {
     ok: false,
-    detail: `LiveKit server ${install.version} is not built (no ${install.binary}); node scripts/setup.mjs builds it with Go` + (lastError ? `; the last build said: ${lastError.replace(/\s+/g, ' ')}` : ''),
+    detail:
+      `LiveKit server ${install.version} is not built (no ${install.binary}); node scripts/setup.mjs builds it with Go` +
+      (lastError ? `; the last build said: ${lastError.replace(/\s+/g, ' ')}` : ''),
   };
 }

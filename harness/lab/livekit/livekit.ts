@@ -44,16 +44,22 @@ export function createLivekitPlatform(install = livekitServerInstall()): Referen
   return {
     id: 'livekit',
 
-    check: async () => ({ ...(await checkLivekitServer(install)), hint: 'node scripts/setup.mjs builds it from its Go module (needs Go); doctor shows the last build\'s error' }),
+    check: async () => ({
+      ...(await checkLivekitServer(install)),
+      hint: "node scripts/setup.mjs builds it from its Go module (needs Go); doctor shows the last build's error",
+    }),
 
     async start(host: LabHost, _rooms, services: LabServices): Promise<ReferencePlatformEndpoints> {
       const status = await checkLivekitServer(install);
-      if (!status.ok) throw new HarnessError('LAB_FAILED', status.detail, { hint: 'build it with node scripts/setup.mjs (needs Go), or leave LiveKit out of the lab' });
-      if (!services.turn) throw new HarnessError('LAB_FAILED', 'LiveKit needs the lab\'s coturn, and it is not running');
+      if (!status.ok)
+        throw new HarnessError('LAB_FAILED', status.detail, { hint: 'build it with node scripts/setup.mjs (needs Go), or leave LiveKit out of the lab' });
+      if (!services.turn) throw new HarnessError('LAB_FAILED', "LiveKit needs the lab's coturn, and it is not running");
       const page = await buildMeetingPage();
       const configFile = path.join(host.workDir, 'livekit.yaml');
       // the file holds this start's API secret: readable by root only
-      writeFileSync(configFile, livekitConfigYaml({ address: host.address, interfaceName: host.interfaceName, keys: randomKeys(), turn: services.turn }), { mode: 0o600 });
+      writeFileSync(configFile, livekitConfigYaml({ address: host.address, interfaceName: host.interfaceName, keys: randomKeys(), turn: services.turn }), {
+        mode: 0o600,
+      });
       const serverUrl = `ws://${host.address}:${LIVEKIT_PORTS.http}`;
       const log = path.join(host.workDir, 'livekit.log');
       const pageLog = path.join(host.workDir, 'meeting-page.log');
@@ -61,7 +67,21 @@ export function createLivekitPlatform(install = livekitServerInstall()): Referen
       const pagePid = spawnInNamespace(
         host.namespace,
         process.execPath,
-        ['--import', 'tsx', PAGE_SERVER, '--root', page.dir, '--host', host.address, '--port', String(MEETING_PAGE_PORT), '--livekit-config', configFile, '--server-url', serverUrl],
+        [
+          '--import',
+          'tsx',
+          PAGE_SERVER,
+          '--root',
+          page.dir,
+          '--host',
+          host.address,
+          '--port',
+          String(MEETING_PAGE_PORT),
+          '--livekit-config',
+          configFile,
+          '--server-url',
+          serverUrl,
+        ],
         { logFile: pageLog, cwd: REPO_ROOT },
       );
       const base = `http://${host.address}:${MEETING_PAGE_PORT}`;
@@ -92,16 +112,24 @@ export function createLivekitPlatform(install = livekitServerInstall()): Referen
           const isServer = dead === endpoints.pids[0];
           const tail = logTail((isServer ? endpoints.extra.log : endpoints.extra.pageLog) ?? '');
           const why = isServer ? whyItDied(tail) : null;
-          throw new HarnessError('LAB_FAILED', `${isServer ? 'LiveKit' : 'the LiveKit meeting page server'} (pid ${dead}) exited while starting in ${host.namespace}${why ? `: ${why}` : ''}`, { details: tail });
+          throw new HarnessError(
+            'LAB_FAILED',
+            `${isServer ? 'LiveKit' : 'the LiveKit meeting page server'} (pid ${dead}) exited while starting in ${host.namespace}${why ? `: ${why}` : ''}`,
+            { details: tail },
+          );
         }
         if (server !== true) server = await healthy(endpoints.extra.health ?? '');
         pageUp ||= await answers(page);
         if (server === true && pageUp) return;
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
-      throw new HarnessError('LAB_FAILED', `LiveKit did not answer within ${timeoutMs} ms (${server === true ? '' : `${endpoints.extra.health}: ${server}; `}${pageUp ? '' : `${page} not served`})`, {
-        details: logTail(endpoints.extra.log ?? ''),
-      });
+      throw new HarnessError(
+        'LAB_FAILED',
+        `LiveKit did not answer within ${timeoutMs} ms (${server === true ? '' : `${endpoints.extra.health}: ${server}; `}${pageUp ? '' : `${page} not served`})`,
+        {
+          details: logTail(endpoints.extra.log ?? ''),
+        },
+      );
     },
   };
 }

@@ -10,9 +10,7 @@ export interface PeerSummary {
 
 export type SignalData = { sdp: RTCSessionDescriptionInit } | { candidate: RTCIceCandidateInit | null };
 
-export type ToService =
-  | { type: 'join'; room: string; name: string; groupSize: number }
-  | { type: 'signal'; to: string; data: SignalData };
+export type ToService = { type: 'join'; room: string; name: string; groupSize: number } | { type: 'signal'; to: string; data: SignalData };
 
 export type ToPage =
   /** in the call: offer a connection to each of these peers (they wait for the newcomer's offers) */

@@ -18,7 +18,10 @@ export const zimbraP2p: ReferencePlatform = {
     title: 'Zimbra Connect peer-to-peer calls (lab reconstruction)',
     reconstruction: true,
     sources: [
-      { label: 'Zimbra 8.8.15 admin guide, Zimbra Connect: peer-to-peer WebRTC video, groups of up to 5 by default', url: 'https://github.com/Zimbra/adminguide' },
+      {
+        label: 'Zimbra 8.8.15 admin guide, Zimbra Connect: peer-to-peer WebRTC video, groups of up to 5 by default',
+        url: 'https://github.com/Zimbra/adminguide',
+      },
       { label: 'Zextras Team documentation: the optional video server and its defaults', url: 'https://github.com/zextras/tech-doc' },
     ],
   },

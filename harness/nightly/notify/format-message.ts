@@ -25,7 +25,9 @@ export const formatP = (p: number): string => (p >= 0.001 ? p.toPrecision(2) : p
 
 /** plain lines shared by the chat formats; `bold` and `link` adapt the markup */
 function chatLines(report: NightReport, bold: (s: string) => string, link: (url: string, label: string) => string, esc: Escape): string[] {
-  const lines = [`${ICON[report.verdict] ?? ''} ${bold(`meetbench ${esc(report.suite)}`)}: ${report.verdict.toUpperCase()} (${report.trials.measured}/${report.trials.planned} trials)`];
+  const lines = [
+    `${ICON[report.verdict] ?? ''} ${bold(`meetbench ${esc(report.suite)}`)}: ${report.verdict.toUpperCase()} (${report.trials.measured}/${report.trials.planned} trials)`,
+  ];
   if (report.stoppedBy) lines.push(`Stopped early by the ${report.stoppedBy}: ${esc(report.reason ?? '')}`);
   for (const p of report.platforms) lines.push(`- ${ICON[p.verdict] ?? ''} ${esc(p.name)}: ${p.verdict}${p.score === null ? '' : ` (score ${p.score})`}`);
   if (report.history.regressions.length > 0) {
@@ -43,10 +45,24 @@ export function formatMessage(format: NotifyTarget['format'], report: NightRepor
     case 'json':
       return report;
     case 'slack':
-      return { text: chatLines(report, (s) => `*${s}*`, (url, label) => `<${url}|${label}>`, slackText).join('\n') };
+      return {
+        text: chatLines(
+          report,
+          (s) => `*${s}*`,
+          (url, label) => `<${url}|${label}>`,
+          slackText,
+        ).join('\n'),
+      };
     case 'mattermost':
     case 'rocketchat':
-      return { text: chatLines(report, (s) => `**${s}**`, (url, label) => `[${label}](${url})`, markdownText).join('\n') };
+      return {
+        text: chatLines(
+          report,
+          (s) => `**${s}**`,
+          (url, label) => `[${label}](${url})`,
+          markdownText,
+        ).join('\n'),
+      };
     case 'teams':
       return {
         type: 'message',
@@ -57,7 +73,12 @@ export function formatMessage(format: NotifyTarget['format'], report: NightRepor
               $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
               type: 'AdaptiveCard',
               version: '1.4',
-              body: chatLines(report, (s) => `**${s}**`, (url, label) => `[${label}](${url})`, markdownText).map((text) => ({ type: 'TextBlock', text, wrap: true })),
+              body: chatLines(
+                report,
+                (s) => `**${s}**`,
+                (url, label) => `[${label}](${url})`,
+                markdownText,
+              ).map((text) => ({ type: 'TextBlock', text, wrap: true })),
             },
           },
         ],

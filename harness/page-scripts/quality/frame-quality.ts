@@ -33,9 +33,21 @@ function areaPass(count: number, from: number, to: number, at: (line: number, k:
 export function areaResample(source: Uint8Array, width: number, height: number, toWidth: number, toHeight: number): Uint8Array {
   if (toWidth === width && toHeight === height) return source;
   const across = new Float32Array(toWidth * height);
-  areaPass(height, width, toWidth, (y, x) => source[y * width + x]!, (y, x, v) => (across[y * toWidth + x] = v));
+  areaPass(
+    height,
+    width,
+    toWidth,
+    (y, x) => source[y * width + x]!,
+    (y, x, v) => (across[y * toWidth + x] = v),
+  );
   const out = new Uint8Array(toWidth * toHeight);
-  areaPass(toWidth, height, toHeight, (x, y) => across[y * toWidth + x]!, (x, y, v) => (out[y * toWidth + x] = Math.round(v)));
+  areaPass(
+    toWidth,
+    height,
+    toHeight,
+    (x, y) => across[y * toWidth + x]!,
+    (x, y, v) => (out[y * toWidth + x] = Math.round(v)),
+  );
   return out;
 }
 

@@ -40,7 +40,10 @@ export class TestPattern {
       for (let x = 0; x < bw; x += 1) {
         const u = (x / width) * 2 * Math.PI;
         const v = (y / height) * 2 * Math.PI;
-        const smooth = 40 * Math.sin(3 * u + phase[0]!) * Math.cos(2 * v + phase[1]!) + 25 * Math.sin(11 * u + 7 * v + phase[2]!) + 15 * Math.sin(23 * u - 13 * v + phase[3]!);
+        const smooth =
+          40 * Math.sin(3 * u + phase[0]!) * Math.cos(2 * v + phase[1]!) +
+          25 * Math.sin(11 * u + 7 * v + phase[2]!) +
+          15 * Math.sin(23 * u - 13 * v + phase[3]!);
         this.background[y * bw + x] = clampByte(128 + smooth + (next() - 0.5) * 30);
       }
     }

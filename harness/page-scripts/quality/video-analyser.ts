@@ -22,7 +22,10 @@ export interface DecodedFrame {
   readonly format: string | null;
   readonly visibleRect: { x: number; y: number; width: number; height: number } | null;
   allocationSize(options?: { rect?: { x: number; y: number; width: number; height: number } }): number;
-  copyTo(destination: Uint8Array, options?: { rect?: { x: number; y: number; width: number; height: number } }): Promise<Array<{ offset: number; stride: number }>>;
+  copyTo(
+    destination: Uint8Array,
+    options?: { rect?: { x: number; y: number; width: number; height: number } },
+  ): Promise<Array<{ offset: number; stride: number }>>;
   close(): void;
 }
 
@@ -147,7 +150,11 @@ export class VideoAnalyser {
    * the luma plane of a rectangle of the frame (I420, NV12 and their alpha forms start with it); the band
    * of every frame goes to one buffer per track (`reuse`), read before that track's next frame is
    */
-  private async luma(frame: DecodedFrame, rect: { x: number; y: number; width: number; height: number }, reuse?: string): Promise<Omit<LumaView, 'width' | 'height'> | null> {
+  private async luma(
+    frame: DecodedFrame,
+    rect: { x: number; y: number; width: number; height: number },
+    reuse?: string,
+  ): Promise<Omit<LumaView, 'width' | 'height'> | null> {
     if (!/^(I4|NV12)/.test(frame.format ?? '')) return null;
     const size = frame.allocationSize({ rect });
     let data = reuse ? this.buffers.get(reuse) : undefined;
@@ -180,7 +187,17 @@ export class VideoAnalyser {
   private sender(id: number): SenderState {
     let state = this.senders.get(id);
     if (!state) {
-      state = { tracker: new FreezeTracker(), latencies: [], pictures: [], lastPictureAt: 0, width: 0, height: 0, drainedFreezes: 0, drainedFrames: 0, drainedSkipped: 0 };
+      state = {
+        tracker: new FreezeTracker(),
+        latencies: [],
+        pictures: [],
+        lastPictureAt: 0,
+        width: 0,
+        height: 0,
+        drainedFreezes: 0,
+        drainedFrames: 0,
+        drainedSkipped: 0,
+      };
       this.senders.set(id, state);
     }
     return state;

@@ -10,7 +10,9 @@ export interface ViewerProcess {
 }
 
 export async function startViewer(dataDir: string, extraArgs: string[] = []): Promise<ViewerProcess> {
-  const child = spawn(process.execPath, ['bin/meetbench.js', '--data-dir', dataDir, 'serve', '--port', '0', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/meetbench.js', '--data-dir', dataDir, 'serve', '--port', '0', ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const base = await new Promise<string>((resolve, reject) => {

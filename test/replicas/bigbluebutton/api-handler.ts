@@ -28,7 +28,11 @@ export function verifyChecksum(call: string, rawQuery: string, secret: string, a
   const algorithm = LENGTHS[checksum.length];
   if (!algorithm || !allowed.includes(algorithm)) return false;
   const query = rawQuery.slice(0, match.index);
-  return createHash(algorithm).update(call + query + secret).digest('hex') === checksum;
+  return (
+    createHash(algorithm)
+      .update(call + query + secret)
+      .digest('hex') === checksum
+  );
 }
 
 export function handleBbb(r: ReplicaRequest): void {
@@ -44,7 +48,9 @@ export function handleBbb(r: ReplicaRequest): void {
   if (call === 'enter') {
     const session = sessions.get(q.get('sessionToken') ?? '');
     if (!session) return r.json(200, { response: { returncode: 'FAILED', messageKey: 'missingSession', message: 'Invalid session token' } });
-    return r.json(200, { response: { returncode: 'SUCCESS', fullname: session.fullName, meetingID: session.meetingID, role: session.role, customdata: [session.userdata] } });
+    return r.json(200, {
+      response: { returncode: 'SUCCESS', fullname: session.fullName, meetingID: session.meetingID, role: session.role, customdata: [session.userdata] },
+    });
   }
   const secret = process.env.MB_REPLICA_BBB_SECRET ?? '';
   const allowed = (process.env.MB_REPLICA_BBB_ALGORITHMS ?? 'sha1,sha256,sha384,sha512').split(',');
@@ -54,7 +60,8 @@ export function handleBbb(r: ReplicaRequest): void {
   if (call === 'create') {
     if (!q.get('name')) return failed(r, 'missingParamName', 'You must specify a name for the meeting.');
     if (meetingID.length < 2 || meetingID.includes(',')) return failed(r, 'invalidMeetingId', 'meetingID must be 2 to 256 characters without commas');
-    if (!meetings.has(meetingID)) meetings.set(meetingID, { name: q.get('name')!, attendeePW: q.get('attendeePW') ?? 'ap', moderatorPW: q.get('moderatorPW') ?? 'mp' });
+    if (!meetings.has(meetingID))
+      meetings.set(meetingID, { name: q.get('name')!, attendeePW: q.get('attendeePW') ?? 'ap', moderatorPW: q.get('moderatorPW') ?? 'mp' });
     const m = meetings.get(meetingID)!;
     return xml(r, { returncode: 'SUCCESS', meetingID, attendeePW: m.attendeePW, moderatorPW: m.moderatorPW, messageKey: '', message: '' });
   }
@@ -62,7 +69,12 @@ export function handleBbb(r: ReplicaRequest): void {
   if (!meeting) return failed(r, 'notFound', 'We could not find a meeting with that meeting ID - perhaps the meeting is not yet running?');
   const password = q.get('password');
   const role = q.get('role') ?? (password === meeting.moderatorPW ? 'MODERATOR' : password === meeting.attendeePW ? 'VIEWER' : '');
-  if (!role) return failed(r, 'invalidPassword', 'You either did not supply a password or the password supplied is neither the attendee or moderator password for this conference.');
+  if (!role)
+    return failed(
+      r,
+      'invalidPassword',
+      'You either did not supply a password or the password supplied is neither the attendee or moderator password for this conference.',
+    );
   const token = randomBytes(8).toString('hex');
   const userdata = Object.fromEntries([...q.entries()].filter(([k]) => k.startsWith('userdata-')));
   sessions.set(token, { meetingID, fullName: q.get('fullName') ?? 'guest', role, userdata });

@@ -14,13 +14,24 @@ function sign(payload: object, secret: string): string {
   return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
 }
 
-export function verifyToken(token: string, apiKey: string, secret: string, nowS = Math.floor(Date.now() / 1000)): { ok: true; room: string; identity: string } | { ok: false; reason: string } {
+export function verifyToken(
+  token: string,
+  apiKey: string,
+  secret: string,
+  nowS = Math.floor(Date.now() / 1000),
+): { ok: true; room: string; identity: string } | { ok: false; reason: string } {
   const [header, payload, signature] = token.split('.');
   if (!header || !payload || !signature) return { ok: false, reason: 'malformed token' };
   const expected = createHmac('sha256', secret).update(`${header}.${payload}`).digest();
   const given = Buffer.from(signature, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid signature' };
-  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { iss?: string; sub?: string; exp?: number; nbf?: number; video?: { roomJoin?: boolean; room?: string } };
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+    iss?: string;
+    sub?: string;
+    exp?: number;
+    nbf?: number;
+    video?: { roomJoin?: boolean; room?: string };
+  };
   if (claims.iss !== apiKey) return { ok: false, reason: 'unknown API key' };
   if (!claims.exp || claims.exp < nowS || (claims.nbf ?? 0) > nowS + 5) return { ok: false, reason: 'token expired or not yet valid' };
   if (!claims.video?.roomJoin || !claims.video.room || !claims.sub) return { ok: false, reason: 'no roomJoin grant' };
@@ -38,7 +49,17 @@ export function handleLivekit(r: ReplicaRequest): void {
     if (!roomName || !participantName) return r.json(400, { error: 'Missing required query parameter: roomName and participantName are required' });
     const identity = `${participantName}__${randomBytes(2).toString('hex')}`;
     const now = Math.floor(Date.now() / 1000);
-    const participantToken = sign({ iss: key, sub: identity, name: participantName, nbf: now, exp: now + 300, video: { room: roomName, roomJoin: true, canPublish: true, canPublishData: true, canSubscribe: true } }, secret);
+    const participantToken = sign(
+      {
+        iss: key,
+        sub: identity,
+        name: participantName,
+        nbf: now,
+        exp: now + 300,
+        video: { room: roomName, roomJoin: true, canPublish: true, canPublishData: true, canSubscribe: true },
+      },
+      secret,
+    );
     return r.json(200, { serverUrl: `ws://${r.req.headers.host}`, roomName, participantToken, participantName });
   }
   if (p === '/rtc/validate') {

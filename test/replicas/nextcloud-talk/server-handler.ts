@@ -14,7 +14,8 @@ export async function handleNextcloud(r: ReplicaRequest): Promise<void> {
   if (p === '/login' && r.req.method === 'GET') return r.sendPage('login.html');
   if (p === '/login' && r.req.method === 'POST') {
     const form = new URLSearchParams(await r.body());
-    const ok = !!process.env.MB_REPLICA_NC_USER && form.get('user') === process.env.MB_REPLICA_NC_USER && form.get('password') === process.env.MB_REPLICA_NC_PASSWORD;
+    const ok =
+      !!process.env.MB_REPLICA_NC_USER && form.get('user') === process.env.MB_REPLICA_NC_USER && form.get('password') === process.env.MB_REPLICA_NC_PASSWORD;
     if (!ok) {
       r.res.writeHead(303, { location: `/index.php/login?direct=1&user=&redirect_url=${encodeURIComponent(form.get('redirect_url') ?? '')}&error=1` }).end();
       return;

@@ -29,7 +29,11 @@
     var privateId = null;
 
     function changed() {
-      try { onChange(state); } catch (e) { console.error(e); }
+      try {
+        onChange(state);
+      } catch (e) {
+        console.error(e);
+      }
     }
     function fail(reason) {
       state.failed = String(reason);
@@ -52,7 +56,9 @@
           handle.createAnswer({
             jsep: jsep,
             tracks: [{ type: 'data' }],
-            success: function (answer) { handle.send({ message: { request: 'start', room: room }, jsep: answer }); },
+            success: function (answer) {
+              handle.send({ message: { request: 'start', room: room }, jsep: answer });
+            },
             error: fail,
           });
         },
@@ -91,14 +97,22 @@
                   publisher.send({ message: { request: 'join', room: room, ptype: 'publisher', display: display } });
                   resolve(state);
                 },
-                error: function (e) { fail(e); reject(new Error(String(e))); },
+                error: function (e) {
+                  fail(e);
+                  reject(new Error(String(e)));
+                },
                 onmessage: function (msg, jsep) {
                   if (msg.videoroom === 'joined') {
                     privateId = msg.private_id;
                     if (options.publish) {
                       publisher.createOffer({
-                        tracks: [{ type: 'audio', capture: true, recv: false }, { type: 'video', capture: true, recv: false }],
-                        success: function (offer) { publisher.send({ message: { request: 'configure', audio: true, video: true }, jsep: offer }); },
+                        tracks: [
+                          { type: 'audio', capture: true, recv: false },
+                          { type: 'video', capture: true, recv: false },
+                        ],
+                        success: function (offer) {
+                          publisher.send({ message: { request: 'configure', audio: true, video: true }, jsep: offer });
+                        },
                         error: fail,
                       });
                     }
@@ -121,7 +135,10 @@
                 onremotetrack: function () {},
               });
             },
-            error: function (e) { fail(e); reject(new Error(String(e))); },
+            error: function (e) {
+              fail(e);
+              reject(new Error(String(e)));
+            },
           });
         },
       });

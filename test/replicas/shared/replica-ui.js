@@ -11,7 +11,9 @@
       else if (k.slice(0, 2) === 'on') el.addEventListener(k.slice(2), v);
       else el.setAttribute(k, v === true ? '' : v);
     });
-    (children || []).forEach(function (c) { if (c) el.appendChild(c); });
+    (children || []).forEach(function (c) {
+      if (c) el.appendChild(c);
+    });
     return el;
   }
   /** "renamed" on the variant port: the page's join button carries another name (an upgrade changed it) */

@@ -33,7 +33,10 @@ export async function handleCarbonio(r: ReplicaRequest): Promise<void> {
   if (p === '/static/login/' && r.req.method === 'GET') return r.sendPage('login.html');
   if (p === '/static/login/' && r.req.method === 'POST') {
     const body = JSON.parse((await r.body()) || '{}') as { username?: string; password?: string };
-    const ok = !!process.env.MB_REPLICA_CARBONIO_USER && body.username === process.env.MB_REPLICA_CARBONIO_USER && body.password === process.env.MB_REPLICA_CARBONIO_PASSWORD;
+    const ok =
+      !!process.env.MB_REPLICA_CARBONIO_USER &&
+      body.username === process.env.MB_REPLICA_CARBONIO_USER &&
+      body.password === process.env.MB_REPLICA_CARBONIO_PASSWORD;
     if (!ok) return r.json(401, { error: 'authentication failed' });
     const token = randomBytes(12).toString('hex');
     sessions.set(token, { name: body.username!, guest: false });

@@ -112,10 +112,17 @@ describe('the lint zones', () => {
     ['harness/collectors/zone.ts', "import { runTrial } from '../runner/run-trial.ts';\nexport const x = runTrial;\n", /sit below the runner/],
     ['harness/system/zone.ts', "import { executeRun } from '../cli/commands/run.ts';\nexport const x = executeRun;\n", /sit below the runner/],
     ['harness/devices/zone.ts', "import { runTrial } from '../runner/run-trial.ts';\nexport const x = runTrial;\n", /sit below the runner/],
-    ['harness/adapters/galene/zone.ts', "import { janusVideoroomAdapter } from '../janus-videoroom/index.ts';\nexport const x = janusVideoroomAdapter;\n", /one adapter never imports another/],
+    [
+      'harness/adapters/galene/zone.ts',
+      "import { janusVideoroomAdapter } from '../janus-videoroom/index.ts';\nexport const x = janusVideoroomAdapter;\n",
+      /one adapter never imports another/,
+    ],
   ])('refuses a forbidden import in %s', async (file, code, reason) => {
     const messages = await refused(file, code);
-    expect(messages.some((m) => reason.test(m)), messages.join('\n')).toBe(true);
+    expect(
+      messages.some((m) => reason.test(m)),
+      messages.join('\n'),
+    ).toBe(true);
   });
 
   it('lets the runner use the lab through its public API', async () => {
@@ -125,7 +132,10 @@ describe('the lint zones', () => {
 
 describe('the unit tests', () => {
   it('mirror the source tree: each folder of test/unit/ is a folder of the product', () => {
-    const folders = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(path.join(dir, name)).isDirectory() && name !== 'fixtures' ? [path.join(dir, name), ...folders(path.join(dir, name))] : []));
+    const folders = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) =>
+        statSync(path.join(dir, name)).isDirectory() && name !== 'fixtures' ? [path.join(dir, name), ...folders(path.join(dir, name))] : [],
+      );
     const strays = folders('test/unit')
       .map((dir) => path.relative('test/unit', dir))
       .filter((dir) => dir !== 'architecture')

@@ -53,7 +53,10 @@ describe('one percentile implementation in the product', () => {
   // what a second implementation looks like: its own function, a library's quantile, or rank arithmetic
   const SIGNS: Array<[RegExp, string]> = [
     [/from 'simple-statistics'/, 'imports simple-statistics (use results/statistics.ts)'],
-    [/\bfunction\s+(percentile|quantile|median|p\d\d)\w*\s*\(|\b(const|let)\s+(percentile|quantile|median|p\d\d)\w*\s*=\s*(\(|function\b|async\b|\w+\s*=>)/, 'defines a percentile, quantile or median of its own'],
+    [
+      /\bfunction\s+(percentile|quantile|median|p\d\d)\w*\s*\(|\b(const|let)\s+(percentile|quantile|median|p\d\d)\w*\s*=\s*(\(|function\b|async\b|\w+\s*=>)/,
+      'defines a percentile, quantile or median of its own',
+    ],
     [/\.length - 1\)\s*\*|\*\s*\(\w+\.length - 1\)/, 'computes a percentile rank (n − 1) × p'],
     [/Math\.ceil\(\s*(0\.\d+|\(?\w+ \/ 100\)?)\s*\*\s*\w+\.length/, 'computes a nearest-rank percentile'],
   ];
@@ -71,7 +74,17 @@ describe('one percentile implementation in the product', () => {
   });
 
   it('would notice one (the guard is not blind)', () => {
-    const samples = ['function percentile(sorted: number[], p: number) {', 'const p95 = (values: number[]) => values[0];', "import { quantile } from 'simple-statistics';", 'const rank = q * (sorted.length - 1);', 'sorted[Math.ceil(0.95 * sorted.length) - 1]'];
-    for (const line of samples) expect(SIGNS.some(([sign]) => sign.test(line)), line).toBe(true);
+    const samples = [
+      'function percentile(sorted: number[], p: number) {',
+      'const p95 = (values: number[]) => values[0];',
+      "import { quantile } from 'simple-statistics';",
+      'const rank = q * (sorted.length - 1);',
+      'sorted[Math.ceil(0.95 * sorted.length) - 1]',
+    ];
+    for (const line of samples)
+      expect(
+        SIGNS.some(([sign]) => sign.test(line)),
+        line,
+      ).toBe(true);
   });
 });

@@ -16,10 +16,22 @@ describe('formatTimings', () => {
             status: 'failed',
             assertionResults: [
               { fullName: 'passes', status: 'passed', duration: 10 },
-              { fullName: 'rates > holds', status: 'failed', duration: 20, failureMessages: ['AssertionError: expected 336 to be greater than 345\n    at file.ts:96:5'] },
+              {
+                fullName: 'rates > holds',
+                status: 'failed',
+                duration: 20,
+                failureMessages: ['AssertionError: expected 336 to be greater than 345\n    at file.ts:96:5'],
+              },
             ],
           },
-          { name: `${process.cwd()}/test/e2e/b.test.ts`, startTime: 0, endTime: 5, status: 'failed', message: 'Error: lab did not start', assertionResults: [] },
+          {
+            name: `${process.cwd()}/test/e2e/b.test.ts`,
+            startTime: 0,
+            endTime: 5,
+            status: 'failed',
+            message: 'Error: lab did not start',
+            assertionResults: [],
+          },
         ]),
       ],
     );
@@ -32,7 +44,10 @@ describe('formatTimings', () => {
   });
 
   it('prints no failure section when everything passed', () => {
-    const text = formatTimings([{ stage: 'unit', seconds: 3, ok: true }], [report([{ name: 'x.test.ts', startTime: 0, endTime: 1, status: 'passed', assertionResults: [{ fullName: 't', status: 'passed' }] }])]);
+    const text = formatTimings(
+      [{ stage: 'unit', seconds: 3, ok: true }],
+      [report([{ name: 'x.test.ts', startTime: 0, endTime: 1, status: 'passed', assertionResults: [{ fullName: 't', status: 'passed' }] }])],
+    );
     expect(text).not.toContain('Failed');
   });
 });

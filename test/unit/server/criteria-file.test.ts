@@ -27,7 +27,8 @@ afterAll(async () => {
   await strict.close();
 });
 
-const json = async (fx: Fixture, p: string): Promise<any> => JSON.parse((await rawRequest(fx.server.url, p)).body); // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const json = async (fx: Fixture, p: string): Promise<any> => JSON.parse((await rawRequest(fx.server.url, p)).body);
 
 describe('scorecards judged with a criteria file', () => {
   it('puts the declared criteria in the matrix with their values and sources', async () => {
@@ -41,7 +42,9 @@ describe('scorecards judged with a criteria file', () => {
     expect(licence.outcome).toBe('fail');
     expect(licence.source).toBe('Zimbra licence agreement');
     expect(licence.text.fr).toBe('non');
-    const bbbMobile = scorecard.platforms.find((p: { platform: string }) => p.platform === 'bigbluebutton').cells.find((c: { criterionId: string }) => c.criterionId === 'mobile-apps');
+    const bbbMobile = scorecard.platforms
+      .find((p: { platform: string }) => p.platform === 'bigbluebutton')
+      .cells.find((c: { criterionId: string }) => c.criterionId === 'mobile-apps');
     expect(bbbMobile.outcome).toBe('partial');
     // a must-have declared "no" fails the platform, and the engine's sentence says why
     expect(zimbra.verdict).toBe('failed');
@@ -59,7 +62,9 @@ describe('scorecards judged with a criteria file', () => {
   it('re-judges the stored runs when a threshold changes, without re-running anything', async () => {
     const loose = await json(withFile, '/api/runs/nightly-2026-11-28/scorecard');
     const tight = await json(strict, '/api/runs/nightly-2026-11-28/scorecard');
-    const cell = (body: any, platform: string) => body.view.platforms.find((p: { platform: string }) => p.platform === platform).cells.find((c: { criterionId: string }) => c.criterionId === 'join-time'); // eslint-disable-line @typescript-eslint/no-explicit-any
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const cell = (body: any, platform: string) =>
+      body.view.platforms.find((p: { platform: string }) => p.platform === platform).cells.find((c: { criterionId: string }) => c.criterionId === 'join-time');
     expect(cell(loose, 'galene').outcome).toBe('pass');
     expect(cell(tight, 'galene').outcome).toBe('fail');
     expect(tight.verdict).toBe('failed');

@@ -15,15 +15,30 @@ beforeAll(async () => {
     touchPoints: 5,
     userAgent: 'Mozilla/5.0 (Linux; Android 10; K) Chrome/156.0.0.0 Safari/537.36',
     cpuSlowdown: 4,
-    observed: { userAgent: 'Mozilla/5.0 (Linux; Android 10; K) Chrome/156.0.0.0 Safari/537.36', width: 1280, height: 800, devicePixelRatio: 1.5, maxTouchPoints: 5, uaMobile: false, uaPlatform: 'Android' },
+    observed: {
+      userAgent: 'Mozilla/5.0 (Linux; Android 10; K) Chrome/156.0.0.0 Safari/537.36',
+      width: 1280,
+      height: 800,
+      devicePixelRatio: 1.5,
+      maxTouchPoints: 5,
+      uaMobile: false,
+      uaPlatform: 'Android',
+    },
   };
   const trial = makeTrial({
     id: 'janus-lan-r1',
     media: { width: 320, height: 180, fps: 15, microphone: 'generated', speaking: { pattern: 'turns', turnS: 4, speakers: 1 } },
     screenShare: { participant: 'bench1', width: 1280, height: 720, fps: 5, changeEveryS: 5 },
     participants: [
-      makeParticipant({ name: 'bench1', metrics: { screen_uplink_kbps: 210, screen_downlink_kbps: 0, screen_fps_sent: 5, camera_uplink_kbps: 130, talk_time_pct: 25 } }),
-      makeParticipant({ name: 'bench2', device: tablet, metrics: { screen_uplink_kbps: 0, screen_downlink_kbps: 205, screen_fps_received: 4.9, camera_downlink_kbps: 128, talk_time_pct: 50 } }),
+      makeParticipant({
+        name: 'bench1',
+        metrics: { screen_uplink_kbps: 210, screen_downlink_kbps: 0, screen_fps_sent: 5, camera_uplink_kbps: 130, talk_time_pct: 25 },
+      }),
+      makeParticipant({
+        name: 'bench2',
+        device: tablet,
+        metrics: { screen_uplink_kbps: 0, screen_downlink_kbps: 205, screen_fps_received: 4.9, camera_downlink_kbps: 128, talk_time_pct: 50 },
+      }),
     ],
   });
   await fx.store.saveRun(makeRun({ id: 'devices-run', trials: [trial] }));

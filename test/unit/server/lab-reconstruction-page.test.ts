@@ -4,8 +4,14 @@ import { makeParticipant, makeRun, makeTrial } from '../../helpers/run-factory.t
 import { rawRequest, viewerFixture, type Fixture } from './viewer-fixture.ts';
 
 let fx: Fixture;
-const carbonio = { id: 'carbonio', title: 'Carbonio media plane (lab reconstruction)', reconstruction: true, sources: [{ label: 'Carbonio meeting service', url: 'https://github.com/zextras/carbonio-ws-collaboration-ce' }] };
-const sender = (name: string, up: number) => makeParticipant({ name, room: '1', metrics: { audio_uplink_kbps: 20, video_uplink_kbps: up }, kernel: { uplinkKbps: 1.2 * (20 + up), downlinkKbps: 500 } });
+const carbonio = {
+  id: 'carbonio',
+  title: 'Carbonio media plane (lab reconstruction)',
+  reconstruction: true,
+  sources: [{ label: 'Carbonio meeting service', url: 'https://github.com/zextras/carbonio-ws-collaboration-ce' }],
+};
+const sender = (name: string, up: number) =>
+  makeParticipant({ name, room: '1', metrics: { audio_uplink_kbps: 20, video_uplink_kbps: up }, kernel: { uplinkKbps: 1.2 * (20 + up), downlinkKbps: 500 } });
 
 beforeAll(async () => {
   fx = await viewerFixture({ days: 1 });
@@ -13,8 +19,20 @@ beforeAll(async () => {
     makeRun({
       id: 'run-zimbra-question',
       trials: [
-        makeTrial({ id: 'carbonio-lan-r1', platform: 'carbonio', mediaModel: 'sfu-mixed-audio', labPlatform: carbonio, participants: ['a', 'b', 'c'].map((n) => sender(n, 150)) }),
-        makeTrial({ id: 'zimbra-lan-r1', platform: 'zimbra-p2p', mediaModel: 'mesh', roomLimit: { max: 5, why: 'groups of 5' }, participants: ['a', 'b', 'c'].map((n) => sender(n, 300)) }),
+        makeTrial({
+          id: 'carbonio-lan-r1',
+          platform: 'carbonio',
+          mediaModel: 'sfu-mixed-audio',
+          labPlatform: carbonio,
+          participants: ['a', 'b', 'c'].map((n) => sender(n, 150)),
+        }),
+        makeTrial({
+          id: 'zimbra-lan-r1',
+          platform: 'zimbra-p2p',
+          mediaModel: 'mesh',
+          roomLimit: { max: 5, why: 'groups of 5' },
+          participants: ['a', 'b', 'c'].map((n) => sender(n, 300)),
+        }),
       ],
     }),
   );
@@ -37,7 +55,9 @@ describe('a run on lab reconstructions', () => {
     expect(page).toContain('SFU with mixed audio');
     expect(page).toContain('mesh (peer to peer)');
     expect(page).toContain('refused: meetings hold at most 5');
-    const plan = JSON.parse((await rawRequest(fx.server.url, '/api/runs/run-zimbra-question/planning')).body) as { models: Array<{ platform: string; projections: Array<{ size: number; perParticipant: { uplinkKbps: number } | null }> }> };
+    const plan = JSON.parse((await rawRequest(fx.server.url, '/api/runs/run-zimbra-question/planning')).body) as {
+      models: Array<{ platform: string; projections: Array<{ size: number; perParticipant: { uplinkKbps: number } | null }> }>;
+    };
     const mesh = plan.models.find((m) => m.platform === 'zimbra-p2p')!;
     // one stream from a participant of 3, who sends two copies: 1.2 × 320 / 2 = 192; at 5, four copies
     expect(mesh.projections.find((p) => p.size === 5)!.perParticipant!.uplinkKbps).toBe(768);

@@ -7,7 +7,7 @@ import { MESSAGES } from '../../../server/i18n/messages.ts';
 import { VIEWS_DIR } from '../../../server/render.ts';
 import { thresholdBound } from '../../../server/model/trial-values.ts';
 
-describe('Mann-Whitney U, two-sided (the viewer\'s compare)', () => {
+describe("Mann-Whitney U, two-sided (the viewer's compare)", () => {
   it('gives the exact two-sided p for fully separated samples: 2 / C(10,5) = 2/252', () => {
     const r = mannWhitneyTwoSided([1, 2, 3, 4, 5], [6, 7, 8, 9, 10]);
     expect(r.u).toBe(0);

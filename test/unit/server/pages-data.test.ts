@@ -57,7 +57,9 @@ describe('viewer data', () => {
     const lines = res.body.trim().split('\n');
     for (const line of lines) expect(line).toMatch(/^(# (HELP|TYPE) [a-z_]+ .+|[a-z_]+(\{([a-z_]+="(?:[^"\\]|\\.)*",?)*\})? -?[\d.e+-]+)$/);
     expect(res.body).toMatch(/meetbench_score\{platform="janus"\} \d+/);
-    expect(res.body).toMatch(/meetbench_criterion_passed\{platform="zimbra-connect",criterion="join-success",kind="measured",metric="join_success",network="lan"\} 0/);
+    expect(res.body).toMatch(
+      /meetbench_criterion_passed\{platform="zimbra-connect",criterion="join-success",kind="measured",metric="join_success",network="lan"\} 0/,
+    );
   });
 
   it('the run page shows the bandwidth planning projected from the run (results/planning)', async () => {
@@ -72,7 +74,7 @@ describe('viewer data', () => {
     expect(page).toContain(`${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(tenOfFour.site.downlinkMbps)} Mbit/s`);
   });
 
-  it("the run page names the busiest browser thread beside the runner CPU", async () => {
+  it('the run page names the busiest browser thread beside the runner CPU', async () => {
     const page = (await rawRequest(fx.server.url, '/runs/nightly-2026-11-28?lang=en')).body;
     expect(page).toMatch(/busiest browser thread <strong>AudioService AudioProcessing<\/strong> \d+ % of a core/);
   });
@@ -81,7 +83,10 @@ describe('viewer data', () => {
     const res = await rawRequest(fx.server.url, '/api/runs/nightly-2026-11-28/trials/janus-lan-r1/samples.ndjson');
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toContain('attachment');
-    const lines = res.body.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.length).toBe(4 * 60);
     expect(lines[0]).toHaveProperty('uplinkKbps');
   });

@@ -20,7 +20,11 @@ export async function viewerFixture(options: { days?: number; auth?: AppOptions[
   const dataDir = mkdtempSync(path.join(tmpdir(), 'meetbench-viewer-unit-'));
   const store = await openStore(dataDir);
   await generateDataset(store, { days: options.days ?? 3, detailedNights: 1 });
-  const server = await startServer(createApp({ store, ...(options.auth ? { auth: options.auth } : {}), ...(options.criteria ? { criteria: options.criteria } : {}) }), '127.0.0.1', 0);
+  const server = await startServer(
+    createApp({ store, ...(options.auth ? { auth: options.auth } : {}), ...(options.criteria ? { criteria: options.criteria } : {}) }),
+    '127.0.0.1',
+    0,
+  );
   return {
     store,
     dataDir,

@@ -102,7 +102,9 @@ export class JanusSession {
   }
 
   async attach(plugin: string, listener: Listener = () => undefined): Promise<JanusHandle> {
-    const answer = (await this.rest.post(`/${this.id}`, { janus: 'attach', plugin }, this.secret, `attaching ${plugin}`)) as JanusEvent & { data?: { id: number } };
+    const answer = (await this.rest.post(`/${this.id}`, { janus: 'attach', plugin }, this.secret, `attaching ${plugin}`)) as JanusEvent & {
+      data?: { id: number };
+    };
     const id = answer.data?.id;
     if (typeof id !== 'number') throw new Error(`attaching ${plugin}: Janus answered without a handle id`);
     this.listeners.set(id, listener);

@@ -83,10 +83,16 @@ app.get('/carbonio/focus-mode/meetings/:id', (req, res) => {
   }
   const { token } = members.signIn(readCookie(req.headers.cookie, AUTH_COOKIE));
   res.cookie(AUTH_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/' });
-  res.set('cache-control', 'no-cache').type('html').send(readFileSync(path.join(PAGE_DIR, 'meeting.html'), 'utf8'));
+  res
+    .set('cache-control', 'no-cache')
+    .type('html')
+    .send(readFileSync(path.join(PAGE_DIR, 'meeting.html'), 'utf8'));
 });
 app.get('/carbonio/meeting-client.js', (_req, res) => {
-  res.set('cache-control', 'no-cache').type('js').send(bundlePage(path.join(PAGE_DIR, 'meeting-client.ts')));
+  res
+    .set('cache-control', 'no-cache')
+    .type('js')
+    .send(bundlePage(path.join(PAGE_DIR, 'meeting-client.ts')));
 });
 app.use('/services/chats', meetingRoutes(members, directory));
 

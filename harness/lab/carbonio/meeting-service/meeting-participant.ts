@@ -71,7 +71,10 @@ export class MeetingParticipant {
         if (event.janus === 'webrtcup') this.setMedia(type, true);
         if (event.janus === 'hangup') this.setMedia(type, false);
       });
-      await handle.message({ request: 'join', ptype: 'publisher', room: videoRoomId(this.meetingId), id: feedId(this.user.id, type), display: this.user.name }, `joining the video room as ${type} publisher`);
+      await handle.message(
+        { request: 'join', ptype: 'publisher', room: videoRoomId(this.meetingId), id: feedId(this.user.id, type), display: this.user.name },
+        `joining the video room as ${type} publisher`,
+      );
       this.handles[type] = handle;
     }
     this.handles.videoIn = await this.session.attach('janus.plugin.videoroom', (event) => {
@@ -123,16 +126,26 @@ export class MeetingParticipant {
    * `PUT …/media/subscribe`: the first call joins the subscriber, later ones update it; Janus's offer goes
    * back as MeetingSdpOffered. `offered` (the lab's addition) tells the page whether an offer is coming.
    */
-  async subscribe(subscribe: Array<{ userId: string; type: MediaType }>, unsubscribe: Array<{ userId: string; type: MediaType }>): Promise<{ offered: boolean }> {
+  async subscribe(
+    subscribe: Array<{ userId: string; type: MediaType }>,
+    unsubscribe: Array<{ userId: string; type: MediaType }>,
+  ): Promise<{ offered: boolean }> {
     const feeds = (list: typeof subscribe): Array<{ feed: string }> => list.map((s) => ({ feed: feedId(s.userId, s.type) }));
     let answer;
     if (!this.subscriberJoined) {
       if (subscribe.length === 0) return { offered: false };
-      answer = await this.handle('videoIn').message({ request: 'join', ptype: 'subscriber', room: videoRoomId(this.meetingId), use_msid: true, streams: feeds(subscribe) }, 'subscribing to video feeds');
+      answer = await this.handle('videoIn').message(
+        { request: 'join', ptype: 'subscriber', room: videoRoomId(this.meetingId), use_msid: true, streams: feeds(subscribe) },
+        'subscribing to video feeds',
+      );
       this.subscriberJoined = true;
     } else {
       answer = await this.handle('videoIn').message(
-        { request: 'update', ...(subscribe.length > 0 ? { subscribe: feeds(subscribe) } : {}), ...(unsubscribe.length > 0 ? { unsubscribe: feeds(unsubscribe) } : {}) },
+        {
+          request: 'update',
+          ...(subscribe.length > 0 ? { subscribe: feeds(subscribe) } : {}),
+          ...(unsubscribe.length > 0 ? { unsubscribe: feeds(unsubscribe) } : {}),
+        },
         'updating the video subscriptions',
       );
     }

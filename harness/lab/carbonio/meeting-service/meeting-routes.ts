@@ -35,7 +35,8 @@ function feedList(value: unknown): Array<{ userId: string; type: MediaType }> {
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw new RouteError(400, 'subscribe and unsubscribe are lists of {userId, type}');
   return value.map((v: { userId?: unknown; type?: unknown }) => {
-    if (typeof v?.userId !== 'string' || !SAFE_ID.test(v.userId) || !isMediaType(v.type)) throw new RouteError(400, 'each feed is {userId, type: video|screen}');
+    if (typeof v?.userId !== 'string' || !SAFE_ID.test(v.userId) || !isMediaType(v.type))
+      throw new RouteError(400, 'each feed is {userId, type: video|screen}');
     return { userId: v.userId, type: v.type };
   });
 }
@@ -69,9 +70,18 @@ export function meetingRoutes(members: LabMembers, meetings: MeetingDirectory): 
     return participant;
   };
 
-  router.get('/users/me', route(async (_req, user) => user));
-  router.get('/meetings/:id', route(async (req) => ({ id: req.params.id, participants: meetings.existing(String(req.params.id))?.view() ?? [] })));
-  router.post('/meetings/:id/start', route(async (req) => meetings.meeting(String(req.params.id)).start()));
+  router.get(
+    '/users/me',
+    route(async (_req, user) => user),
+  );
+  router.get(
+    '/meetings/:id',
+    route(async (req) => ({ id: req.params.id, participants: meetings.existing(String(req.params.id))?.view() ?? [] })),
+  );
+  router.post(
+    '/meetings/:id/start',
+    route(async (req) => meetings.meeting(String(req.params.id)).start()),
+  );
   router.post(
     '/meetings/:id/join',
     route(async (req, user) => {
@@ -80,8 +90,14 @@ export function meetingRoutes(members: LabMembers, meetings: MeetingDirectory): 
       return { status: 'ACCEPTED' };
     }),
   );
-  router.post('/meetings/:id/leave', route(async (req, user) => meetings.leave(String(req.params.id), user.id)));
-  router.put('/meetings/:id/audio/offer', route(async (req, user) => participantOf(req, user).audioOffer(sdpOf(req.body))));
+  router.post(
+    '/meetings/:id/leave',
+    route(async (req, user) => meetings.leave(String(req.params.id), user.id)),
+  );
+  router.put(
+    '/meetings/:id/audio/offer',
+    route(async (req, user) => participantOf(req, user).audioOffer(sdpOf(req.body))),
+  );
   router.put(
     '/meetings/:id/audio',
     route(async (req, user) => {
@@ -98,7 +114,13 @@ export function meetingRoutes(members: LabMembers, meetings: MeetingDirectory): 
       await participantOf(req, user).publish(type, enabled, enabled ? sdpOf(req.body) : undefined);
     }),
   );
-  router.put('/meetings/:id/media/subscribe', route(async (req, user) => participantOf(req, user).subscribe(feedList(req.body?.subscribe), feedList(req.body?.unsubscribe))));
-  router.put('/meetings/:id/media/answer', route(async (req, user) => participantOf(req, user).answer(sdpOf(req.body))));
+  router.put(
+    '/meetings/:id/media/subscribe',
+    route(async (req, user) => participantOf(req, user).subscribe(feedList(req.body?.subscribe), feedList(req.body?.unsubscribe))),
+  );
+  router.put(
+    '/meetings/:id/media/answer',
+    route(async (req, user) => participantOf(req, user).answer(sdpOf(req.body))),
+  );
   return router;
 }

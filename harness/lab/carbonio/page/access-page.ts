@@ -44,5 +44,11 @@ export function accessPage(ready: Promise<unknown>, alert: HTMLElement, onEnter:
     enter.disabled = false;
     enter.removeAttribute('title');
   });
-  return h('div', { 'data-testid': 'meeting_access_page_view' }, [h('h1', {}, ['Carbonio media plane (lab reconstruction)']), cameraButton, enter, alert, h('div', { class: 'preview' }, [preview])]);
+  return h('div', { 'data-testid': 'meeting_access_page_view' }, [
+    h('h1', {}, ['Carbonio media plane (lab reconstruction)']),
+    cameraButton,
+    enter,
+    alert,
+    h('div', { class: 'preview' }, [preview]),
+  ]);
 }

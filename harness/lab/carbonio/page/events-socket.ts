@@ -22,7 +22,14 @@ export class EventsSocket {
       const event = JSON.parse(String(message.data)) as MeetingEvent;
       for (const listener of this.listeners) listener(event);
     });
-    ws.addEventListener('close', () => void this.ready.then(() => this.onLost(), () => undefined));
+    ws.addEventListener(
+      'close',
+      () =>
+        void this.ready.then(
+          () => this.onLost(),
+          () => undefined,
+        ),
+    );
   }
 
   on(listener: Listener): void {

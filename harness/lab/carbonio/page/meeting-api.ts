@@ -30,13 +30,16 @@ export class MeetingApi {
   }
 
   me = (): Promise<{ id: string; name: string }> => this.call('GET', '/users/me');
-  participants = async (): Promise<MeetingParticipantView[]> => (await this.call<{ participants: MeetingParticipantView[] }>('GET', this.meeting())).participants;
+  participants = async (): Promise<MeetingParticipantView[]> =>
+    (await this.call<{ participants: MeetingParticipantView[] }>('GET', this.meeting())).participants;
   start = (): Promise<unknown> => this.call('POST', this.meeting('/start'));
   join = (body: { audioStreamEnabled: boolean; videoStreamEnabled: boolean }): Promise<{ status: string }> => this.call('POST', this.meeting('/join'), body);
   leave = (): Promise<unknown> => this.call('POST', this.meeting('/leave'));
   audioOffer = (sdp: string): Promise<unknown> => this.call('PUT', this.meeting('/audio/offer'), { sdp });
   audio = (enabled: boolean): Promise<unknown> => this.call('PUT', this.meeting('/audio'), { enabled });
-  media = (type: MediaType, enabled: boolean, sdp?: string): Promise<unknown> => this.call('PUT', this.meeting('/media'), { type, enabled, ...(sdp ? { sdp } : {}) });
-  subscribe = (subscribe: Feed[], unsubscribe: Feed[]): Promise<{ offered?: boolean }> => this.call('PUT', this.meeting('/media/subscribe'), { subscribe, unsubscribe });
+  media = (type: MediaType, enabled: boolean, sdp?: string): Promise<unknown> =>
+    this.call('PUT', this.meeting('/media'), { type, enabled, ...(sdp ? { sdp } : {}) });
+  subscribe = (subscribe: Feed[], unsubscribe: Feed[]): Promise<{ offered?: boolean }> =>
+    this.call('PUT', this.meeting('/media/subscribe'), { subscribe, unsubscribe });
   answer = (sdp: string): Promise<unknown> => this.call('PUT', this.meeting('/media/answer'), { sdp });
 }

@@ -51,4 +51,7 @@ async function enter(camera: MediaStream | null): Promise<void> {
   }
 }
 
-show(root, accessPage(ready, alert.el, ({ camera }) => enter(camera)));
+show(
+  root,
+  accessPage(ready, alert.el, ({ camera }) => enter(camera)),
+);

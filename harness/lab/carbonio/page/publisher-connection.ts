@@ -28,7 +28,10 @@ export class PublisherConnection {
     for (const track of this.stream.getVideoTracks()) this.pc.addTrack(track, this.stream);
     await this.pc.setLocalDescription(await this.pc.createOffer());
     const type = this.type;
-    const answered = this.socket.next((e): e is Extract<typeof e, { type: 'MeetingSdpAnswered' }> => e.type === 'MeetingSdpAnswered' && e.mediaType === type, `${type} answer`);
+    const answered = this.socket.next(
+      (e): e is Extract<typeof e, { type: 'MeetingSdpAnswered' }> => e.type === 'MeetingSdpAnswered' && e.mediaType === type,
+      `${type} answer`,
+    );
     answered.catch(() => undefined);
     await this.api.media(this.type, true, this.pc.localDescription!.sdp);
     await this.pc.setRemoteDescription({ type: 'answer', sdp: (await answered).sdp });

@@ -30,6 +30,9 @@ export class RemoteParticipants {
 
   /** every remote feed that is on: cameras and screens, in arrival order */
   feedsOn(): Feed[] {
-    return [...this.list.values()].flatMap((p) => [...(p.videoStreamOn ? [{ userId: p.userId, type: 'video' as const }] : []), ...(p.screenStreamOn ? [{ userId: p.userId, type: 'screen' as const }] : [])]);
+    return [...this.list.values()].flatMap((p) => [
+      ...(p.videoStreamOn ? [{ userId: p.userId, type: 'video' as const }] : []),
+      ...(p.screenStreamOn ? [{ userId: p.userId, type: 'screen' as const }] : []),
+    ]);
   }
 }

@@ -76,7 +76,10 @@ async function enter(): Promise<void> {
       call.append(videos, leave);
       app.replaceChildren(call, alert);
       // the newcomer offers to everyone already there
-      for (const peer of message.peers) void link(peer.id, local, ws).offer().catch((e: Error) => say(e.message));
+      for (const peer of message.peers)
+        void link(peer.id, local, ws)
+          .offer()
+          .catch((e: Error) => say(e.message));
     }
     if (message.type === 'peer-left') drop(message.id);
     if (message.type === 'signal') {

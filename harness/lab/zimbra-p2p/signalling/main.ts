@@ -36,10 +36,16 @@ app.get('/zimbra-p2p/call/:room', (req, res) => {
     res.status(404).type('text').send('no such call\n');
     return;
   }
-  res.set('cache-control', 'no-cache').type('html').send(readFileSync(path.join(PAGE_DIR, 'call.html'), 'utf8'));
+  res
+    .set('cache-control', 'no-cache')
+    .type('html')
+    .send(readFileSync(path.join(PAGE_DIR, 'call.html'), 'utf8'));
 });
 app.get('/zimbra-p2p/call-client.js', (_req, res) => {
-  res.set('cache-control', 'no-cache').type('js').send(bundlePage(path.join(PAGE_DIR, 'call-client.ts')));
+  res
+    .set('cache-control', 'no-cache')
+    .type('js')
+    .send(bundlePage(path.join(PAGE_DIR, 'call-client.ts')));
 });
 app.get('/health', (_req, res) => res.json({ ok: true, calls: sockets.size }));
 

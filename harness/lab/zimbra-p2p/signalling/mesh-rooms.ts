@@ -22,7 +22,10 @@ export class MeshRooms {
   join(roomName: string, peer: PeerSummary, groupSize = DEFAULT_GROUP_SIZE): JoinAnswer {
     const room = this.rooms.get(roomName) ?? { groupSize, peers: new Map<string, PeerSummary>() };
     if (room.peers.size >= room.groupSize) {
-      return { ok: false, reason: `the call is full: Zimbra Connect's peer-to-peer groups hold at most ${room.groupSize} participants (every participant sends to every other)` };
+      return {
+        ok: false,
+        reason: `the call is full: Zimbra Connect's peer-to-peer groups hold at most ${room.groupSize} participants (every participant sends to every other)`,
+      };
     }
     const peers = [...room.peers.values()];
     room.peers.set(peer.id, peer);

@@ -18,7 +18,7 @@ describe('BBB checksums', () => {
     expect(bbbChecksum('create', DOC_QUERY, DOC_SECRET, 'sha1')).toBe('1fcbb0c4fc1f039f73aa6d697d2db9ba7f803f17');
   });
 
-  it('sign exactly the query string BBB\'s example sends (spaces as +)', () => {
+  it("sign exactly the query string BBB's example sends (spaces as +)", () => {
     const query = bbbQuery([
       ['name', 'Test Meeting'],
       ['meetingID', 'abc123'],
@@ -26,9 +26,20 @@ describe('BBB checksums', () => {
       ['moderatorPW', '333444'],
     ]);
     expect(query).toBe(DOC_QUERY);
-    expect(signedUrl('https://bbb.example/bigbluebutton/api', 'create', [['name', 'Test Meeting'], ['meetingID', 'abc123'], ['attendeePW', '111222'], ['moderatorPW', '333444']], DOC_SECRET, 'sha1')).toBe(
-      `https://bbb.example/bigbluebutton/api/create?${DOC_QUERY}&checksum=1fcbb0c4fc1f039f73aa6d697d2db9ba7f803f17`,
-    );
+    expect(
+      signedUrl(
+        'https://bbb.example/bigbluebutton/api',
+        'create',
+        [
+          ['name', 'Test Meeting'],
+          ['meetingID', 'abc123'],
+          ['attendeePW', '111222'],
+          ['moderatorPW', '333444'],
+        ],
+        DOC_SECRET,
+        'sha1',
+      ),
+    ).toBe(`https://bbb.example/bigbluebutton/api/create?${DOC_QUERY}&checksum=1fcbb0c4fc1f039f73aa6d697d2db9ba7f803f17`);
   });
 
   it.each(['sha256', 'sha384', 'sha512'] as const)('%s is the same construction with a longer hash', (algorithm) => {

@@ -37,7 +37,16 @@ describe('custom recipe', () => {
 
 describe('Jitsi URL', () => {
   it('puts config in the hash as JSON values, display name quoted, jwt in the query and hidden on demand', () => {
-    const input = { base: 'https://meet.example/', room: 'meetbench-1', displayName: 'bench 1', prejoin: false, p2p: false, receiveOnly: false, extraConfig: { channelLastN: 4 }, jwt: 'secret.jwt' };
+    const input = {
+      base: 'https://meet.example/',
+      room: 'meetbench-1',
+      displayName: 'bench 1',
+      prejoin: false,
+      p2p: false,
+      receiveOnly: false,
+      extraConfig: { channelLastN: 4 },
+      jwt: 'secret.jwt',
+    };
     const url = jitsiUrl(input);
     expect(url.startsWith('https://meet.example/meetbench-1?jwt=secret.jwt#')).toBe(true);
     expect(url).toContain('config.prejoinConfig.enabled=false');
@@ -50,7 +59,15 @@ describe('Jitsi URL', () => {
 
 describe('LiveKit access token', () => {
   it('is an HS256 JWT with the room grant that the replica server verifies', () => {
-    const token = mintAccessToken({ apiKey: 'APIk', apiSecret: 'sec', identity: 'bench1', name: 'bench1', room: 'meetbench-1', canPublish: true, nowS: 1_000_000 });
+    const token = mintAccessToken({
+      apiKey: 'APIk',
+      apiSecret: 'sec',
+      identity: 'bench1',
+      name: 'bench1',
+      room: 'meetbench-1',
+      canPublish: true,
+      nowS: 1_000_000,
+    });
     const [h, p, s] = token.split('.');
     expect(s).toBe(createHmac('sha256', 'sec').update(`${h}.${p}`).digest('base64url'));
     expect(verifyToken(token, 'APIk', 'sec', 1_000_100)).toEqual({ ok: true, room: 'meetbench-1', identity: 'bench1' });
@@ -87,7 +104,9 @@ describe('Carbonio / Zimbra Connect URLs', () => {
 
 describe('every adapter', () => {
   it.each(Object.values(ADAPTERS).map((a) => [a.id, a]))('%s documents every option (a .describe() on each)', (_id, adapter) => {
-    const schema = (adapter.optionsSchema as unknown as { shape?: Record<string, { description?: string }> }).shape ?? (adapter.optionsSchema as unknown as { def?: { in?: { shape?: Record<string, { description?: string }> } } }).def?.in?.shape;
+    const schema =
+      (adapter.optionsSchema as unknown as { shape?: Record<string, { description?: string }> }).shape ??
+      (adapter.optionsSchema as unknown as { def?: { in?: { shape?: Record<string, { description?: string }> } } }).def?.in?.shape;
     if (!schema) return;
     for (const [name, option] of Object.entries(schema)) expect(option.description, `${adapter.id}.${name}`).toBeTruthy();
   });

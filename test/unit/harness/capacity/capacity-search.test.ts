@@ -19,7 +19,9 @@ const capacity = scenario.capacity!;
 function trialOf(n: number, extra: Partial<Trial> = {}): Trial {
   return makeTrial({
     id: `t-n${n}`,
-    participants: Array.from({ length: n }, (_, i) => makeParticipant({ name: `p${i}`, room: '1', joinTimeMs: 1000 + 100 * n, downlinkKbps: { avg: 200 * (n - 1), p95: null } })),
+    participants: Array.from({ length: n }, (_, i) =>
+      makeParticipant({ name: `p${i}`, room: '1', joinTimeMs: 1000 + 100 * n, downlinkKbps: { avg: 200 * (n - 1), p95: null } }),
+    ),
     ...extra,
   });
 }
@@ -60,7 +62,11 @@ describe('capacity search', () => {
     const judge = (t: Trial): Trial => {
       const down = t.participants[0]!.downlinkKbps.avg!;
       const outcome = down < 900 ? 'pass' : 'fail';
-      return { ...t, verdict: outcome === 'pass' ? 'passed' : 'failed', criteria: [{ id: 'downlink-budget', metric: 'downlink_kbps', threshold: 'avg < 900', level: 'error', value: down, outcome }] };
+      return {
+        ...t,
+        verdict: outcome === 'pass' ? 'passed' : 'failed',
+        criteria: [{ id: 'downlink-budget', metric: 'downlink_kbps', threshold: 'avg < 900', level: 'error', value: down, outcome }],
+      };
     };
     const { result, seen } = await search((n) => trialOf(n), judge);
     // 2 → 200, 4 → 600, 6 → 1000 kbit/s: 6 fails, 8 is never tried
@@ -73,7 +79,11 @@ describe('capacity search', () => {
   });
 
   it('stops when the runner saturates: the answer is a lower bound', async () => {
-    const { result } = await search((n) => (n >= 6 ? trialOf(n, { verdict: 'inconclusive', runner: { cpuPct: { avg: 97, max: 100 }, saturated: true, reason: 'runner CPU averaged 97 %' } }) : trialOf(n)));
+    const { result } = await search((n) =>
+      n >= 6
+        ? trialOf(n, { verdict: 'inconclusive', runner: { cpuPct: { avg: 97, max: 100 }, saturated: true, reason: 'runner CPU averaged 97 %' } })
+        : trialOf(n),
+    );
     expect(result.largestPassing).toBe(4);
     expect(result.stoppedBecause).toBe('runner-saturated');
     expect(result.explanation).toMatch(/lower bound/);

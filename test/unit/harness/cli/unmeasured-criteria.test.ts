@@ -4,7 +4,12 @@ import { scenarioSchema } from '../../../../harness/scenario/scenario-schema.ts'
 import { unmeasuredCriteriaNotes } from '../../../../harness/cli/unmeasured-criteria.ts';
 
 const scenario = (playAudio: boolean) =>
-  scenarioSchema.parse({ name: 's', platforms: [{ id: 'janus', adapter: 'janus-videoroom', url: 'lab:janus' }], participants: { count: 2 }, runner: { playAudio } });
+  scenarioSchema.parse({
+    name: 's',
+    platforms: [{ id: 'janus', adapter: 'janus-videoroom', url: 'lab:janus' }],
+    participants: { count: 2 },
+    runner: { playAudio },
+  });
 
 const criteria = (noData = '') =>
   parseCriteriaText(`version: 1

@@ -39,7 +39,14 @@ describe('a guarded collector', () => {
   });
 
   it('gives no data, and the reason, when stopping fails', async () => {
-    const broken: Collector<string> = { name: 'broken', start: () => Promise.reject(new Error('gone')), sample: () => undefined, stop: () => { throw new Error('still gone'); } };
+    const broken: Collector<string> = {
+      name: 'broken',
+      start: () => Promise.reject(new Error('gone')),
+      sample: () => undefined,
+      stop: () => {
+        throw new Error('still gone');
+      },
+    };
     const g = guard(broken);
     await g.start();
     expect(await g.stop()).toEqual({ value: null, error: 'broken: start: gone' });
@@ -55,15 +62,43 @@ describe('the participant samples collector', () => {
   const webrtc: ParticipantSource = { name: 'WebRTC statistics', read: async () => ({ uplinkKbps: 100, downlinkKbps: 200 }) };
 
   it('merges every source into one sample a second, and leaves a failing source unmeasured', async () => {
-    const kernel: ParticipantSource = { name: 'kernel counters', read: async (t) => { if (t === 2) throw new Error('veth gone'); return { kernelUplinkKbps: 110 }; } };
+    const kernel: ParticipantSource = {
+      name: 'kernel counters',
+      read: async (t) => {
+        if (t === 2) throw new Error('veth gone');
+        return { kernelUplinkKbps: 110 };
+      },
+    };
     const g = guard(participantSamplesCollector([member('p1', [webrtc, kernel]), member('p2', [webrtc], false)]));
     await g.start();
     await g.sample(1);
     await g.sample(2);
     const { value, error } = await g.stop();
     expect(value![0]!.samples).toEqual([
-      { t: 1, participant: 'p1', uplinkKbps: 100, downlinkKbps: 200, kernelUplinkKbps: 110, kernelDownlinkKbps: null, kernelUplinkPayloadKbps: null, kernelDownlinkPayloadKbps: null, cpuPct: null, memoryMb: null },
-      { t: 2, participant: 'p1', uplinkKbps: 100, downlinkKbps: 200, kernelUplinkKbps: null, kernelDownlinkKbps: null, kernelUplinkPayloadKbps: null, kernelDownlinkPayloadKbps: null, cpuPct: null, memoryMb: null },
+      {
+        t: 1,
+        participant: 'p1',
+        uplinkKbps: 100,
+        downlinkKbps: 200,
+        kernelUplinkKbps: 110,
+        kernelDownlinkKbps: null,
+        kernelUplinkPayloadKbps: null,
+        kernelDownlinkPayloadKbps: null,
+        cpuPct: null,
+        memoryMb: null,
+      },
+      {
+        t: 2,
+        participant: 'p1',
+        uplinkKbps: 100,
+        downlinkKbps: 200,
+        kernelUplinkKbps: null,
+        kernelDownlinkKbps: null,
+        kernelUplinkPayloadKbps: null,
+        kernelDownlinkPayloadKbps: null,
+        cpuPct: null,
+        memoryMb: null,
+      },
     ]);
     expect(value![1]!.samples).toEqual([]);
     expect(error).toBe('participant samples: second 2: p1: kernel counters: veth gone');

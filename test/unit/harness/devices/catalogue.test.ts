@@ -31,7 +31,9 @@ describe('the device catalogue (scenarios/devices.yaml)', () => {
 
   it('never claims an engine version other than the browser running: user agents carry {chromeMajor}', () => {
     for (const profile of Object.values(catalogue.devices)) if (profile.userAgent) expect(profile.userAgent).toContain('{chromeMajor}');
-    expect(userAgentFor(catalogue.devices['android-tablet']!.userAgent, 'HeadlessChrome/156.0.8078.114')).toBe('Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36');
+    expect(userAgentFor(catalogue.devices['android-tablet']!.userAgent, 'HeadlessChrome/156.0.8078.114')).toBe(
+      'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
+    );
     expect(userAgentFor(null, 'HeadlessChrome/156.0.8078.114')).toBeNull();
   });
 });
@@ -46,7 +48,9 @@ describe('resolveDevice', () => {
   });
 
   it('refuses an unknown name, listing the known ones', () => {
-    expect(() => resolveDevice('pixel-9', 'pixel-9', {})).toThrow(/unknown device profile "pixel-9"; expected one of desktop, android-tablet, ipad-class, low-end-phone/);
+    expect(() => resolveDevice('pixel-9', 'pixel-9', {})).toThrow(
+      /unknown device profile "pixel-9"; expected one of desktop, android-tablet, ipad-class, low-end-phone/,
+    );
   });
 
   it('names the base when the base is unknown, and a loop of bases', () => {

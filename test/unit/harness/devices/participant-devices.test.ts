@@ -16,7 +16,13 @@ describe('assignDevices', () => {
   });
 
   it('lists every device problem by path', () => {
-    const problems = deviceProblems([{ count: 1, device: 'tablette' }, { count: 1, device: { base: 'ipad' } }], { mine: { base: 'nothing' } });
+    const problems = deviceProblems(
+      [
+        { count: 1, device: 'tablette' },
+        { count: 1, device: { base: 'ipad' } },
+      ],
+      { mine: { base: 'nothing' } },
+    );
     expect(problems.map((p) => p.path)).toEqual(['deviceProfiles.mine.base', 'participants.groups[0].device', 'participants.groups[1].device.base']);
   });
 });
@@ -34,7 +40,14 @@ const problems = (text: string): string[] => scenarioProblems(text);
 
 describe('a scenario with devices', () => {
   it('loads catalogue names and its own profiles', () => {
-    expect(problems(scenario('    - { count: 1, device: desktop }\n    - { count: 1, device: slow-tablet }', 'deviceProfiles:\n  slow-tablet: { base: android-tablet, cpuSlowdown: 6 }\n'))).toEqual([]);
+    expect(
+      problems(
+        scenario(
+          '    - { count: 1, device: desktop }\n    - { count: 1, device: slow-tablet }',
+          'deviceProfiles:\n  slow-tablet: { base: android-tablet, cpuSlowdown: 6 }\n',
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('refuses an unknown device name with file, line and path', () => {
@@ -44,7 +57,12 @@ describe('a scenario with devices', () => {
   });
 
   it('refuses a CPU factor below 1 with file, line and path, inline or in deviceProfiles', () => {
-    const lines = problems(scenario('    - { count: 1, device: { base: android-tablet, cpuSlowdown: 0.5 } }\n    - { count: 1, device: fast }', 'deviceProfiles:\n  fast:\n    base: desktop\n    cpuSlowdown: 0\n'));
+    const lines = problems(
+      scenario(
+        '    - { count: 1, device: { base: android-tablet, cpuSlowdown: 0.5 } }\n    - { count: 1, device: fast }',
+        'deviceProfiles:\n  fast:\n    base: desktop\n    cpuSlowdown: 0\n',
+      ),
+    );
     expect(lines).toEqual([
       expect.stringMatching(/^s\.yaml:7: participants\.groups\[0\]\.device\.cpuSlowdown: a CPU slow-down factor is 1 \(full speed\) or more/),
       expect.stringMatching(/^s\.yaml:12: deviceProfiles\.fast\.cpuSlowdown: a CPU slow-down factor is 1/),
@@ -52,7 +70,9 @@ describe('a scenario with devices', () => {
   });
 
   it('refuses devices of different CPU speeds as pages sharing one renderer', () => {
-    const lines = problems(scenario('    - { count: 1, device: desktop }\n    - { count: 1, device: android-tablet }', 'runner: { browser: shared, isolation: page }\n'));
+    const lines = problems(
+      scenario('    - { count: 1, device: desktop }\n    - { count: 1, device: android-tablet }', 'runner: { browser: shared, isolation: page }\n'),
+    );
     expect(lines).toEqual([expect.stringMatching(/^s\.yaml:9: runner\.isolation: .*1x and 4x; expected isolation: context/)]);
   });
 });

@@ -49,7 +49,7 @@ describe('Galène configuration', () => {
 });
 
 describe('Galène install check', () => {
-  it('says what is missing and repeats the install script\'s last error', async () => {
+  it("says what is missing and repeats the install script's last error", async () => {
     const home = await tempDir();
     await writeFile(join(home, 'INSTALL-ERROR'), 'install-galene: cannot resolve github.com/jech/galene@latest:\n403 Forbidden\n');
     const result = await checkGaleneInstall(galeneInstall({ MEETBENCH_GALENE_HOME: home }));

@@ -16,7 +16,8 @@ import { redactTokens } from '../../../../harness/adapters/redact-tokens.ts';
 import { tempDir } from '../../../helpers/temp-dir.ts';
 
 const turn = turnServerConfig('10.99.0.4');
-const claims = (jwt: string): Record<string, unknown> => JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+const claims = (jwt: string): Record<string, unknown> =>
+  JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
 const signedWith = (jwt: string, secret: string): boolean => {
   const [header, payload, signature] = jwt.split('.');
   return createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url') === signature;
@@ -24,15 +25,28 @@ const signedWith = (jwt: string, secret: string): boolean => {
 
 describe('the lab LiveKit configuration', () => {
   it('listens and announces the namespace address only, without external IP discovery, on one UDP port', () => {
-    const config = livekitConfig({ address: '10.99.0.5', interfaceName: 'mb-livekitn', keys: randomKeys(), turn }) as { bind_addresses: string[]; port: number; rtc: Record<string, unknown> };
+    const config = livekitConfig({ address: '10.99.0.5', interfaceName: 'mb-livekitn', keys: randomKeys(), turn }) as {
+      bind_addresses: string[];
+      port: number;
+      rtc: Record<string, unknown>;
+    };
     expect(config.bind_addresses).toEqual(['10.99.0.5']);
     expect(config.port).toBe(LIVEKIT_PORTS.http);
-    expect(config.rtc).toMatchObject({ node_ip: '10.99.0.5', use_external_ip: false, udp_port: LIVEKIT_PORTS.rtcUdp, tcp_port: LIVEKIT_PORTS.rtcTcp, enable_loopback_candidate: false, interfaces: { includes: ['mb-livekitn'] } });
+    expect(config.rtc).toMatchObject({
+      node_ip: '10.99.0.5',
+      use_external_ip: false,
+      udp_port: LIVEKIT_PORTS.rtcUdp,
+      tcp_port: LIVEKIT_PORTS.rtcTcp,
+      enable_loopback_candidate: false,
+      interfaces: { includes: ['mb-livekitn'] },
+    });
     expect(config.rtc).not.toHaveProperty('port_range_start');
   });
 
   it("hands the lab's coturn to clients as their TURN server, so no public STUN server is announced", () => {
-    const config = livekitConfig({ address: '10.99.0.5', interfaceName: 'mb-livekitn', keys: randomKeys(), turn }) as { rtc: { turn_servers: unknown[]; stun_servers?: unknown } };
+    const config = livekitConfig({ address: '10.99.0.5', interfaceName: 'mb-livekitn', keys: randomKeys(), turn }) as {
+      rtc: { turn_servers: unknown[]; stun_servers?: unknown };
+    };
     expect(config.rtc.turn_servers).toEqual([{ host: '10.99.0.4', port: 3478, protocol: 'udp', username: turn.username, credential: turn.credential }]);
   });
 
@@ -74,7 +88,9 @@ describe('lab platforms and what they need', () => {
 describe('the pinned LiveKit server in the cache', () => {
   it('is missing until built, and says what the last build said', async () => {
     const install = livekitServerInstall('v1.13.5', { MEETBENCH_CACHE: tempDir('mb-lk-cache-') });
-    expect((await checkLivekitServer(install)).detail).toMatch(/^LiveKit server v1\.13\.5 is not built \(no .*livekit-server\); node scripts\/setup\.mjs builds it with Go$/);
+    expect((await checkLivekitServer(install)).detail).toMatch(
+      /^LiveKit server v1\.13\.5 is not built \(no .*livekit-server\); node scripts\/setup\.mjs builds it with Go$/,
+    );
     mkdirSync(path.dirname(install.errorFile), { recursive: true });
     writeFileSync(install.errorFile, 'go build failed:\n  403 Forbidden\n');
     expect((await checkLivekitServer(install)).detail).toContain('the last build said: go build failed: 403 Forbidden');
@@ -116,7 +132,9 @@ describe('the pinned LiveKit server in the cache', () => {
   });
 
   it("keeps the module proxy's address out of what it records", () => {
-    expect(maskProxy('reading https://proxy.example.org/github.com/livekit/dtls/v3/@v/v3.1.5.zip: 403 Forbidden')).toBe('reading <GOPROXY>/github.com/livekit/dtls/v3/@v/v3.1.5.zip: 403 Forbidden');
+    expect(maskProxy('reading https://proxy.example.org/github.com/livekit/dtls/v3/@v/v3.1.5.zip: 403 Forbidden')).toBe(
+      'reading <GOPROXY>/github.com/livekit/dtls/v3/@v/v3.1.5.zip: 403 Forbidden',
+    );
   });
 });
 
@@ -137,7 +155,12 @@ describe('lab tokens and the meeting page server', () => {
     const token = await mintRoomToken(keys, { room: 'meetbench-1', identity: 'bench1' });
     expect(signedWith(token, keys.apiSecret)).toBe(true);
     const c = claims(token);
-    expect(c).toMatchObject({ iss: keys.apiKey, sub: 'bench1', name: 'bench1', video: { room: 'meetbench-1', roomJoin: true, canPublish: true, canSubscribe: true } });
+    expect(c).toMatchObject({
+      iss: keys.apiKey,
+      sub: 'bench1',
+      name: 'bench1',
+      video: { room: 'meetbench-1', roomJoin: true, canPublish: true, canSubscribe: true },
+    });
     expect(Number(c.exp)).toBeGreaterThan(Date.now() / 1000);
     const expired = claims(await mintRoomToken(keys, { room: 'meetbench-1', identity: 'bench1', ttlS: -60 }));
     expect(Number(expired.exp)).toBeLessThan(Date.now() / 1000);
@@ -168,7 +191,8 @@ describe('lab tokens and the meeting page server', () => {
 
 describe('tokens kept out of records', () => {
   it('masks every JSON Web Token in a sentence, as LiveKit quotes a refused one whole', () => {
-    const said = 'could not establish signal connection: invalid token: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJiZW5jaDEifQ.c2lnbmF0dXJl, error: token has invalid claims: token is expired';
+    const said =
+      'could not establish signal connection: invalid token: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJiZW5jaDEifQ.c2lnbmF0dXJl, error: token has invalid claims: token is expired';
     expect(redactTokens(said)).toBe('could not establish signal connection: invalid token: ***, error: token has invalid claims: token is expired');
     expect(redactTokens('room meetbench-1.eyJ not a token')).toBe('room meetbench-1.eyJ not a token');
   });

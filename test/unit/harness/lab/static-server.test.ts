@@ -23,7 +23,9 @@ describe('resolveFile', () => {
   });
 
   it('serves an alias prefix from its own folder', () => {
-    expect(resolveFile(options, '/javascript/bootswatch/fonts/glyphicons-halflings-regular.woff')).toBe('/usr/share/javascript/bootstrap/fonts/glyphicons-halflings-regular.woff');
+    expect(resolveFile(options, '/javascript/bootswatch/fonts/glyphicons-halflings-regular.woff')).toBe(
+      '/usr/share/javascript/bootstrap/fonts/glyphicons-halflings-regular.woff',
+    );
   });
 });
 

@@ -31,7 +31,15 @@ describe('the catalogue', () => {
 
 describe('assignNetworks', () => {
   it('groups take participants in order; the rest take the trial network', () => {
-    const s = scenario({ participants: { count: 4, groups: [{ name: 'office', count: 2 }, { name: 'home', count: 2, network: 'vpn' }] } });
+    const s = scenario({
+      participants: {
+        count: 4,
+        groups: [
+          { name: 'office', count: 2 },
+          { name: 'home', count: 2, network: 'vpn' },
+        ],
+      },
+    });
     expect(assignNetworks(s, 'lan').map((n) => [n.index, n.group, n.name])).toEqual([
       [0, 'office', 'lan'],
       [1, 'office', 'lan'],
@@ -76,10 +84,24 @@ describe('checkNetworkPlan', () => {
 
   it('checks the profiles a timeline switches to before anything starts, not in mid-measurement', () => {
     const switching = (extra: object) =>
-      scenario({ participants: { count: 2, groups: [{ name: 'home', count: 1 }, { count: 1 }] }, durationS: 30, timeline: [{ at: 5, profile: { group: 'home', network: 'vpn' } }], ...extra });
+      scenario({
+        participants: { count: 2, groups: [{ name: 'home', count: 1 }, { count: 1 }] },
+        durationS: 30,
+        timeline: [{ at: 5, profile: { group: 'home', network: 'vpn' } }],
+        ...extra,
+      });
     expect(() => checkNetworkPlan(switching({}), thisKernel)).toThrow(/"vpn" cannot be applied in full on this machine/);
     expect(checkNetworkPlan(switching({ acceptPartialShaping: true }), thisKernel)).toEqual(['lan: nothing to shape', expect.stringMatching(/^vpn: PARTIAL/)]);
-    expect(() => checkNetworkPlan(scenario({ participants: { count: 2, groups: [{ name: 'home', count: 1 }, { count: 1 }] }, durationS: 30, timeline: [{ at: 5, profile: { group: 'home', network: 'dial-up' } }] }), thisKernel)).toThrow(/dial-up/);
+    expect(() =>
+      checkNetworkPlan(
+        scenario({
+          participants: { count: 2, groups: [{ name: 'home', count: 1 }, { count: 1 }] },
+          durationS: 30,
+          timeline: [{ at: 5, profile: { group: 'home', network: 'dial-up' } }],
+        }),
+        thisKernel,
+      ),
+    ).toThrow(/dial-up/);
   });
 
   it('needs the lab (root) for any shaping', () => {
@@ -92,17 +114,31 @@ describe('timeline in the scenario schema', () => {
   it('checks group names, one action kind, and that the action ends inside the window', () => {
     const base = { participants: { count: 2, groups: [{ name: 'home', count: 1 }, { count: 1 }] }, durationS: 30 };
     expect(scenarioSchema.safeParse({ ...scenario({}), ...base, timeline: [{ at: 5, cut: { group: 'home', durationS: 10 } }] }).success).toBe(true);
-    const bad = (timeline: object[]) => scenarioSchema.safeParse({ name: 's', platforms: [{ id: 'j', adapter: 'janus-videoroom', url: 'lab:janus' }], ...base, timeline });
+    const bad = (timeline: object[]) =>
+      scenarioSchema.safeParse({ name: 's', platforms: [{ id: 'j', adapter: 'janus-videoroom', url: 'lab:janus' }], ...base, timeline });
     expect(bad([{ at: 5, cut: { group: 'nope', durationS: 10 } }]).error!.issues[0]!.message).toMatch(/no participant group named "nope"; groups: home/);
     expect(bad([{ at: 25, cut: { group: 'home', durationS: 10 } }]).error!.issues[0]!.message).toMatch(/ends at 35 s/);
     expect(bad([{ at: 5, cut: { group: 'home', durationS: 10 }, profile: { group: 'home', network: 'lan' } }]).success).toBe(false);
     expect(bad([{ at: 5, cut: { durationS: 10 } }]).success).toBe(false);
-    expect(scenarioSchema.safeParse({ name: 's', platforms: [{ id: 'j', adapter: 'janus-videoroom', url: 'lab:janus' }], participants: { count: 3, groups: [{ count: 1 }] } }).success).toBe(false);
+    expect(
+      scenarioSchema.safeParse({
+        name: 's',
+        platforms: [{ id: 'j', adapter: 'janus-videoroom', url: 'lab:janus' }],
+        participants: { count: 3, groups: [{ count: 1 }] },
+      }).success,
+    ).toBe(false);
   });
 });
 
 describe('recovery after a cut', () => {
-  const sample = (t: number, up: number, down: number, connectedPcs = 2): Sample => ({ t, participant: 'b1', uplinkKbps: 500, downlinkKbps: down, kernelUplinkPayloadKbps: up, connectedPcs });
+  const sample = (t: number, up: number, down: number, connectedPcs = 2): Sample => ({
+    t,
+    participant: 'b1',
+    uplinkKbps: 500,
+    downlinkKbps: down,
+    kernelUplinkPayloadKbps: up,
+    connectedPcs,
+  });
 
   it('counts from the end of the cut to the first second with media both ways (kernel uplink, getStats downlink)', () => {
     // cut from 5 to 15: getStats uplink stays at 500 (the browser thinks it sends), the kernel sees nothing

@@ -5,7 +5,13 @@ import { cutTableScript, lossRule, qdiscPlan, shapeTableScript, tbfArgs } from '
 import type { ShapingFeatures } from '../../../../harness/network/shaping-features.ts';
 import { profileSchema } from '../../../../harness/network/profile-schema.ts';
 
-const thisKernel: ShapingFeatures = { tbf: true, netem: false, nftables: true, netdevEgress: true, why: { netem: 'qdisc netem is missing here (Specified qdisc kind is unknown)' } };
+const thisKernel: ShapingFeatures = {
+  tbf: true,
+  netem: false,
+  nftables: true,
+  netdevEgress: true,
+  why: { netem: 'qdisc netem is missing here (Specified qdisc kind is unknown)' },
+};
 const fullKernel: ShapingFeatures = { tbf: true, netem: true, nftables: true, netdevEgress: true, why: {} };
 const oldKernel: ShapingFeatures = { tbf: true, netem: false, nftables: true, netdevEgress: false, why: { netem: 'no netem' } };
 const target = { index: 7, namespace: 'mb-p7', hostVeth: 'mb-p7h', nsVeth: 'mb-p7n' };
@@ -14,7 +20,12 @@ const vpn = profileSchema.parse({ uplink: { rateKbps: 1000, delayMs: 30, jitterM
 describe('planShaping', () => {
   it('without netem: rate by tbf, loss by nftables, delay and jitter not applicable with the reason', () => {
     const plan = planShaping(vpn, thisKernel);
-    expect(plan.applied).toEqual(['uplink rate 1 Mbit/s (tbf)', 'uplink loss 0.5 % (nftables)', 'downlink rate 8 Mbit/s (tbf)', 'downlink loss 0.5 % (nftables)']);
+    expect(plan.applied).toEqual([
+      'uplink rate 1 Mbit/s (tbf)',
+      'uplink loss 0.5 % (nftables)',
+      'downlink rate 8 Mbit/s (tbf)',
+      'downlink loss 0.5 % (nftables)',
+    ]);
     expect(plan.notApplied).toEqual([
       'uplink delay 30 ms: delay needs netem: qdisc netem is missing here (Specified qdisc kind is unknown)',
       'uplink jitter 5 ms: jitter needs netem: qdisc netem is missing here (Specified qdisc kind is unknown)',

@@ -16,7 +16,11 @@ describe('speaking schedules', () => {
 
   it('turns: several speakers at a time, wrapping around the senders', () => {
     const pairs = scheduleOf({ pattern: 'turns', turnS: 2, speakers: 2 });
-    expect([0, 2_000, 4_000].map((ms) => talkers(pairs, 3, ms))).toEqual([[0, 1], [0, 2], [1, 2]]);
+    expect([0, 2_000, 4_000].map((ms) => talkers(pairs, 3, ms))).toEqual([
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ]);
   });
 
   it('share: each sender talks about that share of the time, the same way for the same seed', () => {

@@ -1,6 +1,12 @@
 /** How shared browsers are filled: never more senders in one than Chromium has microphones for (16). */
 import { describe, expect, it } from 'vitest';
-import { defaultParticipantsPerBrowser, MAX_AUDIO_INPUTS_PER_BROWSER, microphonesOpened, microphoneUsed, sendersInFirstBrowser } from '../../../../harness/participants/audio-inputs.ts';
+import {
+  defaultParticipantsPerBrowser,
+  MAX_AUDIO_INPUTS_PER_BROWSER,
+  microphonesOpened,
+  microphoneUsed,
+  sendersInFirstBrowser,
+} from '../../../../harness/participants/audio-inputs.ts';
 
 describe('defaultParticipantsPerBrowser', () => {
   it('keeps everybody in one browser while it needs at most 16 microphones', () => {

@@ -26,7 +26,12 @@ describe('participantPatterns', () => {
   it('puts the senders on the schedule counted from the trial epoch, not the receivers', () => {
     const turns = scenario('', ', speaking: turns');
     const first = participantPatterns(turns, janusVideoroomAdapter, 2, 1000);
-    expect(first.speaking).toEqual({ schedule: expect.objectContaining({ pattern: 'turns', turnMs: 5000, speakers: 1 }), sender: 2, senders: 3, epochMs: 1000 });
+    expect(first.speaking).toEqual({
+      schedule: expect.objectContaining({ pattern: 'turns', turnMs: 5000, speakers: 1 }),
+      sender: 2,
+      senders: 3,
+      epochMs: 1000,
+    });
     expect(participantPatterns(turns, janusVideoroomAdapter, 3, 1000).speaking).toBeUndefined();
     expect(first.mediaSources).toEqual({ screenTracks: janusVideoroomAdapter.screenShare!.receivedTracks });
     expect(trialMedia(turns, 'generated', 'device').speaking).toEqual({ pattern: 'turns', turnS: 5, speakers: 1 });

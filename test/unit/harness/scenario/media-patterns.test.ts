@@ -20,17 +20,25 @@ describe('screenShare in a scenario', () => {
   });
 
   it('refuses a sharer that is a receiver or not a participant, with line and path', () => {
-    expect(problems(scenario(VIDEOROOM, 'screenShare: { participant: bench4 }'))).toEqual([expect.stringMatching(/^s\.yaml:7: screenShare\.participant: "bench4" is not a sender of this scenario; expected one of bench1 to bench3/)]);
-    expect(problems(scenario(VIDEOROOM, 'screenShare: { participant: alice }'))).toEqual([expect.stringMatching(/^s\.yaml:7: screenShare\.participant: "alice" is not a sender/)]);
+    expect(problems(scenario(VIDEOROOM, 'screenShare: { participant: bench4 }'))).toEqual([
+      expect.stringMatching(/^s\.yaml:7: screenShare\.participant: "bench4" is not a sender of this scenario; expected one of bench1 to bench3/),
+    ]);
+    expect(problems(scenario(VIDEOROOM, 'screenShare: { participant: alice }'))).toEqual([
+      expect.stringMatching(/^s\.yaml:7: screenShare\.participant: "alice" is not a sender/),
+    ]);
   });
 
   it('refuses a share on an adapter that does not know the share control, and on the multistream demo page', () => {
     expect(problems(scenario('{ id: galene, adapter: galene, url: "lab:galene" }', 'screenShare: { participant: bench1 }'))).toEqual([
-      expect.stringMatching(/^s\.yaml:3: platforms\[0\]\.adapter: screenShare asks bench1 to share a screen but platform "galene" \(adapter galene\) cannot: its adapter does not know the platform's share control; expected an adapter that can \(janus-videoroom\)/),
+      expect.stringMatching(
+        /^s\.yaml:3: platforms\[0\]\.adapter: screenShare asks bench1 to share a screen but platform "galene" \(adapter galene\) cannot: its adapter does not know the platform's share control; expected an adapter that can \(janus-videoroom\)/,
+      ),
     ]);
-    expect(problems(scenario('{ id: janus, adapter: janus-videoroom, url: "lab:janus", options: { page: mvideoroomtest.html } }', 'screenShare: { participant: bench1 }'))).toEqual([
-      expect.stringMatching(/cannot: a share is published from the demo page videoroomtest\.html only/),
-    ]);
+    expect(
+      problems(
+        scenario('{ id: janus, adapter: janus-videoroom, url: "lab:janus", options: { page: mvideoroomtest.html } }', 'screenShare: { participant: bench1 }'),
+      ),
+    ).toEqual([expect.stringMatching(/cannot: a share is published from the demo page videoroomtest\.html only/)]);
   });
 });
 
@@ -42,7 +50,9 @@ describe('speaking in a scenario', () => {
   });
 
   it('refuses a share of the time outside (0, 1] with line and path', () => {
-    expect(problems(scenario(VIDEOROOM, '  media: { speaking: { pattern: share, share: 1.5 } }'))).toEqual([expect.stringMatching(/^s\.yaml:7: participants\.media\.speaking\.share: /)]);
+    expect(problems(scenario(VIDEOROOM, '  media: { speaking: { pattern: share, share: 1.5 } }'))).toEqual([
+      expect.stringMatching(/^s\.yaml:7: participants\.media\.speaking\.share: /),
+    ]);
   });
 });
 

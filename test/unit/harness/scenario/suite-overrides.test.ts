@@ -47,14 +47,23 @@ describe('suite overrides', () => {
     expect(loaded?.scenario.platforms.map((p) => p.id)).toEqual(['other']);
   });
 
-  it("refuses a suite whose platforms cannot join receive-only for a scenario that has receivers", () => {
+  it('refuses a suite whose platforms cannot join receive-only for a scenario that has receivers', () => {
     writeFileSync(
       path.join(dir, 'audience.yaml'),
       'name: audience\nplatforms:\n  - { id: janus, adapter: janus-videoroom, url: "lab:janus" }\nparticipants: { count: 3, receivers: 1 }\n',
     );
     const file = path.join(dir, 'suite-audience.yaml');
-    writeFileSync(file, `name: night\nscenarios: [audience.yaml]\nplatforms:\n  - { id: intranet, adapter: custom, url: "https://visio.example.org", options: { steps: [{ goto: "{base}" }], joined: { selector: "#in" } } }\n`);
-    expect(() => loadSuite(file)).toThrowError(expect.objectContaining({ message: expect.stringMatching(/scenarios\[0\]: audience\.yaml: participants\.receivers is 1 but platform "intranet" \(adapter custom\) cannot join receive-only/) }));
+    writeFileSync(
+      file,
+      `name: night\nscenarios: [audience.yaml]\nplatforms:\n  - { id: intranet, adapter: custom, url: "https://visio.example.org", options: { steps: [{ goto: "{base}" }], joined: { selector: "#in" } } }\n`,
+    );
+    expect(() => loadSuite(file)).toThrowError(
+      expect.objectContaining({
+        message: expect.stringMatching(
+          /scenarios\[0\]: audience\.yaml: participants\.receivers is 1 but platform "intranet" \(adapter custom\) cannot join receive-only/,
+        ),
+      }),
+    );
   });
 
   it('refuses a non-boolean acceptPartialShaping with the file, line and path', () => {

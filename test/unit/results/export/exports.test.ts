@@ -61,7 +61,11 @@ describe('CSV export', () => {
 });
 
 describe('JUnit export', () => {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase', 'property', 'failure', 'error', 'skipped', 'system-out'].includes(name) });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (name) => ['testsuite', 'testcase', 'property', 'failure', 'error', 'skipped', 'system-out'].includes(name),
+  });
 
   it('is well-formed XML with the structure of the Jenkins JUnit schema', () => {
     const { run: judged, scorecards } = scored();
@@ -74,7 +78,8 @@ describe('JUnit export', () => {
     let failures = 0;
     for (const suite of suites) {
       // required attributes and their types (junit-10.xsd)
-      for (const name of ['name', 'tests', 'failures', 'errors', 'skipped', 'time', 'timestamp', 'hostname', 'id', 'package']) expect(suite).toHaveProperty(name);
+      for (const name of ['name', 'tests', 'failures', 'errors', 'skipped', 'time', 'timestamp', 'hostname', 'id', 'package'])
+        expect(suite).toHaveProperty(name);
       expect(suite.timestamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
       const cases = suite.testcase as Record<string, unknown>[];
       expect(Number(suite.tests)).toBe(cases.length);
@@ -111,7 +116,8 @@ describe('JUnit export', () => {
   it('failures for error-level fail and no-data, errors for a broken platform, skipped for noData: skip, warn misses pass', () => {
     const { run: judged, scorecards } = scored();
     const doc = parser.parse(toJunit(judged, scorecards)) as { testsuites: { testsuite: { name: string; testcase: Record<string, unknown>[] }[] } };
-    const find = (suite: string, prefix: string) => doc.testsuites.testsuite.find((s) => s.name === suite)!.testcase.find((c) => String(c.name).startsWith(prefix))!;
+    const find = (suite: string, prefix: string) =>
+      doc.testsuites.testsuite.find((s) => s.name === suite)!.testcase.find((c) => String(c.name).startsWith(prefix))!;
     expect(find('Janus <SFU> & co', 'uplink').failure).toBeDefined();
     expect(find('Janus <SFU> & co', 'licence').failure).toBeDefined(); // not declared: no-data fails
     expect(find('Galène', 'fps').skipped).toBeDefined();

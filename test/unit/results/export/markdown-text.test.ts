@@ -5,7 +5,9 @@ import type { NightReport } from '../../../../harness/nightly/night-report.ts';
 
 describe('stored text in Markdown and chat messages', () => {
   it('turns link, image, HTML and bare-address syntax into text', () => {
-    expect(markdownText('![x](https://t.example/p.png) <b>hi</b> | www.e.example\nnext')).toBe('\\!\\[x\\](https\\://t.example/p.png) \\<b\\>hi\\</b\\> \\| www\\.e.example next');
+    expect(markdownText('![x](https://t.example/p.png) <b>hi</b> | www.e.example\nnext')).toBe(
+      '\\!\\[x\\](https\\://t.example/p.png) \\<b\\>hi\\</b\\> \\| www\\.e.example next',
+    );
     expect(markdownText('95 % of joins under 5 s (demo/lan)')).toBe('95 % of joins under 5 s (demo/lan)');
   });
 

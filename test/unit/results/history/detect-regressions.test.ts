@@ -66,7 +66,8 @@ describe('detectRegressions', () => {
       const noise = detectRegressions(seeded(seed, 1).tonight, seeded(seed, 1).previous, { ...OPTIONS, metrics: ['join_time_ms'] });
       if (noise.regressions.some((r) => r.platform === 'janus-a')) falseAlarms += 1;
       const slow = seeded(seed, 1.3);
-      if (detectRegressions(slow.tonight, slow.previous, { ...OPTIONS, metrics: ['join_time_ms'] }).regressions.some((r) => r.platform === 'janus-a')) detected += 1;
+      if (detectRegressions(slow.tonight, slow.previous, { ...OPTIONS, metrics: ['join_time_ms'] }).regressions.some((r) => r.platform === 'janus-a'))
+        detected += 1;
     }
     expect(falseAlarms / 200).toBeLessThan(OPTIONS.significance);
     expect(detected / 200).toBeGreaterThan(0.95);
@@ -76,7 +77,10 @@ describe('detectRegressions', () => {
     const { tonight, previous } = seeded(5, 1);
     const scale = (run: RunRecord, factor: number): RunRecord => ({
       ...run,
-      trials: run.trials.map((t) => ({ ...t, participants: t.participants.map((p) => ({ ...p, metrics: { ...p.metrics, downlink_kbps: (p.metrics.downlink_kbps ?? 0) * factor } })) })),
+      trials: run.trials.map((t) => ({
+        ...t,
+        participants: t.participants.map((p) => ({ ...p, metrics: { ...p.metrics, downlink_kbps: (p.metrics.downlink_kbps ?? 0) * factor } })),
+      })),
     });
     const lower = detectRegressions(scale(tonight, 0.7), previous, OPTIONS);
     expect(lower.regressions.map((r) => r.metric)).toEqual(['downlink_kbps', 'downlink_kbps']);

@@ -7,12 +7,12 @@ import { makeParticipant, makeRun, makeTrial } from '../../../helpers/run-factor
 const stream = { audioKbps: 40, videoKbps: 200 };
 
 describe('participantRates', () => {
-  it('keeps an SFU participant\'s uplink at one stream whatever the size, its downlink one stream per other', () => {
+  it("keeps an SFU participant's uplink at one stream whatever the size, its downlink one stream per other", () => {
     expect(participantRates('sfu', 3, stream)).toEqual({ uplinkKbps: 240, downlinkKbps: 480 });
     expect(participantRates('sfu', 30, stream)).toEqual({ uplinkKbps: 240, downlinkKbps: 6960 });
   });
 
-  it('grows a mesh participant\'s uplink with every other member', () => {
+  it("grows a mesh participant's uplink with every other member", () => {
     expect(participantRates('mesh', 5, stream)).toEqual({ uplinkKbps: 960, downlinkKbps: 960 });
     expect(participantRates('mesh', 3, stream).uplinkKbps).toBe(480);
   });
@@ -29,19 +29,30 @@ describe('participantRates', () => {
 
 describe('compareMediaModels', () => {
   const sender = (name: string, room: string, audio: number, video: number, kernelUp: number | null) =>
-    makeParticipant({ name, room, metrics: { audio_uplink_kbps: audio, video_uplink_kbps: video }, kernel: kernelUp === null ? null : { uplinkKbps: kernelUp, downlinkKbps: 0 } });
+    makeParticipant({
+      name,
+      room,
+      metrics: { audio_uplink_kbps: audio, video_uplink_kbps: video },
+      kernel: kernelUp === null ? null : { uplinkKbps: kernelUp, downlinkKbps: 0 },
+    });
 
   const run = makeRun({
     trials: [
       // a mesh of 5: each sends its 30 + 170 kbit/s four times, 880 kbit/s on the wire (10 % headers)
-      makeTrial({ id: 'p2p', platform: 'zimbra', mediaModel: 'mesh', roomLimit: { max: 5, why: 'groups of 5' }, participants: ['a', 'b', 'c', 'd', 'e'].map((n) => sender(n, '1', 120, 680, 880)) }),
+      makeTrial({
+        id: 'p2p',
+        platform: 'zimbra',
+        mediaModel: 'mesh',
+        roomLimit: { max: 5, why: 'groups of 5' },
+        participants: ['a', 'b', 'c', 'd', 'e'].map((n) => sender(n, '1', 120, 680, 880)),
+      }),
       makeTrial({ id: 'sfu', platform: 'janus', mediaModel: 'sfu', participants: ['a', 'b', 'c'].map((n) => sender(n, '1', 30, 170, null)) }),
       makeTrial({ id: 'old', platform: 'legacy', participants: [sender('a', '1', 30, 170, 220)] }),
     ],
   });
   const models = compareMediaModels(run);
 
-  it('takes one stream from a mesh participant\'s uplink divided by the copies it sends, on the wire', () => {
+  it("takes one stream from a mesh participant's uplink divided by the copies it sends, on the wire", () => {
     const zimbra = models.find((m) => m.platform === 'zimbra')!;
     expect(zimbra.stream).toMatchObject({ audioKbps: 33, videoKbps: 187, source: 'kernel' });
     expect(zimbra.projections[0]).toMatchObject({ meetings: 10, size: 5, perParticipant: { uplinkKbps: 880, downlinkKbps: 880 } });

@@ -41,7 +41,11 @@ describe('measured rates by meeting size', () => {
 
 describe('what the measured audio stands for', () => {
   const trialWith = (id: string, microphone: 'device' | 'generated' | null) =>
-    makeTrial({ id, ...(microphone ? { media: { width: 320, height: 180, fps: 15, microphone } } : {}), participants: [makeParticipant({ name: `${id}a`, room: '1' }), makeParticipant({ name: `${id}b`, room: '1' })] });
+    makeTrial({
+      id,
+      ...(microphone ? { media: { width: 320, height: 180, fps: 15, microphone } } : {}),
+      participants: [makeParticipant({ name: `${id}a`, room: '1' }), makeParticipant({ name: `${id}b`, room: '1' })],
+    });
 
   it("records each size's microphone, mixed when trials differ, and nothing for records that did not keep it", () => {
     expect(measuredFromRun(makeRun({ trials: [trialWith('t1', 'generated')] }))[0]?.microphone).toBe('generated');
@@ -94,7 +98,9 @@ describe('bandwidth projection', () => {
   });
 
   it('plans from a stored run with default questions', () => {
-    const plan = planFromRun(makeRun({ trials: [makeTrial({ participants: [makeParticipant({ name: 'a', room: '1' }), makeParticipant({ name: 'b', room: '1' })] })] }));
+    const plan = planFromRun(
+      makeRun({ trials: [makeTrial({ participants: [makeParticipant({ name: 'a', room: '1' }), makeParticipant({ name: 'b', room: '1' })] })] }),
+    );
     expect(plan.measured.map((m) => m.k)).toEqual([2]);
     expect(plan.plans.map((p) => p.request.meetings)).toEqual([10, 50]);
   });

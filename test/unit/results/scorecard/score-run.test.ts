@@ -193,7 +193,9 @@ measured:
       trial({ repeat: 3, verdict: 'broken', participants: [] }),
     ]);
     const withMode = (mode: string) =>
-      parseCriteriaText(`version: 1\nmeasured:\n  - { id: jt, metric: join_time_ms, threshold: "p(95) < 5000", acrossRepeats: ${mode}, title: { fr: a, en: b } }\n`);
+      parseCriteriaText(
+        `version: 1\nmeasured:\n  - { id: jt, metric: join_time_ms, threshold: "p(95) < 5000", acrossRepeats: ${mode}, title: { fr: a, en: b } }\n`,
+      );
     const median = scoreRun(record, withMode('median')).scorecards[0]!.rows[0]!;
     expect(median).toMatchObject({ outcome: 'pass', value: 1000 });
     expect(median.reason).toBe('1 broken repeat(s) left out; no value in repeat 2');
@@ -212,7 +214,9 @@ measured:
       }),
     ]);
     const c = (share: number) =>
-      parseCriteriaText(`version: 1\nmeasured:\n  - { id: up, metric: uplink_kbps, threshold: "avg < 1500", participants: ${share}, title: { fr: a, en: b } }\n`);
+      parseCriteriaText(
+        `version: 1\nmeasured:\n  - { id: up, metric: uplink_kbps, threshold: "avg < 1500", participants: ${share}, title: { fr: a, en: b } }\n`,
+      );
     const half = scoreRun(record, c(0.5)).run.trials[0]!.criteria[0]!;
     expect(half).toMatchObject({ outcome: 'pass', value: 0.5, values: [900, 1000, 2000] });
     expect(half.reason).toBe('2 of 4 participants pass (1 without data); 50 % needed');
@@ -226,7 +230,9 @@ measured:
     const samples: Sample[] = [];
     for (let t = 0; t < 20; t++) samples.push({ t: 1000 + t, participant: 'p1', uplinkKbps: t < 5 ? 3000 : 1000, downlinkKbps: null });
     const record = run([trial({ participants: [participant('p1', { uplinkKbps: { avg: 1500, p95: 3000 } })] })]);
-    const c = parseCriteriaText(`version: 1\nmeasured:\n  - { id: up, metric: uplink_kbps, threshold: "max < 1200", window: { skipS: 5 }, title: { fr: a, en: b } }\n`);
+    const c = parseCriteriaText(
+      `version: 1\nmeasured:\n  - { id: up, metric: uplink_kbps, threshold: "max < 1200", window: { skipS: 5 }, title: { fr: a, en: b } }\n`,
+    );
     const withSamples = scoreRun(record, c, [], { samples: () => samples });
     expect(withSamples.scorecards[0]!.rows[0]).toMatchObject({ outcome: 'pass', value: 1000 });
     const without = scoreRun(record, c);

@@ -20,7 +20,9 @@ describe('runner saturation', () => {
   it('is saturated when one thread serving several participants is busy 90 % of a core, though the machine is not', () => {
     const hot = judgeRunner({ readings: [60, 62, 61], cores: 2, loadAvg: 1, busiest: { thread: 'renderer WebRTC_W_and_N', pctOfCore: 93.5 } }, 85);
     expect(hot.saturated).toBe(true);
-    expect(hot.reason).toBe("one thread of the participants' browsers (renderer WebRTC_W_and_N) was busy 93.5 % of a core (limit 90 %): the participants it serves waited on each other");
+    expect(hot.reason).toBe(
+      "one thread of the participants' browsers (renderer WebRTC_W_and_N) was busy 93.5 % of a core (limit 90 %): the participants it serves waited on each other",
+    );
     const warm = judgeRunner({ readings: [60, 62, 61], cores: 2, loadAvg: 1, busiest: { thread: 'renderer WebRTC_W_and_N', pctOfCore: 40 } }, 85);
     expect(warm).toMatchObject({ saturated: false, reason: null, busiestThread: { thread: 'renderer WebRTC_W_and_N', pctOfCore: 40 } });
   });

@@ -5,8 +5,27 @@ import { qualityTimeline } from '../../../../server/model/quality-timeline.ts';
 import { makeParticipant, makeTrial } from '../../../helpers/run-factory.ts';
 
 const sample = (t: number, participant: string, pairs: Sample['pairs']): Sample => ({ t, participant, uplinkKbps: 1, downlinkKbps: 1, pairs });
-const video = (freezes: Array<{ atS: number; durationS: number }>): PairQualityRecord['video'] => ({ latencyMs: { p50: 80, p95: 90 }, frames: 300, skipped: 0, freezeCount: freezes.length, freezeRatio: 0, freezes, psnrDb: 33, ssim: 0.95, width: 320, height: 180 });
-const pair = (sender: string, freezes: Array<{ atS: number; durationS: number }>): PairQualityRecord => ({ sender, video: video(freezes), audio: null, avSyncMs: null, audioLossPct: null, mos: null, noData: [] });
+const video = (freezes: Array<{ atS: number; durationS: number }>): PairQualityRecord['video'] => ({
+  latencyMs: { p50: 80, p95: 90 },
+  frames: 300,
+  skipped: 0,
+  freezeCount: freezes.length,
+  freezeRatio: 0,
+  freezes,
+  psnrDb: 33,
+  ssim: 0.95,
+  width: 320,
+  height: 180,
+});
+const pair = (sender: string, freezes: Array<{ atS: number; durationS: number }>): PairQualityRecord => ({
+  sender,
+  video: video(freezes),
+  audio: null,
+  avSyncMs: null,
+  audioLossPct: null,
+  mos: null,
+  noData: [],
+});
 
 describe('the run page: latency per pair over time', () => {
   it('puts every sender → receiver pair on one time axis, with gaps where a second had no value', () => {
@@ -25,12 +44,19 @@ describe('the run page: latency per pair over time', () => {
 });
 
 describe('the run page: freezes beside network events', () => {
-  it('draws the cut as a bar on its participant and each pair\'s freezes on their own rows', () => {
+  it("draws the cut as a bar on its participant and each pair's freezes on their own rows", () => {
     const trial = makeTrial({
       durationS: 24,
       participants: [
         makeParticipant({ name: 'bench1', quality: { pairs: [pair('bench3', [{ atS: 8.1, durationS: 5.3 }])], mosDelay: null, unmeasured: [] } }),
-        makeParticipant({ name: 'bench3', timeline: [{ at: 8, action: 'cut', durationS: 5 }, { at: 18, action: 'profile', network: 'thin' }], quality: { pairs: [pair('bench1', [])], mosDelay: null, unmeasured: [] } }),
+        makeParticipant({
+          name: 'bench3',
+          timeline: [
+            { at: 8, action: 'cut', durationS: 5 },
+            { at: 18, action: 'profile', network: 'thin' },
+          ],
+          quality: { pairs: [pair('bench1', [])], mosDelay: null, unmeasured: [] },
+        }),
       ],
     });
     const timeline = qualityTimeline(trial)!;

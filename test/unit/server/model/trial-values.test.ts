@@ -20,7 +20,10 @@ describe('viewer p95 and criterion p(95)', () => {
     const joinTimes = trial.participants.map((p) => p.joinTimeMs);
     // a trial of several participants with distinct join times: nearest rank and interpolation differ here
     expect(new Set(joinTimes).size).toBeGreaterThan(1);
-    const viewer = trialValue(trial, KEY_METRICS.find((k) => k.metric === 'join_time_ms')!);
+    const viewer = trialValue(
+      trial,
+      KEY_METRICS.find((k) => k.metric === 'join_time_ms')!,
+    );
     const criterion = scoreRun(labRun, preset).scorecards[0]!.rows.find((r) => r.criterionId === 'join-time-p95')!;
     expect(criterion.threshold).toBe('p(95) < 5000');
     expect(viewer).not.toBeNull();
@@ -29,8 +32,19 @@ describe('viewer p95 and criterion p(95)', () => {
 
   it('leaves a participant that never joined out of the join time, as criteria do', () => {
     const trial = labRun.trials[0]!;
-    const withFailure = { ...trial, participants: [...trial.participants, { ...trial.participants[0]!, name: 'late', joined: false, joinTimeMs: 99_999, metrics: {} }] };
-    const viewer = trialValue(withFailure, KEY_METRICS.find((k) => k.metric === 'join_time_ms')!);
-    expect(viewer).toBe(trialValue(trial, KEY_METRICS.find((k) => k.metric === 'join_time_ms')!));
+    const withFailure = {
+      ...trial,
+      participants: [...trial.participants, { ...trial.participants[0]!, name: 'late', joined: false, joinTimeMs: 99_999, metrics: {} }],
+    };
+    const viewer = trialValue(
+      withFailure,
+      KEY_METRICS.find((k) => k.metric === 'join_time_ms')!,
+    );
+    expect(viewer).toBe(
+      trialValue(
+        trial,
+        KEY_METRICS.find((k) => k.metric === 'join_time_ms')!,
+      ),
+    );
   });
 });

@@ -17,7 +17,10 @@ describe('visible tiles', () => {
   });
 
   it('sends what changed: new feeds to subscribe, gone ones to unsubscribe, a camera and a screen apart', () => {
-    expect(diffFeeds([feed('a'), feed('b')], [feed('b'), feed('b', 'screen'), feed('c')])).toEqual({ subscribe: [feed('b', 'screen'), feed('c')], unsubscribe: [feed('a')] });
+    expect(diffFeeds([feed('a'), feed('b')], [feed('b'), feed('b', 'screen'), feed('c')])).toEqual({
+      subscribe: [feed('b', 'screen'), feed('c')],
+      unsubscribe: [feed('a')],
+    });
     expect(diffFeeds([feed('a')], [feed('a')])).toEqual({ subscribe: [], unsubscribe: [] });
   });
 });

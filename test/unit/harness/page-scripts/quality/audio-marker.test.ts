@@ -26,7 +26,10 @@ describe('audio markers', () => {
         { at: Math.round(2.2 * rate) + 5, sender: 0, time: 0 },
       ];
       const hits = detect(rate, markers, 3 * rate);
-      expect(hits.map(({ sender, time }) => ({ sender, time })), `${rate} Hz`).toEqual(markers.map(({ sender, time }) => ({ sender, time })));
+      expect(
+        hits.map(({ sender, time }) => ({ sender, time })),
+        `${rate} Hz`,
+      ).toEqual(markers.map(({ sender, time }) => ({ sender, time })));
       hits.forEach((h, i) => expect(Math.abs(h.onset - markers[i]!.at), `${rate} Hz onset`).toBeLessThanOrEqual(rate / 1000));
     }
   });

@@ -52,6 +52,10 @@ describe('the test pattern', () => {
   it('leaves the stamp band to the stamp', () => {
     const p = new TestPattern(640, 360);
     expect(p.top).toBe(96);
-    expect(frameOf(p, 3).subarray(0, 96 * 640).every((v) => v === 0)).toBe(true);
+    expect(
+      frameOf(p, 3)
+        .subarray(0, 96 * 640)
+        .every((v) => v === 0),
+    ).toBe(true);
   });
 });

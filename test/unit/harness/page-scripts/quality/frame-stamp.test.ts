@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { drawStamp, readStamp, sinceStamp, stampBandHeight, stampTime, TIME_MODULO, type FrameStamp } from '../../../../../harness/page-scripts/quality/frame-stamp.ts';
+import {
+  drawStamp,
+  readStamp,
+  sinceStamp,
+  stampBandHeight,
+  stampTime,
+  TIME_MODULO,
+  type FrameStamp,
+} from '../../../../../harness/page-scripts/quality/frame-stamp.ts';
 import { areaResample } from '../../../../../harness/page-scripts/quality/frame-quality.ts';
 
 const capture = { width: 640, height: 360 };
@@ -16,7 +24,11 @@ const view = (data: Uint8Array, width: number, height: number) => ({ data, offse
 describe('frame stamp', () => {
   it('reads back what was drawn, at the capture size and at any size of the same shape', () => {
     expect(readStamp(view(stamped(), 640, 360), capture)).toEqual(stamp);
-    for (const [w, h] of [[320, 180], [480, 270], [160, 90]] as const) {
+    for (const [w, h] of [
+      [320, 180],
+      [480, 270],
+      [160, 90],
+    ] as const) {
       expect(readStamp(view(areaResample(stamped(), 640, 360, w, h), w, h), capture), `${w}x${h}`).toEqual(stamp);
     }
   });

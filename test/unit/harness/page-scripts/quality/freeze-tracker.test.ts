@@ -7,12 +7,16 @@ function feed(tracker: FreezeTracker, frames: Array<[number, number]>): void {
   for (const [n, at] of frames) tracker.frame(n, at, M);
 }
 
-const steady = (from: number, count: number, start: number, interval = 66): Array<[number, number]> => Array.from({ length: count }, (_, i) => [from + i, start + i * interval]);
+const steady = (from: number, count: number, start: number, interval = 66): Array<[number, number]> =>
+  Array.from({ length: count }, (_, i) => [from + i, start + i * interval]);
 
 describe('freezes as the WebRTC statistics define them, pauses included', () => {
   it('finds none in a steady stream with the usual jitter', () => {
     const t = new FreezeTracker();
-    feed(t, steady(0, 60, 0).map(([n, at], i) => [n, at + (i % 3) * 10]));
+    feed(
+      t,
+      steady(0, 60, 0).map(([n, at], i) => [n, at + (i % 3) * 10]),
+    );
     expect(t.freezes).toEqual([]);
     expect(t.frames).toBe(60);
     expect(t.skipped).toBe(0);
