@@ -1,8 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
-// Test layers (practice 14): unit = pure logic; contract = one suite per interface run against every
+// Test layers: unit = pure logic; contract = one suite per interface run against every
 // implementation; cli = the real CLI spawned on fixtures; e2e = real Chromium, real SFU, real namespaces.
 // Browser layers run one file at a time: this machine has 2 cores and a saturated runner measures wrong.
+
+// browser layers: after each file, what its process still owns (a lab it started, namespaces) is removed
+const CLEAN_UP = 'test/helpers/clean-up-each-file.ts';
+
 export default defineConfig({
   test: {
     reporters: ['default'],
@@ -16,15 +20,24 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {
         extends: true,
-        test: { name: 'contract', include: ['test/contract/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 },
+        test: { name: 'contract', include: ['test/contract/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000, setupFiles: [CLEAN_UP] },
       },
       { extends: true, test: { name: 'cli', include: ['test/cli/**/*.test.ts'], testTimeout: 60_000 } },
       {
         extends: true,
-        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 180_000 },
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 180_000, setupFiles: [CLEAN_UP] },
       },
       // the fault catalogue and the fuzzers (npm run test:faults prints their table)
-      { extends: true, test: { name: 'faults', include: ['test/faults/**/*.test.ts', 'test/fuzz/**/*.test.ts'], testTimeout: 600_000, hookTimeout: 300_000 } },
+      {
+        extends: true,
+        test: {
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
+          setupFiles: [CLEAN_UP],
+        },
+      },
     ],
   },
 });

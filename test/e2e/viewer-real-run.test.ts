@@ -3,7 +3,9 @@
  * in their own namespaces, 4 s window after 1 s warm-up), then the viewer (judging with the preset criteria
  * file, declared criteria included) is loaded in Chromium: overview, run page and platform page load with no
  * console error, and the real numbers of the stored run (join times, getStats and kernel rates, runner CPU)
- * are on the pages. Screenshots: docs/screenshots/real-overview.png and real-run.png.
+ * are on the pages. The senders send generated camera and microphone, so the run page also shows what each
+ * receiver saw and heard of each sender (latency, freezes, picture, MOS) from the stored run.
+ * Screenshots: docs/screenshots/real-overview.png and real-run.png.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,7 +45,7 @@ platforms:
     url: lab:janus
 participants:
   count: 2
-  media: { width: 320, height: 180, fps: 15 }
+  media: { width: 320, height: 180, fps: 15, camera: generated, microphone: generated }
   rampUpMs: 500
 durationS: 4
 warmupS: 1
@@ -151,8 +153,21 @@ criteria: ${JSON.stringify(CRITERIA)}
     }
     expect(text).toContain('42 bytes');
     // what the senders sent, from the scenario: the camera's size and rate and which microphone
-    expect(trial.media).toEqual({ width: 320, height: 180, fps: 15, microphone: 'device', camera: 'device' });
-    expect(text).toContain('media 320x180@15, fake microphone (short beeps)');
+    expect(trial.media).toEqual({ width: 320, height: 180, fps: 15, microphone: 'generated', camera: 'generated' });
+    expect(text).toContain('media 320x180@15, generated tone (always talking), generated stamped camera');
+    // what each receiver saw of the other: its stored video latency in the quality table's row
+    expect(text).toContain('What receivers see and hear');
+    for (const p of trial.participants) {
+      const pair = p.quality?.pairs[0];
+      expect(pair, `${p.name} has a quality pair`).toBeDefined();
+      const row = await page.$$eval(
+        'table.quality tbody tr',
+        (rows, name) => rows.find((r) => r.querySelector('th')?.textContent?.trim() === name)?.textContent ?? '',
+        p.name,
+      );
+      expect(row).toContain(pair!.sender);
+      if (pair!.video) expect(row).toContain(`${en(pair!.video.latencyMs.p50)} ms`);
+    }
     await page.close();
   });
 
