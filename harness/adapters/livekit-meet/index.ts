@@ -8,6 +8,7 @@
  * page exposes it the same way), and the conference layout. A page that cannot connect says why in a
  * dialog (Meet alerts): the join then fails at "connect" with LiveKit's words instead of a timeout.
  * Listeners (receivers) join with camera and microphone off, the choice PreJoin keeps in localStorage.
+ * A screen share goes through the ControlBar's own button (screen-share.ts).
  */
 import { z } from 'zod';
 import { JoinStepError } from '../../errors.ts';
@@ -16,6 +17,7 @@ import type { Page } from 'puppeteer-core';
 import type { JoinContext, PlatformAdapter } from '../platform-adapter.ts';
 import { redactTokens } from '../redact-tokens.ts';
 import { mintAccessToken } from './access-token.ts';
+import { RECEIVED_SCREEN_TRACKS, startLivekitScreenShare } from './screen-share.ts';
 import { PAGE_STATE, SELECTORS } from './selectors.ts';
 
 const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name (A-Z, 0-9, _)');
@@ -143,10 +145,12 @@ export const livekitMeetAdapter: PlatformAdapter = {
   title: 'LiveKit Meet',
   description:
     'LiveKit Meet, and the lab LiveKit through a page of the same components: the prejoin form, or the /custom token URL with a token per participant (minted from an API key and secret, or asked of the connection-details route).',
-  capabilities: { send: true, receiveOnly: true, rooms: true, screenShare: false, lab: true },
+  capabilities: { send: true, receiveOnly: true, rooms: true, screenShare: true, lab: true },
   optionsSchema: livekitOptionsSchema as unknown as z.ZodType<Record<string, unknown>>,
   // LiveKit is an SFU: every stream relayed, audio included (no mixing)
   mediaModel: () => 'sfu',
+  // the ControlBar's own share button; receivers know the share by its publication's source (screen-share.ts)
+  screenShare: { start: startLivekitScreenShare, receivedTracks: RECEIVED_SCREEN_TRACKS },
 
   async beforeNavigation(ctx) {
     watchDialogs(ctx.page);
