@@ -22,7 +22,7 @@ function video(prev: VideoCounters, cur: VideoCounters, seconds: number): { up: 
   return {
     up: kbps(cur.bytesSent - prev.bytesSent),
     down: kbps(cur.bytesReceived - prev.bytesReceived),
-    // per stream, as fps_received: two cameras at 15 fps read 15
+    // per stream (a source's simulcast layers one), as fps_received: two cameras at 15 fps read 15
     fpsSent: cur.outbound > 0 ? round(Math.max(0, cur.framesEncoded - prev.framesEncoded) / seconds / cur.outbound) : null,
     fpsReceived: cur.inbound > 0 ? round(Math.max(0, cur.framesDecoded - prev.framesDecoded) / seconds / cur.inbound) : null,
   };

@@ -7,12 +7,13 @@
  */
 export interface VideoCounters {
   bytesSent: number;
+  /** per source sent, the frames of its fullest simulcast layer */
   framesEncoded: number;
   bytesReceived: number;
   framesDecoded: number;
   /** inbound streams of this kind now */
   inbound: number;
-  /** outbound streams of this kind now */
+  /** media sources sent of this kind now (a source's simulcast layers are one) */
   outbound: number;
   /** the largest frame height received and sent now, null when none */
   frameHeightReceived: number | null;

@@ -53,11 +53,22 @@ type Stat = Record<string, unknown>;
   };
   const higher = (a: number | null, b: unknown): number | null => (typeof b === 'number' && b > 0 ? Math.max(a ?? 0, b) : a);
 
-  const addOutbound = (c: VideoCounters, s: Stat): void => {
+  /**
+   * Simulcast layers of one media source (LiveKit sends a share at two sizes) are one picture at several
+   * sizes: every layer's bytes count, but the source's frames are those of its fullest layer, and it counts
+   * as one stream. A cumulative maximum never goes back, so its rate stays a frame rate.
+   */
+  type Layers = { counters: VideoCounters; frames: number };
+  const addOutbound = (sources: Map<string, Layers>, key: string, c: VideoCounters, s: Stat): void => {
     c.bytesSent += num(s.bytesSent);
-    c.framesEncoded += num(s.framesEncoded);
-    c.outbound += 1;
     c.frameHeightSent = higher(c.frameHeightSent, s.frameHeight);
+    sources.set(key, { counters: c, frames: Math.max(sources.get(key)?.frames ?? 0, num(s.framesEncoded)) });
+  };
+  const countSources = (sources: Map<string, Layers>): void => {
+    for (const { counters, frames } of sources.values()) {
+      counters.framesEncoded += frames;
+      counters.outbound += 1;
+    }
   };
   const addInbound = (c: VideoCounters, s: Stat): void => {
     c.bytesReceived += num(s.bytesReceived);
@@ -78,6 +89,7 @@ type Stat = Record<string, unknown>;
     const sentScreens = screenIdsSent();
     const receivedScreenIds = screenIdsReceived();
     const pcs = connections();
+    const sentSources = new Map<string, Layers>();
     for (const pc of pcs) {
       const report = await pc.getStats().catch(() => null);
       if (!report) continue;
@@ -90,7 +102,8 @@ type Stat = Record<string, unknown>;
           out.audioSent.duration += num(s.totalSamplesDuration);
         } else if (s.type === 'outbound-rtp' && kind === 'video') {
           const source = byId.get(String(s.mediaSourceId));
-          addOutbound(sentScreens.has(String(source?.trackIdentifier ?? '')) ? out.screen : out.camera, s);
+          const counters = sentScreens.has(String(source?.trackIdentifier ?? '')) ? out.screen : out.camera;
+          addOutbound(sentSources, `${keyOf(pc)}:${String(s.mediaSourceId ?? s.id)}`, counters, s);
         } else if (s.type === 'inbound-rtp' && kind === 'video') {
           addInbound(receivedScreenIds.has(String(s.trackIdentifier ?? '')) ? out.screen : out.camera, s);
         } else if (s.type === 'inbound-rtp' && kind === 'audio') {
@@ -98,6 +111,7 @@ type Stat = Record<string, unknown>;
         }
       }
     }
+    countSources(sentSources);
     return out;
   };
 

@@ -8,6 +8,7 @@
  * page exposes it the same way), and the conference layout. A page that cannot connect says why in a
  * dialog (Meet alerts): the join then fails at "connect" with LiveKit's words instead of a timeout.
  * Listeners (receivers) join with camera and microphone off, the choice PreJoin keeps in localStorage.
+ * A screen share goes through the ControlBar's own button (screen-share.ts).
  */
 import { z } from 'zod';
 import { JoinStepError } from '../../errors.ts';
@@ -143,10 +144,15 @@ export const livekitMeetAdapter: PlatformAdapter = {
   title: 'LiveKit Meet',
   description:
     'LiveKit Meet, and the lab LiveKit through a page of the same components: the prejoin form, or the /custom token URL with a token per participant (minted from an API key and secret, or asked of the connection-details route).',
+  // screenShare stays false: the share goes through the ControlBar and reaches every receiver, but on the lab
+  // the sharer's camera rate read 663 kbit/s beside the share (105 without it): until the share's simulcast
+  // layers are told apart from the camera's for sure, a scenario asking for a share here is refused
   capabilities: { send: true, receiveOnly: true, rooms: true, screenShare: false, lab: true },
   optionsSchema: livekitOptionsSchema as unknown as z.ZodType<Record<string, unknown>>,
   // LiveKit is an SFU: every stream relayed, audio included (no mixing)
   mediaModel: () => 'sfu',
+  // the ControlBar's own share button; receivers know the share by its publication's source (screen-share.ts)
+  // the share's path is written (./screen-share.ts: start, and how receivers know the share) and not wired, as said above
 
   async beforeNavigation(ctx) {
     watchDialogs(ctx.page);

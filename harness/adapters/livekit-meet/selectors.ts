@@ -8,6 +8,8 @@ export const SELECTORS = {
   joinButton: '.lk-join-button',
   conference: '.lk-video-conference',
   disconnect: '.lk-disconnect-button',
+  /** the ControlBar's TrackToggle for the screen share (useTrackToggle sets data-lk-source) */
+  screenShare: '.lk-control-bar button[data-lk-source="screen_share"]',
 } as const;
 
 export const PAGE_STATE = {

@@ -20,6 +20,7 @@ export const SELECTOR_KEYS = [
   'inMeeting',
   'microphone',
   'pageError',
+  'screenShare',
 ] as const;
 export type SelectorKey = (typeof SELECTOR_KEYS)[number];
 export type Flavor = 'carbonio' | 'zimbra-connect';
@@ -35,6 +36,8 @@ const carbonioMeeting = {
   microphone: '[data-testid="meeting-action-bar"] [data-testid="microphone-button"]',
   /** guess: an error the page shows (the lab reconstruction and the replica use role="alert") */
   pageError: '[role="alert"]',
+  /** the lab reconstruction's share button (the published client's test id was not checked) */
+  screenShare: '[data-testid="meeting-action-bar"] [data-testid="screen_button"]',
 };
 
 export const DEFAULT_SELECTORS: Record<Flavor, Record<SelectorKey, string>> = {

@@ -5,12 +5,14 @@
  * where every visitor is a member (login: false). Zimbra Connect is closed source: its defaults are
  * guesses that options.selectors / options.urls override.
  * Joined signal: the meeting's action bar, or the page's own error, which then names why; plus, by the
- * runner, a connected peer connection with outbound media.
+ * runner, a connected peer connection with outbound media. A screen share goes through the action bar's
+ * share button (screen-share.ts).
  */
 import { navigateStep, waitForExpression } from '../join-steps.ts';
 import type { JoinContext, PlatformAdapter } from '../platform-adapter.ts';
 import { guestAsksToEnter, inMeeting, leaveMeeting, memberEnters, unmute } from './carbonio-flow.ts';
 import { logIn } from './login.ts';
+import { carbonioShareUnsupported, RECEIVED_SCREEN_TRACKS, startCarbonioScreenShare } from './screen-share.ts';
 import { meetingUrl, selectorsOf, zimbraOptionsSchema, type ZimbraOptions } from './options.ts';
 
 export { loginUrl, meetingUrl } from './options.ts';
@@ -23,8 +25,10 @@ export const zimbraConnectAdapter: PlatformAdapter = {
   title: 'Zimbra Connect / Zextras Team / Carbonio',
   description:
     'Carbonio meetings as its published client enters them (members: "Enter"; guests: name, "Ready to participate", waiting room), in the lab (lab:carbonio, a reconstruction of its media plane) or on a deployment; Zimbra Connect / Zextras Team with overridable guesses.',
-  capabilities: { send: true, receiveOnly: true, rooms: true, screenShare: false, lab: true },
+  capabilities: { send: true, receiveOnly: true, rooms: true, screenShare: true, lab: true },
   optionsSchema: zimbraOptionsSchema,
+  // the action bar's share button; receivers know the share by its stream's feed id (screen-share.ts)
+  screenShare: { start: startCarbonioScreenShare, receivedTracks: RECEIVED_SCREEN_TRACKS, unsupported: carbonioShareUnsupported },
   // Carbonio mixes the audio on its video server (Janus AudioBridge); Zimbra Connect was peer to peer or had a video server: not known here
   mediaModel: (raw) => (zimbraOptionsSchema.parse(raw).flavor === 'carbonio' ? 'sfu-mixed-audio' : null),
 

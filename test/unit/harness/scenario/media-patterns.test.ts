@@ -31,7 +31,7 @@ describe('screenShare in a scenario', () => {
   it('refuses a share on an adapter that does not know the share control, and on the multistream demo page', () => {
     expect(problems(scenario('{ id: galene, adapter: galene, url: "lab:galene" }', 'screenShare: { participant: bench1 }'))).toEqual([
       expect.stringMatching(
-        /^s\.yaml:3: platforms\[0\]\.adapter: screenShare asks bench1 to share a screen but platform "galene" \(adapter galene\) cannot: its adapter does not know the platform's share control; expected an adapter that can \(janus-videoroom\)/,
+        /^s\.yaml:3: platforms\[0\]\.adapter: screenShare asks bench1 to share a screen but platform "galene" \(adapter galene\) cannot: its adapter does not know the platform's share control; expected an adapter that can \(janus-videoroom, zimbra-connect\)/,
       ),
     ]);
     expect(
