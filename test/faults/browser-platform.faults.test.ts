@@ -17,6 +17,7 @@ import type { RunRecord } from '../../results/run-record.ts';
 import { closeParticipantBrowser, launchParticipantBrowser } from '../../harness/participants/browser-process.ts';
 import { chromiumMissing, shouldSkip } from '../helpers/requirements.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { browsersTagged } from '../helpers/our-processes.ts';
 import { recordFault } from './helpers/fault-record.ts';
 
 const TEST = 'test/faults/browser-platform.faults.test.ts';
@@ -24,16 +25,7 @@ const skip = shouldSkip(TEST, 'platforms that answer 500, bad TLS, refused; froz
 const TAG = `faultsb${process.pid}`;
 const env = { MEETBENCH_PROFILE_TAG: TAG };
 
-function ourBrowsers(tag = TAG): number[] {
-  try {
-    return execFileSync('pgrep', ['-f', '--', `meetbench-profile-${tag}-`], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return [];
-  }
-}
+const ourBrowsers = (tag = TAG): number[] => browsersTagged(tag);
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -9,7 +9,6 @@
  *   nothing is left behind: their browsers and namespaces are gone, and the next lab start reaps the
  *   broken lab (its Janus included).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,28 +19,12 @@ import type { RunRecord } from '../../results/run-record.ts';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
 import { runCli, startCli } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { browsersTagged, participantNamespaces } from '../helpers/our-processes.ts';
 import { recordFault } from './helpers/fault-record.ts';
 
 const TEST = 'test/faults/carbonio-lab.faults.test.ts';
 const skip = shouldSkip(TEST, "faults of Carbonio's media plane on the lab", labMissing());
 const noStack = (text: string): boolean => !/\n\s+at /.test(text);
-
-function browsersTagged(tag: string): number[] {
-  try {
-    return execFileSync('pgrep', ['-f', '--', `meetbench-profile-${tag}-`], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return [];
-  }
-}
-
-const participantNamespaces = (): string[] =>
-  execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })
-    .split('\n')
-    .map((l) => l.split(' ')[0] ?? '')
-    .filter((n) => /^mb-p\d+$/.test(n));
 
 describe.skipIf(skip)('lab:carbonio faults', () => {
   const dir = tempDir('mb-faults-carbonio-');

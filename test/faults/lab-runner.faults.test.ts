@@ -17,6 +17,7 @@ import { owned } from '../../harness/lab/ownership.ts';
 import { runScenario } from '../../harness/runner/run-scenario.ts';
 import { loadScenario } from '../../harness/scenario/load-scenario.ts';
 import { labMissing, shouldSkip } from '../helpers/requirements.ts';
+import { browsersTagged, participantNamespaces } from '../helpers/our-processes.ts';
 import { recordFault } from './helpers/fault-record.ts';
 import { runCli, startCli } from '../helpers/run-cli.ts';
 import { writeFileSync } from 'node:fs';
@@ -58,24 +59,6 @@ function removeProfiles(tag: string): void {
   if (browsersTagged(tag).length > 0) return;
   for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(`meetbench-profile-${tag}`)))
     rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
-}
-
-function participantNamespaces(): string[] {
-  return execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })
-    .split('\n')
-    .map((l) => l.split(' ')[0] ?? '')
-    .filter((n) => /^mb-p\d+$/.test(n));
-}
-
-function browsersTagged(tag: string): number[] {
-  try {
-    return execFileSync('pgrep', ['-f', '--', `meetbench-profile-${tag}-`], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return [];
-  }
 }
 
 describe.skipIf(skip)('a runner killed with kill -9 mid-trial (B5)', () => {

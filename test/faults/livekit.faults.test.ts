@@ -6,7 +6,7 @@
  *      trial is not passed, and nothing of the run is left once the lab is down;
  *   LK3 LiveKit's port taken at lab start: a clear error naming the port, exit 3, no stack, nothing left.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,28 +19,12 @@ import type { RunRecord } from '../../results/run-record.ts';
 import { labMissing, livekitBlocked, livekitMissing, shouldSkip } from '../helpers/requirements.ts';
 import { runCli, startCli } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { browsersTagged, labNamespaces } from '../helpers/our-processes.ts';
 import { recordFault } from './helpers/fault-record.ts';
 
 const TEST = 'test/faults/livekit.faults.test.ts';
 const skip = shouldSkip(TEST, 'faults of the lab LiveKit', labMissing() ?? livekitMissing(), { blocked: labMissing() === null && livekitBlocked() });
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-function browsersTagged(tag: string): number[] {
-  try {
-    return execFileSync('pgrep', ['-f', '--', `meetbench-profile-${tag}-`], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return [];
-  }
-}
-
-const namespaces = (): string[] =>
-  execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })
-    .split('\n')
-    .map((l) => l.split(' ')[0] ?? '')
-    .filter((n) => n.startsWith('mb-'));
 
 async function report(dataDir: string): Promise<RunRecord> {
   return JSON.parse((await runCli(['report', 'latest', '--format', 'json'], { dataDir })).stdout) as RunRecord;
@@ -120,16 +104,16 @@ describe.skipIf(skip)('LiveKit faults', () => {
         file,
         'name: kill\nplatforms:\n  - { id: livekit, adapter: livekit-meet, url: "lab:livekit" }\nparticipants: { count: 2, rampUpMs: 300, media: { width: 160, height: 120, fps: 10 } }\ndurationS: 20\nwarmupS: 1\n',
       );
-      const before = namespaces();
+      const before = labNamespaces();
       const cli = startCli(['run', file], { dataDir, env: { MEETBENCH_PROFILE_TAG: tag } });
       await cli.waitFor(/then measuring/, 180_000);
-      const participants = namespaces().filter((n) => !before.includes(n));
+      const participants = labNamespaces().filter((n) => !before.includes(n));
       const server = state.platforms.find((p) => p.id === 'livekit')!.processes[0]!.pid;
       await sleep(3000);
       process.kill(server, 'SIGKILL');
       const result = await cli.done;
       // the trial removed its participants' namespaces; read at once: another lab may reuse the names later
-      const leftParticipants = namespaces().filter((n) => participants.includes(n));
+      const leftParticipants = labNamespaces().filter((n) => participants.includes(n));
       const run = await report(dataDir);
       const trial = run.trials[0]!;
       // a lab whose server died is stale: another process waiting for the lab (a shared machine) may have
@@ -142,7 +126,7 @@ describe.skipIf(skip)('LiveKit faults', () => {
       reused = true;
       const left = {
         browsers: browsersTagged(tag).length,
-        namespaces: [...leftParticipants, ...namespaces().filter((n) => n === 'mb-livekit')],
+        namespaces: [...leftParticipants, ...labNamespaces().filter((n) => n === 'mb-livekit')],
         server: isAlive(server),
       };
       const steps = trial.participants.map((p) => `${p.name} ${p.errorStep}: ${p.error}`);
@@ -212,7 +196,7 @@ describe.skipIf(skip)('LiveKit faults', () => {
       squatter.kill('SIGKILL');
       if (!squatted) await runCli(['lab', 'down'], { dataDir });
     }
-    const left = namespaces().filter((n) => n === 'mb-livekit' || n === 'mb-coturn');
+    const left = labNamespaces().filter((n) => n === 'mb-livekit' || n === 'mb-coturn');
     const stderr = result?.stderr ?? '';
     const clear = /LiveKit \(pid \d+\) exited while starting in mb-livekit: its TCP port 10\.99\.0\.5:7880 is taken by another process in the namespace/.test(
       stderr,
