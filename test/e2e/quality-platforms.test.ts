@@ -8,14 +8,13 @@
  * into one stream, so a receiver hears both markers in one stream, and reads them or names why not; a
  * latency is never made up.
  */
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installCleanupHandlers, labDown, labUp } from '../../harness/lab/index.ts';
-import type { RunRecord, Trial } from '../../results/run-record.ts';
+import type { Trial } from '../../results/run-record.ts';
 import { labMissing, livekitBlocked, livekitMissing, shouldSkip } from '../helpers/requirements.ts';
-import { runCli, runMeasuredScenario } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { latestReport, runScenarioCli, writeScenario } from './shaping-support.ts';
 
 const FILE = 'test/e2e/quality-platforms.test.ts';
 const skip = shouldSkip(FILE, 'latency on the lab LiveKit and Carbonio media plane', labMissing() ?? livekitMissing(), {
@@ -42,9 +41,10 @@ describe.skipIf(skip)('what receivers see and hear on the lab LiveKit and Carbon
   });
 
   async function measure(name: string, platform: string): Promise<Trial> {
-    const file = path.join(dir, `${name}.yaml`);
-    writeFileSync(
-      file,
+    const dataDir = path.join(dir, name);
+    const file = writeScenario(
+      dir,
+      name,
       `name: ${name}
 platforms:
 ${platform}
@@ -56,11 +56,8 @@ durationS: 12
 warmupS: 4
 `,
     );
-    const dataDir = path.join(dir, name);
-    const result = await runMeasuredScenario(file, { dataDir });
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect([0, 4], `exit ${result.code}\n${result.stdout}\n${result.stderr.slice(-2000)}`).toContain(result.code);
-    const record = JSON.parse((await runCli(['report', 'latest', '--format', 'json'], { dataDir })).stdout) as RunRecord;
+    await runScenarioCli(dataDir, file);
+    const record = await latestReport(dataDir);
     const trial = record.trials[0]!;
     expect(trial.media).toMatchObject({ camera: 'generated', microphone: 'generated' });
     expect(trial.collectorErrors).toBeUndefined();
