@@ -2,13 +2,16 @@
  * A camera generated in the page (`media.camera: generated`): each frame is the test pattern of its
  * number (quality/test-pattern.ts) under a frame stamp saying who sent it, its number and when it was made
  * (quality/frame-stamp.ts), written as I420 straight to a MediaStreamTrackGenerator: no capture device, no
- * canvas, no colour conversion, so it costs less than Chromium's fake device at the same size
- * (`npm run bench:camera`). The receivers read the stamp to measure latency, freezes and skipped frames,
- * and draw the same frame again to score the picture (PSNR, SSIM).
+ * canvas, no colour conversion. It still costs each browser a few % of a core more than Chromium's fake
+ * device at the same size (`npm run bench:camera`, docs/quality.md), most likely in the encoder: its
+ * picture moves everywhere, as a camera's does, where the fake device's is mostly flat. The receivers read
+ * the stamp to measure latency, freezes and skipped frames, and draw the same frame again to score the
+ * picture (PSNR, SSIM).
  *
  * A calibration delay line (`calibrationDelayMs`) holds every frame that long between being made and being
- * sent, as a slow camera pipeline would: measured latency must rise by exactly that much. Chromium only
- * (MediaStreamTrackGenerator, VideoFrame); no imports but the pattern and the stamp: bundled into the page.
+ * sent, as a slow camera pipeline would: measured latency must rise by that much (± half a frame
+ * interval). Chromium only (MediaStreamTrackGenerator, VideoFrame); no imports but the pattern and the
+ * stamp: bundled into the page.
  */
 import { drawStamp, FRAME_MODULO, stampTime } from './quality/frame-stamp.ts';
 import { TestPattern } from './quality/test-pattern.ts';
@@ -51,23 +54,30 @@ export function generatedCamera(options: CameraOptions): MediaStreamTrack {
   // I420: the luma plane, then two quarter-size chroma planes left neutral (grey): drawn once
   const buffer = new Uint8Array(lumaSize + 2 * Math.ceil(width / 2) * Math.ceil(height / 2)).fill(128);
   const luma = buffer.subarray(0, lumaSize);
-  const held = new Set<ReturnType<typeof setTimeout>>();
+  // the calibration delay line: frames made on time, sent by the same tick that sends undelayed ones, so
+  // the held stream keeps the camera's cadence. Per-frame timers would release them in clumps on a busy
+  // page, and the receiver's jitter buffer would grow by that jitter on top of the delay being calibrated.
+  // A frame goes out at the first tick at most half an interval before it is due: held D ± interval/2.
+  const held: Array<{ due: number; data: Uint8Array<ArrayBuffer> }> = [];
   let frame = 0;
   let backlog = 0;
   let stopped = false;
   const stop = (): void => {
     stopped = true;
     clearInterval(timer);
-    for (const h of held) clearTimeout(h);
-    held.clear();
+    held.length = 0;
   };
-  const write = (videoFrame: { close(): void }): void => {
+  const interval = 1000 / fps;
+  // a frame's timestamp is when it is sent: a camera pipeline as slow as the delay line would stamp it so
+  const videoFrame = (data: Uint8Array<ArrayBuffer>, sent: number): { close(): void } =>
+    new VideoFrameClass(data, { format: 'I420', codedWidth: width, codedHeight: height, timestamp: Math.round(sent * 1000) });
+  const write = (frame: { close(): void }): void => {
     if (stopped || track.readyState === 'ended') {
-      videoFrame.close();
+      frame.close();
       stop();
       return;
     }
-    writer.write(videoFrame).catch(() => stop());
+    writer.write(frame).catch(() => stop());
   };
   const tick = (): void => {
     if (track.readyState === 'ended') return stop();
@@ -81,17 +91,12 @@ export function generatedCamera(options: CameraOptions): MediaStreamTrack {
     pattern.draw(frame, luma);
     drawStamp(luma, width, { sender, frame, time: stampTime(made) });
     frame = (frame + 1) % FRAME_MODULO;
-    // the frame's timestamp is when it is sent: a camera pipeline that slow would stamp it so
-    const videoFrame = new VideoFrameClass(buffer, { format: 'I420', codedWidth: width, codedHeight: height, timestamp: Math.round((made + delayMs) * 1000) });
-    if (delayMs <= 0) return write(videoFrame);
-    const h = setTimeout(() => {
-      held.delete(h);
-      write(videoFrame);
-    }, delayMs);
-    held.add(h);
+    if (delayMs <= 0) return write(videoFrame(buffer, made));
+    held.push({ due: made + delayMs, data: buffer.slice() });
+    while (held.length > 0 && held[0]!.due <= made + interval / 2) write(videoFrame(held.shift()!.data, made));
   };
   // a timer, not requestAnimationFrame: a hidden headless page gets no animation frames
-  const timer = setInterval(tick, 1000 / fps);
+  const timer = setInterval(tick, interval);
   tick();
   (track as unknown as Record<string, unknown>).__meetbenchBacklog = () => backlog;
   return track;

@@ -5,7 +5,8 @@
  * different speed in each stripe (motion the encoder predicts), a textured square on a curved path
  * (motion plus uncovered background), and a strip of fresh noise every frame (detail no prediction finds).
  * All of it is copies of textures made once, row by row: drawing a 640x360 frame costs a few hundred
- * memory copies, not a computation per pixel, so the camera costs less than Chromium's fake device.
+ * memory copies, not a computation per pixel; what the camera costs beyond Chromium's fake device is the
+ * encoder's work on a picture that moves (`npm run bench:camera`).
  * Luma only: the chroma planes stay neutral grey. No imports but the stamp and the generator: it runs in the page and
  * its worker.
  */
