@@ -202,7 +202,8 @@ warmupS: 5
     it('scores the 60 kbit/s sender at least 3 dB lower PSNR at its receivers than the 600 kbit/s one', (ctx) => {
       if (trial.verdict === 'inconclusive') ctx.skip(`the runner was saturated twice (${trial.reason}): no verdict on its pictures`);
       // at the receivers that scored both senders' pictures (one of the two may have none, with its reason:
-      // on this runner bench1 once decoded no frame of bench2 in the window), the same receiver judging both
+      // bench1, its own uplink full at 115 kbit/s, received nothing for 16 to 19 s of the window in two runs:
+      // docs/quality.md), the same receiver judging both
       const scored = (receiver: ParticipantResult, sender: string): number | null => pair(receiver, sender)?.video?.psnrDb ?? null;
       const judges = named(trial, 'bench3');
       for (const receiver of trial.participants)
