@@ -18,6 +18,11 @@ export const phasesSchema = z.object({
   pageLoadMs: z.number().nullable(),
   /** navigation start to the join control being ready */
   uiReadyMs: z.number().nullable(),
+  /**
+   * navigation start to the join action (0 for a link that joins by itself as it loads); absent in runs
+   * stored before it was kept, where the join action was taken to be uiReady
+   */
+  joinActionMs: z.number().nullable().optional(),
   /** join action to the first remote description applied */
   signallingMs: z.number().nullable(),
   /** join action to the first peer connection reaching ICE connected */

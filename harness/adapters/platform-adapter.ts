@@ -53,8 +53,12 @@ export interface JoinContext {
   participant: ParticipantInfo;
   /** remaining time budget for this step, in ms */
   timeoutMs: number;
-  /** record a join phase in the page's collector ("uiReady" when the join control is usable, "joinAction" when clicked) */
-  mark(phase: 'uiReady' | 'joinAction'): Promise<void>;
+  /**
+   * record a join phase in the page's collector ("uiReady" when the join control is usable, "joinAction" when
+   * clicked), now; `atMs` (the page's clock: ms since its navigation began) records one that happened before
+   * the page could be marked: opening a link that joins by itself is the join action, at 0
+   */
+  mark(phase: 'uiReady' | 'joinAction', atMs?: number): Promise<void>;
   /** read an environment variable holding a secret; the value is never logged */
   secret(name: string): string | undefined;
 }

@@ -227,7 +227,7 @@ interface PcEntry {
   };
 
   w.__meetbench = {
-    mark: (name: string) => mark(name),
+    mark: (name: string, at?: number) => mark(name, typeof at === 'number' && Number.isFinite(at) && at >= 0 ? at : now()),
     marks: () => ({ ...marks }),
     peerConnections: () =>
       entries.map((e) => ({

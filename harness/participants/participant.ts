@@ -111,7 +111,7 @@ export class Participant {
       get timeoutMs() {
         return Math.max(1, deadline - Date.now());
       },
-      mark: (phase) => markPage(page, phase),
+      mark: (phase, atMs) => markPage(page, phase, atMs),
       secret: (name) => process.env[name],
     };
   }
@@ -309,8 +309,12 @@ function ownBrowser(options: ParticipantOptions): AcquireSlot {
   };
 }
 
-async function markPage(page: Page, name: string): Promise<void> {
-  await page.evaluate((n) => (window as unknown as { __meetbench?: { mark(n: string): void } }).__meetbench?.mark(n), name);
+async function markPage(page: Page, name: string, atMs?: number): Promise<void> {
+  await page.evaluate(
+    (n, at) => (window as unknown as { __meetbench?: { mark(n: string, at?: number): void } }).__meetbench?.mark(n, at ?? undefined),
+    name,
+    atMs ?? null,
+  );
 }
 
 /** Joined = the platform said so and own media flows: the latest of those events. */

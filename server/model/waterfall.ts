@@ -1,7 +1,7 @@
 /**
  * Join phases of each participant as waterfall rows (start and end in ms from navigation start), scaled
- * into SVG coordinates by the view. The join action happens when the join control is ready, so
- * signalling and ICE are measured from `uiReadyMs` (see results/run-record.ts phasesSchema).
+ * into SVG coordinates by the view. Signalling and ICE are measured from the join action
+ * (`joinActionMs`; runs stored without it took it to be `uiReadyMs`: results/run-record.ts phasesSchema).
  */
 import type { Trial } from '../../results/run-record.ts';
 
@@ -30,11 +30,12 @@ export interface Waterfall {
 
 export function buildWaterfall(trial: Trial): Waterfall {
   const rows = trial.participants.map((p): WaterfallRow => {
-    const { pageLoadMs, uiReadyMs, signallingMs, iceMs } = p.phases;
+    const { pageLoadMs, uiReadyMs, joinActionMs, signallingMs, iceMs } = p.phases;
     const segments: WaterfallSegment[] = [];
     if (pageLoadMs !== null) segments.push({ phase: 'pageLoad', startMs: 0, endMs: pageLoadMs });
     if (uiReadyMs !== null) segments.push({ phase: 'uiReady', startMs: pageLoadMs ?? 0, endMs: Math.max(uiReadyMs, pageLoadMs ?? 0) });
-    const joinAt = uiReadyMs ?? pageLoadMs ?? 0;
+    // signalling and ICE start at the join action (a token link's is its navigation, at 0)
+    const joinAt = joinActionMs ?? uiReadyMs ?? pageLoadMs ?? 0;
     if (signallingMs !== null) segments.push({ phase: 'signalling', startMs: joinAt, endMs: joinAt + signallingMs });
     // ICE runs after the remote description arrives: draw the part of it that extends past signalling
     if (iceMs !== null) segments.push({ phase: 'ice', startMs: joinAt + Math.min(signallingMs ?? 0, iceMs), endMs: joinAt + iceMs });
