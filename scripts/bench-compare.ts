@@ -13,7 +13,8 @@
  *
  * Options (env): BENCH_PLATFORMS (janus,livekit), BENCH_SENDERS (8), BENCH_LISTENERS (0), BENCH_ROUNDS (2),
  * BENCH_MEDIA (320x180@15), BENCH_WINDOW_S (30), BENCH_WARMUP_S (5), BENCH_MAX_CPU (85),
- * BENCH_JANUS_PAGE (the adapter's default page, videoroomtest.html).
+ * BENCH_JANUS_PAGE (the adapter's default page, videoroomtest.html), BENCH_MICROPHONE (device | generated: the
+ * senders' participants.media.microphone, default device).
  */
 import { setMaxListeners } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +23,7 @@ import path from 'node:path';
 import { janusVideoroomAdapter } from '../harness/adapters/janus-videoroom/index.ts';
 import { livekitMeetAdapter } from '../harness/adapters/livekit-meet/index.ts';
 import type { PlatformAdapter } from '../harness/adapters/platform-adapter.ts';
+import { MICROPHONES, type Microphone } from '../harness/participants/audio-inputs.ts';
 import { installCleanupHandlers, labDown, labUp } from '../harness/lab/index.ts';
 import { runTrial } from '../harness/runner/run-trial.ts';
 import { scenarioSchema } from '../harness/scenario/scenario-schema.ts';
@@ -62,6 +64,12 @@ const warmupS = one('BENCH_WARMUP_S', '5', 0);
 const maxCpuPct = one('BENCH_MAX_CPU', '85', 1);
 const media = env('BENCH_MEDIA', '320x180@15');
 const [width, height, fps] = media.split(/[x@]/).map(Number) as [number, number, number];
+/** BENCH_MICROPHONE=generated: the senders' microphones generated in the page instead of Chromium's fake device (docs/scale.md) */
+const microphone = env('BENCH_MICROPHONE', 'device') as Microphone;
+if (!MICROPHONES.includes(microphone)) {
+  process.stderr.write(`bench:compare: BENCH_MICROPHONE is "${microphone}"; expected ${MICROPHONES.join(' or ')}\n`);
+  process.exit(2);
+}
 const started = Date.now();
 const log = (m: string): void => {
   process.stderr.write(`[${Math.round((Date.now() - started) / 1000)} s] ${m}\n`);
@@ -95,7 +103,7 @@ async function measure(platform: string, listeners: number, round: number): Prom
   const scenario = scenarioSchema.parse({
     name: 'bench-compare',
     platforms: [{ id: platform, adapter: adapter.id, url: `lab:${platform}` }],
-    participants: { count, receivers: listeners, media: { width, height, fps }, rampUpMs: 300 },
+    participants: { count, receivers: listeners, media: { width, height, fps, microphone }, rampUpMs: 300 },
     durationS: windowS,
     warmupS,
     timeouts: { joinMs: 30_000, closeMs: 5_000 },
@@ -120,7 +128,10 @@ async function measure(platform: string, listeners: number, round: number): Prom
   const cpu = sampler.stop();
   const joined = trial.participants.filter((p) => p.joined && !p.error).length;
   const starved = decodedEnough(trial, fps);
-  const why = joined < count ? `${joined}/${count} joined` : (starved ?? (trial.runner.saturated ? `runner saturated: ${trial.runner.reason}` : 'valid'));
+  const failed = trial.participants.find((p) => !p.joined || p.error);
+  const firstFailure = failed ? ` (first: ${failed.name} at ${failed.errorStep ?? '?'}: ${failed.error ?? 'not joined'})` : '';
+  const why =
+    joined < count ? `${joined}/${count} joined${firstFailure}` : (starved ?? (trial.runner.saturated ? `runner saturated: ${trial.runner.reason}` : 'valid'));
   return { platform, listeners, trial, cpu, valid: why === 'valid', why };
 }
 
@@ -180,7 +191,7 @@ const slopes =
 process.stdout.write(
   [
     '',
-    `bench:compare on ${os.hostname()}: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), load average at the end ${os.loadavg()[0]?.toFixed(1)}; ${media}, one shared browser (contexts, videos not painted, audio not played); warm-up ${warmupS} s, window ${windowS} s, ${rounds} rounds A/B/B/A; valid = everyone joined, decoded 80 % of the frames sent, runner under ${maxCpuPct} %; ${Math.round((Date.now() - started) / 60_000)} min`,
+    `bench:compare on ${os.hostname()}: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), load average at the end ${os.loadavg()[0]?.toFixed(1)}; ${media}${microphone === 'generated' ? ', generated microphones' : ''}, one shared browser (contexts, videos not painted, audio not played); warm-up ${warmupS} s, window ${windowS} s, ${rounds} rounds A/B/B/A; valid = everyone joined, decoded 80 % of the frames sent, runner under ${maxCpuPct} %; ${Math.round((Date.now() - started) / 60_000)} min`,
     '',
     '| platform | senders + listeners | valid runs | runner CPU of each run | median runner CPU | browsers | SFU | meetbench | join p95 (first run) |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',

@@ -5,13 +5,24 @@
 import type { Trial } from '../results/run-record.ts';
 import { mean as meanOf, percentile } from '../results/statistics.ts';
 
-/** what the participants carried: a setting that only makes them send less is not a saving */
+/**
+ * what the participants carried: a setting that only makes them send less is not a saving. Uplinks and
+ * the rate sent are the senders' (a listener sends no video); downlinks and decoding are everyone's, with
+ * the lowest decoding rate and the smallest picture received (the simulcast layer a receiver was sent).
+ */
 export const carried = (t: Trial): string => {
-  const mean = (key: 'audio_uplink_kbps' | 'video_uplink_kbps' | 'video_downlink_kbps' | 'fps_received' | 'fps_sent'): string => {
-    const value = meanOf(t.participants.map((p) => p.metrics[key]));
+  const senders = t.participants.filter((p) => p.role === 'sender');
+  type Key = 'audio_uplink_kbps' | 'video_uplink_kbps' | 'video_downlink_kbps' | 'fps_received' | 'fps_sent' | 'frame_height_received';
+  const values = (key: Key, who = t.participants): number[] => who.map((p) => p.metrics[key]).filter((v): v is number => typeof v === 'number');
+  const mean = (key: Key, who = t.participants): string => {
+    const value = meanOf(values(key, who));
     return value === null ? '-' : value.toFixed(0);
   };
-  return `audio up ${mean('audio_uplink_kbps')} kbit/s, video up/down ${mean('video_uplink_kbps')}/${mean('video_downlink_kbps')} kbit/s, ${mean('fps_sent')} fps sent, ${mean('fps_received')} decoded`;
+  const lowest = (key: Key): string => {
+    const all = values(key);
+    return all.length === 0 ? '-' : Math.min(...all).toFixed(0);
+  };
+  return `audio up ${mean('audio_uplink_kbps', senders)} kbit/s, video up/down ${mean('video_uplink_kbps', senders)}/${mean('video_downlink_kbps')} kbit/s, ${mean('fps_sent', senders)} fps sent, ${mean('fps_received')} decoded (lowest ${lowest('fps_received')}), pictures received ${mean('frame_height_received')} px high (smallest ${lowest('frame_height_received')})`;
 };
 
 export const joinP95 = (t: Trial): string => {
@@ -23,12 +34,18 @@ export const joinP95 = (t: Trial): string => {
 };
 
 /**
- * null when every participant decoded at least 80 % of the mean frame rate the senders sent (against the
- * rate actually sent, so an encoder that lowers its rate for a bitrate cap is not counted), else why not.
+ * null when every participant decoded at least 80 % of the frame rate of what it was sent, else why not.
+ * What it was sent is one video stream per sender, at the rate the senders actually sent (so an encoder
+ * that lowers its rate for a bitrate cap is not counted), measured on the senders alone: a listener sends
+ * no video, and counting its 0 fps would lower the bar (4 senders at 15 fps and 12 listeners read 3.75).
+ * A sender's fps_sent adds up its simulcast layers (framesEncoded over every outbound stream), while a
+ * receiver gets one layer of each sender, at most at the capture rate: the rate sent is therefore taken as
+ * no more than the nominal one, so two layers at 15 fps do not ask 24 fps of every receiver.
  */
 export function decodedEnough(t: Trial, nominalFps: number): string | null {
-  const sent = t.participants.map((p) => p.metrics.fps_sent).filter((v): v is number => typeof v === 'number');
-  const fps = meanOf(sent) ?? nominalFps;
+  const senders = t.participants.filter((p) => p.role === 'sender');
+  const sent = senders.map((p) => p.metrics.fps_sent).filter((v): v is number => typeof v === 'number' && v > 0);
+  const fps = Math.min(meanOf(sent) ?? nominalFps, nominalFps);
   const starved = t.participants.filter((p) => (p.metrics.fps_received ?? 0) < 0.8 * fps);
   return starved.length > 0 ? `${starved.length} participant(s) decoded under 80 % of the ${fps.toFixed(1)} fps sent` : null;
 }

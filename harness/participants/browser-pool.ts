@@ -16,7 +16,10 @@
  *   the last participant indexes. Remote pages get the in-page generated media (no flags or files remote).
  *
  * Density options apply to local browsers: small viewport, and with `render: false` video elements are
- * hidden so nobody paints frames nobody looks at (frames are still decoded: getStats counts them).
+ * hidden so nobody paints frames nobody looks at (frames are still decoded: getStats counts them). Hidden,
+ * not removed from the layout: a video keeps its place and size on the page, so a platform that sends each
+ * receiver what its tiles show (LiveKit's adaptive stream pauses a track whose element is `display: none` or
+ * off the screen) sends what it would send to a person looking at the same page.
  */
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { removeParticipantNamespace, readParticipantCounters, type ParticipantNamespace } from '../lab/index.ts';
@@ -76,11 +79,19 @@ interface SharedBrowser {
   participants: string[];
 }
 
-const SMALL_VIEWPORT = { width: 480, height: 270 };
+/**
+ * Small, but wide enough for a meeting page's grid to show a room's senders: LiveKit's grid shows 3x3 tiles
+ * from 700 pixels wide, 2 below 560 (at 480x270 a listener of 4 senders and 12 listeners saw one sender,
+ * and with adaptive stream received only that one's video).
+ */
+const SMALL_VIEWPORT = { width: 720, height: 405 };
 
-/** hides video elements: the compositor paints nothing, WebRTC still decodes (fps_received stays true) */
+/**
+ * hides video elements, keeping their place in the layout: the compositor paints nothing, WebRTC still
+ * decodes (fps_received stays true), and a tile still counts as shown for the platform's page
+ */
 const NO_RENDER = `(() => {
-  const add = () => { const s = document.createElement('style'); s.textContent = 'video { display: none !important; }'; (document.head || document.documentElement).appendChild(s); };
+  const add = () => { const s = document.createElement('style'); s.textContent = 'video { visibility: hidden !important; }'; (document.head || document.documentElement).appendChild(s); };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', add, { once: true }); else add();
 })();`;
 

@@ -4,13 +4,19 @@
  *   /rooms/<room>                      PreJoin (name, camera, microphone), then the page asks
  *                                      /api/connection-details for a token, connects and shows VideoConference;
  *   /custom?liveKitUrl=URL&token=JWT   connects with the given token and shows VideoConference.
- * It holds nothing of meetbench: it reads its token and server URL, and otherwise is LiveKit's defaults,
- * but for the two query parameters Meet's pages read too (`codec=vp9`, `singlePC=true`).
+ * It holds nothing of meetbench: it reads its token and server URL, and creates its Room with the options
+ * LiveKit Meet's room page gives it (livekit-examples/meet, app/rooms/[roomName]/PageClientImpl.tsx,
+ * `roomOptions`): adaptive stream (a subscriber gets the simulcast layer that fits the tile it shows, and
+ * nothing for a tile it does not show), dynacast (a sender pauses the layers nobody receives), simulcast
+ * layers of 540 and 216 lines, Opus with redundancy and without DTX, a 720p camera asked for. One thing is
+ * left at LiveKit's default: Meet publishes VP9 unless told otherwise, this page VP8, LiveKit's own default
+ * (`codec=vp9` gives Meet's). Meet's E2EE (a passphrase in the address) and its low-CPU mode are not here.
+ * The two query parameters Meet's pages read are read too (`codec=vp9`, `singlePC=true`).
  * Runs in the browser: bundled by build-meeting-page.ts with esbuild, no Node imports.
  */
 import '@livekit/components-styles';
 import { PreJoin, RoomContext, usePersistentUserChoices, VideoConference, type LocalUserChoices } from '@livekit/components-react';
-import { Room, videoCodecs, type RoomOptions, type VideoCodec } from 'livekit-client';
+import { Room, videoCodecs, VideoPresets, type RoomOptions, type VideoCodec } from 'livekit-client';
 import { useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
@@ -33,12 +39,23 @@ function reportError(error: unknown): void {
   window.alert(`Could not join the meeting: ${message}`);
 }
 
-/** Meet's query parameters: the codec to publish with, and one peer connection for both directions */
+/**
+ * LiveKit Meet's room options (PageClientImpl.tsx, without its `hq` variant and E2EE), and its query
+ * parameters: the codec to publish with, and one peer connection for both directions.
+ */
 function roomOptions(query: URLSearchParams): Partial<RoomOptions> {
   const codec = query.get('codec');
   const singlePC = query.get('singlePC');
   return {
-    ...(codec && (videoCodecs as readonly string[]).includes(codec) ? { publishDefaults: { videoCodec: codec as VideoCodec } } : {}),
+    videoCaptureDefaults: { resolution: VideoPresets.h720.resolution },
+    publishDefaults: {
+      dtx: false,
+      red: true,
+      videoSimulcastLayers: [VideoPresets.h540, VideoPresets.h216],
+      ...(codec && (videoCodecs as readonly string[]).includes(codec) ? { videoCodec: codec as VideoCodec } : {}),
+    },
+    adaptiveStream: true,
+    dynacast: true,
     ...(singlePC !== null ? { singlePeerConnection: singlePC === 'true' } : {}),
   };
 }
