@@ -54,21 +54,8 @@ export function demoBase(ctx: JoinContext): string {
 
 /** leave: destroy the page's Janus session (its handles hang up and close their PeerConnections) */
 export async function destroyJanusSession(ctx: JoinContext): Promise<void> {
-  // waits for Janus's answer (2.5 s at most, inside the 3 s a leave is given): a session the browser closes on before Janus has it destroyed
-  // keeps its registered names until Janus's session timeout (60 s in the lab), and the next trial's
-  // participant of the same name is refused (seen with a tablet slowed 4 times on a 4G profile)
-  await ctx.page.evaluate(
-    (timeoutMs) =>
-      new Promise<void>((resolve) => {
-        const w = window as unknown as { janus?: { destroy?: (o: object) => void } };
-        if (!w.janus?.destroy) return resolve();
-        const timer = setTimeout(resolve, timeoutMs);
-        const done = (): void => {
-          clearTimeout(timer);
-          resolve();
-        };
-        w.janus.destroy({ cleanupHandles: true, success: done, error: done });
-      }),
-    2500,
-  );
+  await ctx.page.evaluate(() => {
+    const w = window as unknown as { janus?: { destroy?: (o: object) => void } };
+    w.janus?.destroy?.({ cleanupHandles: true });
+  });
 }
