@@ -3,7 +3,7 @@
  * they decoded what was sent (a starved participant decodes late: the trial then measures the runner).
  */
 import type { Trial } from '../results/run-record.ts';
-import { mean as meanOf, percentile } from '../results/statistics.ts';
+import { finiteValues, mean as meanOf, minimum, percentile } from '../results/statistics.ts';
 
 /**
  * what the participants carried: a setting that only makes them send less is not a saving. Uplinks and
@@ -13,15 +13,9 @@ import { mean as meanOf, percentile } from '../results/statistics.ts';
 export const carried = (t: Trial): string => {
   const senders = t.participants.filter((p) => p.role === 'sender');
   type Key = 'audio_uplink_kbps' | 'video_uplink_kbps' | 'video_downlink_kbps' | 'fps_received' | 'fps_sent' | 'frame_height_received';
-  const values = (key: Key, who = t.participants): number[] => who.map((p) => p.metrics[key]).filter((v): v is number => typeof v === 'number');
-  const mean = (key: Key, who = t.participants): string => {
-    const value = meanOf(values(key, who));
-    return value === null ? '-' : value.toFixed(0);
-  };
-  const lowest = (key: Key): string => {
-    const all = values(key);
-    return all.length === 0 ? '-' : Math.min(...all).toFixed(0);
-  };
+  const values = (key: Key, who = t.participants): unknown[] => who.map((p) => p.metrics[key]);
+  const mean = (key: Key, who = t.participants): string => meanOf(values(key, who))?.toFixed(0) ?? '-';
+  const lowest = (key: Key): string => minimum(values(key))?.toFixed(0) ?? '-';
   return `audio up ${mean('audio_uplink_kbps', senders)} kbit/s, video up/down ${mean('video_uplink_kbps', senders)}/${mean('video_downlink_kbps')} kbit/s, ${mean('fps_sent', senders)} fps sent, ${mean('fps_received')} decoded (lowest ${lowest('fps_received')}), pictures received ${mean('frame_height_received')} px high (smallest ${lowest('frame_height_received')})`;
 };
 
@@ -44,7 +38,7 @@ export const joinP95 = (t: Trial): string => {
  */
 export function decodedEnough(t: Trial, nominalFps: number): string | null {
   const senders = t.participants.filter((p) => p.role === 'sender');
-  const sent = senders.map((p) => p.metrics.fps_sent).filter((v): v is number => typeof v === 'number' && v > 0);
+  const sent = finiteValues(senders.map((p) => p.metrics.fps_sent)).filter((v) => v > 0);
   const fps = Math.min(meanOf(sent) ?? nominalFps, nominalFps);
   const starved = t.participants.filter((p) => (p.metrics.fps_received ?? 0) < 0.8 * fps);
   return starved.length > 0 ? `${starved.length} participant(s) decoded under 80 % of the ${fps.toFixed(1)} fps sent` : null;

@@ -310,11 +310,7 @@ function ownBrowser(options: ParticipantOptions): AcquireSlot {
 }
 
 async function markPage(page: Page, name: string, atMs?: number): Promise<void> {
-  await page.evaluate(
-    (n, at) => (window as unknown as { __meetbench?: { mark(n: string, at?: number): void } }).__meetbench?.mark(n, at ?? undefined),
-    name,
-    atMs ?? null,
-  );
+  await page.evaluate((n, at) => (window as unknown as { __meetbench?: { mark(n: string, at?: number): void } }).__meetbench?.mark(n, at), name, atMs);
 }
 
 /** Joined = the platform said so and own media flows: the latest of those events. */
