@@ -3,7 +3,9 @@
  * - through the real CLI, rooms of 2 as pages of one profile over WebSockets: every participant is in a
  *   1:1 call, sends its camera and receives the other's;
  * - a caller whose callee has not registered yet (Janus answers "doesn't exist") keeps calling until the
- *   callee is there, within its join budget, and both end up in the call, on one PeerConnection each.
+ *   callee is there, within its join budget, and both end up in the call, on one PeerConnection each;
+ * - a name an earlier call still holds (its page closed before Janus heard it hang up): the participant
+ *   registers a spare name, its caller calls that one, and both end up in the call.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -143,5 +145,25 @@ describe.skipIf(skip)('janus-videocall: a caller before its callee', () => {
     expect(calleeOutcome.error, `callee failed at ${calleeOutcome.errorStep}`).toBeNull();
     // its first call, some 17 s in, found nobody (the callee opened its page 19 s in): it kept calling
     expect(callerOutcome.marks.joinedSignal! - callerOutcome.marks.joinAction!).toBeGreaterThan(1500);
+  }, 60_000);
+
+  it('registers a spare name when an earlier call still holds its own, and its caller calls the spare', async () => {
+    // callee1 of the first test is still in its call: Janus holds the name "callee1"
+    const members = ['callee1', 'caller6'];
+    const callee = await participant('callee1', members, origin);
+    const caller = await participant('caller6', members, origin);
+    const calleeJoin = callee.join();
+    await sleep(1000);
+    const [calleeOutcome, callerOutcome] = await Promise.all([calleeJoin, caller.join()]);
+    expect(calleeOutcome.error, `callee failed at ${calleeOutcome.errorStep}`).toBeNull();
+    expect(callerOutcome.error, `caller failed at ${callerOutcome.errorStep}`).toBeNull();
+    const usernames = async (one: Participant): Promise<{ mine: string; peer: string }> =>
+      one.page!.evaluate(() => {
+        const w = window as unknown as { myusername?: string; yourusername?: string };
+        return { mine: String(w.myusername), peer: String(w.yourusername) };
+      });
+    const spare = (await usernames(callee)).mine;
+    expect(spare).toMatch(/^callee1r[0-9a-z]{4}$/);
+    expect(await usernames(caller)).toEqual({ mine: 'caller6', peer: spare });
   }, 60_000);
 });

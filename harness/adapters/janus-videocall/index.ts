@@ -5,7 +5,8 @@
  * relayed by Janus, where a VideoRoom needs one to publish and one per remote feed.
  *
  * Rooms hold exactly 2 (`capabilities.roomSize`): the scenario loader refuses anything else. Names are
- * registered plugin-wide, so they are the participants' own names (letters and digits).
+ * registered plugin-wide, so they are the participants' own names (letters and digits), or a spare
+ * when an earlier call still holds one (see `register`).
  * Joined signal: the demo's own state (`yourusername` set when the call is answered) and the call's
  * PeerConnection (`videocall.webrtcStuff.pc`) ICE connected. `server` as for janus-videoroom: the
  * WebSocket API lets participants be pages of one profile.
@@ -25,25 +26,46 @@ const optionsSchema = z.strictObject({
 /** a refused call is retried this long after its alert is closed: the callee may not have registered yet */
 const RETRY_PAUSE_MS = 1000;
 
+/** how many other names a participant tries when Janus says its own is taken */
+const SPARE_NAMES = 3;
+
 /**
- * Names registered by the participants this process drives, by deployment: a caller waits for its callee
- * here instead of calling into the void. Each refused call costs the page a microphone opened and
+ * Names registered by the participants this process drives, by deployment, and the name each one got
+ * (its own, or a spare when its own was taken): a caller waits for its callee here instead of calling
+ * into the void, and calls the name it got. Each refused call costs the page a microphone opened and
  * dropped, an offer and an alert to close, at the busiest moment of a run. The retry stays for a callee
- * driven elsewhere.
+ * driven elsewhere, which is called by its own name.
  */
-const registered = new Map<string, { done: Promise<void>; resolve: () => void }>();
+interface Registration {
+  done: Promise<string>;
+  resolve: (registeredAs: string) => void;
+  /** set once resolved: a participant of the same name registering anew replaces a resolved entry */
+  registeredAs?: string;
+}
+const registered = new Map<string, Registration>();
 const registrationKey = (ctx: JoinContext, name: string): string => `${ctx.platform.url}|${name}`;
-function registrationOf(ctx: JoinContext, name: string): { done: Promise<void>; resolve: () => void } {
+function registrationOf(ctx: JoinContext, name: string): Registration {
   const key = registrationKey(ctx, name);
   let entry = registered.get(key);
   if (!entry) {
-    let resolve: () => void = () => undefined;
-    const done = new Promise<void>((r) => {
+    let resolve: (registeredAs: string) => void = () => undefined;
+    const done = new Promise<string>((r) => {
       resolve = r;
     });
     entry = { done, resolve };
     registered.set(key, entry);
   }
+  return entry;
+}
+/** a participant starting to register: its entry, fresh unless callers already wait on it */
+function newRegistration(ctx: JoinContext, name: string): Registration {
+  if (registered.get(registrationKey(ctx, name))?.registeredAs !== undefined) registered.delete(registrationKey(ctx, name));
+  const entry = registrationOf(ctx, name);
+  const resolve = entry.resolve;
+  entry.resolve = (registeredAs) => {
+    entry.registeredAs = registeredAs;
+    resolve(registeredAs);
+  };
   return entry;
 }
 
@@ -105,9 +127,12 @@ async function callState(ctx: JoinContext, timeoutMs: number): Promise<string> {
   }
 }
 
-async function closeAlert(ctx: JoinContext): Promise<void> {
-  await clickWhenReady(ctx, 'call', SELECTORS.alertOk);
-  await ctx.page.waitForSelector(SELECTORS.alertText, { hidden: true, timeout: ctx.timeoutMs }).catch(() => undefined);
+async function closeAlert(ctx: JoinContext, step: string): Promise<void> {
+  await clickWhenReady(ctx, step, SELECTORS.alertOk);
+  // gone from the page, not only hidden: a hidden alert still holds the text the next answer is read from
+  await ctx.page
+    .waitForFunction((alertText: string) => !document.querySelector(alertText), { timeout: ctx.timeoutMs, polling: 100 }, SELECTORS.alertText)
+    .catch(() => undefined);
 }
 
 /** call the peer; until it has registered Janus answers "doesn't exist", so retry within the join budget */
@@ -115,19 +140,46 @@ async function call(ctx: JoinContext, peer: string): Promise<void> {
   const deadline = Date.now() + ctx.timeoutMs;
   // a callee this process drives calls back when registered; another one is called after the same wait
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([registrationOf(ctx, peer).done, new Promise((resolve) => (timer = setTimeout(resolve, ctx.timeoutMs / 2)))]);
+  const registeredAs = await Promise.race([
+    registrationOf(ctx, peer).done,
+    new Promise<string>((resolve) => (timer = setTimeout(() => resolve(peer), ctx.timeoutMs / 2))),
+  ]);
   clearTimeout(timer);
   await ctx.mark('joinAction');
   for (;;) {
-    await typeWhenReady(ctx, 'call', SELECTORS.peer, peer);
+    await typeWhenReady(ctx, 'call', SELECTORS.peer, registeredAs);
     await clickWhenReady(ctx, 'call', SELECTORS.call);
     const state = await callState(ctx, deadline - Date.now());
     if (state === 'calling' || state === 'accepted') return;
     if (!/doesn't exist/.test(state) || Date.now() + RETRY_PAUSE_MS >= deadline) {
-      throw new JoinStepError('call', `Janus refused the call to ${peer}: ${state}`);
+      throw new JoinStepError('call', `Janus refused the call to ${registeredAs}: ${state}`);
     }
-    await closeAlert(ctx);
+    await closeAlert(ctx, 'call');
     await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS));
+  }
+}
+
+/**
+ * Register the participant's name; when Janus says it is taken, register a spare one (the name, "r" and 4
+ * random letters or digits), as the demo lets a user do. A taken name is a call that did not hang up: an
+ * earlier trial's page that closed before Janus heard its session end, which Janus drops only when the
+ * session times out (60 s in the lab), while the next trial starts within seconds.
+ */
+async function register(ctx: JoinContext): Promise<string> {
+  const own = ctx.participant.name;
+  const refusals: string[] = [];
+  for (let attempt = 0; ; attempt += 1) {
+    const name = attempt === 0 ? own : `${own}r${Math.random().toString(36).slice(2, 6).padEnd(4, '0')}`;
+    await typeWhenReady(ctx, 'enter-name', SELECTORS.username, name);
+    await clickWhenReady(ctx, 'register', SELECTORS.register);
+    const answer = await registration(ctx);
+    if (answer === 'registered') return name;
+    refusals.push(`${name}: ${answer}`);
+    if (!/already taken/.test(answer) || attempt >= SPARE_NAMES) {
+      const hint = /already taken/.test(answer) ? ' (calls that did not hang up: Janus drops them when their session times out)' : '';
+      throw new JoinStepError('register', `Janus refused the name${refusals.length > 1 ? 's' : ''} ${refusals.join('; ')}${hint}`);
+    }
+    await closeAlert(ctx, 'register');
   }
 }
 
@@ -148,14 +200,8 @@ export const janusVideocallAdapter: PlatformAdapter = {
     await openJanusDemoPage(ctx, `${demoBase(ctx)}${optionsSchema.parse(ctx.platform.options).page}`);
     const { peer, calls } = pairing(ctx);
     await clickWhenReady(ctx, 'start', SELECTORS.start);
-    await typeWhenReady(ctx, 'enter-name', SELECTORS.username, ctx.participant.name);
-    await clickWhenReady(ctx, 'register', SELECTORS.register);
-    const answer = await registration(ctx);
-    if (answer !== 'registered') {
-      const hint = /already taken/.test(answer) ? ' (a call of an earlier run that did not hang up: Janus drops it when its session times out)' : '';
-      throw new JoinStepError('register', `Janus refused the name ${ctx.participant.name}: ${answer}${hint}`);
-    }
-    registrationOf(ctx, ctx.participant.name).resolve();
+    const entry = newRegistration(ctx, ctx.participant.name);
+    entry.resolve(await register(ctx));
     if (calls) {
       await call(ctx, peer);
       return;
