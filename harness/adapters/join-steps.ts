@@ -15,6 +15,27 @@ export async function clickWhenReady(ctx: JoinContext, step: string, selector: s
   }
 }
 
+/**
+ * Click a button that goes away when it works (a dialog's confirm), again while it stays. Puppeteer aims
+ * at the button, then clicks there: when the dialog's layout moves in between (a preview video taking its
+ * size), the click lands beside it and nothing happens, as for a user, who clicks again.
+ */
+export async function clickUntilGone(ctx: JoinContext, step: string, selector: string, retryMs = 1500): Promise<void> {
+  const deadline = Date.now() + ctx.timeoutMs;
+  await clickWhenReady(ctx, step, selector);
+  for (;;) {
+    const left = deadline - Date.now();
+    const gone = await ctx.page
+      .waitForSelector(selector, { hidden: true, timeout: Math.max(1, Math.min(retryMs, left)) })
+      .then(() => true)
+      .catch(() => false);
+    if (gone) return;
+    if (left <= retryMs) throw new JoinStepError(step, `${selector} was clicked and stayed`, selector);
+    const handle = await ctx.page.$(`${selector}:not([disabled])`);
+    await handle?.click().catch(() => undefined);
+  }
+}
+
 export async function typeWhenReady(ctx: JoinContext, step: string, selector: string, text: string): Promise<void> {
   try {
     const handle = await ctx.page.waitForSelector(`${selector}:not([disabled])`, { visible: true, timeout: ctx.timeoutMs });

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { JoinStepError } from '../../errors.ts';
-import { clickWhenReady, navigateStep, shortReason, waitForExpression } from '../join-steps.ts';
+import { clickUntilGone, clickWhenReady, navigateStep, shortReason, waitForExpression } from '../join-steps.ts';
 import type { JoinContext, PlatformAdapter } from '../platform-adapter.ts';
 import { createUrl, joinUrl, redactChecksum, type BbbCallInput } from './api-urls.ts';
 import { CHECKSUM_ALGORITHMS } from './checksum.ts';
@@ -109,7 +109,8 @@ async function shareWebcam(ctx: JoinContext, opts: BbbOptions): Promise<void> {
   );
   if (first === 'done') return;
   if (first === null) await clickWhenReady(ctx, 'open-webcam', SELECTORS.joinVideo);
-  await clickWhenReady(ctx, 'webcam-preview', SELECTORS.startSharingWebcam);
+  // the preview video takes its size as the camera starts, moving the button under the pointer
+  await clickUntilGone(ctx, 'webcam-preview', SELECTORS.startSharingWebcam);
 }
 
 export const bigBlueButtonAdapter: PlatformAdapter = {
